@@ -1,0 +1,70 @@
+// The document model: intro, sections of items (cards), closing text. Built by parseDocument().
+#pragma once
+#include "diagnostics.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rx {
+
+enum RunStyle : uint8_t { kPlain = 0, kBold = 1, kItalic = 2, kCode = 4 };
+
+// A stretch of inline text with one emphasis style.
+struct Run {
+    std::string text;
+    uint8_t style = kPlain;  // RunStyle bits
+};
+
+// A paragraph of inline text; emphasis is kept as runs.
+struct RichText {
+    std::vector<Run> runs;
+    std::string plain() const;  // runs concatenated, no markup
+    bool empty() const { return runs.empty(); }
+};
+
+// One numbered or bulleted entry of a section: a card.
+struct Item {
+    std::string id;     // unique in the document: "<section id>/<item slug>"
+    std::string title;  // the entry's bold title, plain text, trailing ':' removed
+    RichText body;      // the entry's text without the title
+    bool numbered = false;
+    int number = 0;     // 1-based position for numbered items, 0 for bullets
+    int line = 0;       // source line of the entry
+};
+
+// A `###` heading and its entries.
+struct Section {
+    std::string id;               // slug of the title, unique in the document
+    std::string title;            // plain, without emphasis markers or a trailing ':'
+    std::vector<RichText> lead;   // paragraphs between the heading and the first entry
+    std::vector<Item> items;
+    int line = 0;
+};
+
+struct Document {
+    std::string source;               // file name, for diagnostics
+    std::vector<RichText> intro;      // paragraphs before the first section
+    std::vector<Section> sections;
+    std::vector<RichText> closing;    // paragraphs after the last section's entries
+
+    const Item* findItem(std::string_view id) const;
+    const Section* findSection(std::string_view id) const;
+    size_t itemCount() const;
+};
+
+struct ParsedDocument {
+    Document doc;
+    Diagnostics errors;  // never fatal: whatever parsed is still in doc
+};
+
+// Parses Markdown of the documented shape (content/README.md). Invalid UTF-8 is reported and
+// replaced by U+FFFD; structural problems (no sections, entries without a bold title) are
+// reported with their line and column.
+ParsedDocument parseDocument(std::string_view markdown, const std::string& sourceName);
+
+// Lower-case ASCII slug: "Where is Rust Used?" -> "where-is-rust-used".
+std::string slugify(std::string_view text);
+
+} // namespace rx
