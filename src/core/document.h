@@ -14,40 +14,43 @@ enum RunStyle : uint8_t { kPlain = 0, kBold = 1, kItalic = 2, kCode = 4 };
 // A stretch of inline text with one emphasis style.
 struct Run {
     std::string text;
-    uint8_t style = kPlain;  // RunStyle bits
+    uint8_t style = kPlain; // RunStyle bits
 };
 
 // A paragraph of inline text; emphasis is kept as runs.
 struct RichText {
     std::vector<Run> runs;
-    std::string plain() const;  // runs concatenated, no markup
+    std::string plain() const; // runs concatenated, no markup
     bool empty() const { return runs.empty(); }
 };
 
 // One numbered or bulleted entry of a section: a card.
 struct Item {
-    std::string id;     // unique in the document: "<section id>/<item slug>"
-    std::string title;  // the entry's bold title, plain text, trailing ':' removed
-    RichText body;      // the entry's text without the title
+    std::string id;    // unique in the document: "<section id>/<item slug>"
+    std::string title; // the entry's bold title, plain text, trailing ':' removed
+    RichText body;     // the entry's text without the title; nested entries joined by '\n'
     bool numbered = false;
-    int number = 0;     // 1-based position for numbered items, 0 for bullets
-    int line = 0;       // source line of the entry
+    int number = 0; // 1-based position for numbered items, 0 for bullets
+    int line = 0;   // source line of the entry
 };
 
 // A `###` heading and its entries.
 struct Section {
-    std::string id;               // slug of the title, unique in the document
-    std::string title;            // plain, without emphasis markers or a trailing ':'
-    std::vector<RichText> lead;   // paragraphs between the heading and the first entry
+    std::string id;             // slug of the title, unique in the document
+    std::string title;          // plain, without emphasis markers or a trailing ':'
+    std::vector<RichText> lead; // paragraphs between the heading and the first entry
     std::vector<Item> items;
+    // Paragraphs after the entries. Empty for the last section: its trailing paragraphs are the
+    // document's closing text.
+    std::vector<RichText> after;
     int line = 0;
 };
 
 struct Document {
-    std::string source;               // file name, for diagnostics
-    std::vector<RichText> intro;      // paragraphs before the first section
+    std::string source;          // file name, for diagnostics
+    std::vector<RichText> intro; // paragraphs before the first section
     std::vector<Section> sections;
-    std::vector<RichText> closing;    // paragraphs after the last section's entries
+    std::vector<RichText> closing; // paragraphs after the last section's entries
 
     const Item* findItem(std::string_view id) const;
     const Section* findSection(std::string_view id) const;
@@ -56,7 +59,7 @@ struct Document {
 
 struct ParsedDocument {
     Document doc;
-    Diagnostics errors;  // never fatal: whatever parsed is still in doc
+    Diagnostics errors; // never fatal: whatever parsed is still in doc
 };
 
 // Parses Markdown of the documented shape (content/README.md). Invalid UTF-8 is reported and

@@ -1,0 +1,602 @@
+#include "document.h"
+
+#include "utf8.h"
+
+#include <md4c.h>
+
+#include <cstdint>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+namespace rx {
+
+std::string RichText::plain() const {
+    std::string out;
+    for (const Run& run : runs) out += run.text;
+    return out;
+}
+
+const Item* Document::findItem(std::string_view id) const {
+    for (const Section& section : sections) {
+        for (const Item& item : section.items) {
+            if (item.id == id) return &item;
+        }
+    }
+    return nullptr;
+}
+
+const Section* Document::findSection(std::string_view id) const {
+    for (const Section& section : sections) {
+        if (section.id == id) return &section;
+    }
+    return nullptr;
+}
+
+size_t Document::itemCount() const {
+    size_t count = 0;
+    for (const Section& section : sections) count += section.items.size();
+    return count;
+}
+
+std::string slugify(std::string_view text) {
+    static constexpr std::string_view kRightQuote = "\xE2\x80\x99"; // ’
+    std::string out;
+    bool separatorPending = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool digit = c >= '0' && c <= '9';
+        const bool upper = c >= 'A' && c <= 'Z';
+        const bool lower = c >= 'a' && c <= 'z';
+        if (digit || upper || lower) {
+            if (separatorPending && !out.empty()) out += '-';
+            separatorPending = false;
+            out += upper ? static_cast<char>(c - 'A' + 'a') : c;
+        } else if (c == '\'') {
+            // "Rust's" -> "rusts": an apostrophe does not split a word.
+        } else if (text.compare(i, kRightQuote.size(), kRightQuote) == 0) {
+            i += kRightQuote.size() - 1;
+        } else {
+            separatorPending = true;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+constexpr size_t kNoOffset = static_cast<size_t>(-1);
+constexpr int kFallbackTitleWords = 6;
+
+// The input as md4c gets it: valid UTF-8 and '\n' line ends only. Every bad byte becomes one
+// U+FFFD and a CR before LF disappears, so line/col in this text equal those in the raw file.
+struct CleanInput {
+    std::string text;
+    size_t badBytes = 0;
+    size_t firstBadOffset = 0; // in `text`
+    unsigned char firstBadByte = 0;
+};
+
+CleanInput cleanInput(std::string_view raw) {
+    static constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+    if (raw.substr(0, kByteOrderMark.size()) == kByteOrderMark) raw.remove_prefix(3);
+    CleanInput in;
+    in.text.reserve(raw.size() + 16);
+    for (size_t pos = 0; pos < raw.size();) {
+        const char c = raw[pos];
+        if (static_cast<unsigned char>(c) < 0x80) {
+            if (c == '\r') {
+                // CRLF -> LF; a lone CR is a line end too (md4c treats it as one).
+                if (pos + 1 >= raw.size() || raw[pos + 1] != '\n') in.text += '\n';
+            } else {
+                in.text += c;
+            }
+            ++pos;
+            continue;
+        }
+        const size_t length = utf8SequenceLength(raw, pos);
+        if (length == 0) {
+            if (in.badBytes++ == 0) {
+                in.firstBadOffset = in.text.size();
+                in.firstBadByte = static_cast<unsigned char>(c);
+            }
+            in.text += kReplacementChar;
+            ++pos;
+        } else {
+            in.text.append(raw.data() + pos, length);
+            pos += length;
+        }
+    }
+    return in;
+}
+
+bool isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\n';
+}
+
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && isBlank(s.front())) s.remove_prefix(1);
+    while (!s.empty() && isBlank(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+// Removes whitespace at both ends of the paragraph and runs left empty there.
+void trimRuns(RichText& text) {
+    size_t first = 0;
+    while (first < text.runs.size()) {
+        std::string& s = text.runs[first].text;
+        const size_t keep = s.find_first_not_of(" \t\n");
+        if (keep != std::string::npos) {
+            s.erase(0, keep);
+            break;
+        }
+        ++first;
+    }
+    text.runs.erase(text.runs.begin(), text.runs.begin() + static_cast<std::ptrdiff_t>(first));
+    while (!text.runs.empty()) {
+        std::string& s = text.runs.back().text;
+        const size_t last = s.find_last_not_of(" \t\n");
+        if (last != std::string::npos) {
+            s.erase(last + 1);
+            break;
+        }
+        text.runs.pop_back();
+    }
+}
+
+void appendRun(RichText& text, std::string_view s, uint8_t style) {
+    if (s.empty()) return;
+    if (!text.runs.empty() && text.runs.back().style == style) {
+        text.runs.back().text += s;
+    } else {
+        text.runs.push_back(Run{std::string(s), style});
+    }
+}
+
+// A heading or bold entry title as plain text: no stray '*', no trailing ':'.
+std::string cleanTitle(std::string_view title, bool* hadColon = nullptr) {
+    title = trimmed(title);
+    while (!title.empty() && title.front() == '*') title.remove_prefix(1);
+    while (!title.empty() && title.back() == '*') title.remove_suffix(1);
+    title = trimmed(title);
+    const bool colon = !title.empty() && title.back() == ':';
+    if (colon) title = trimmed(title.substr(0, title.size() - 1));
+    if (hadColon) *hadColon = colon;
+    return std::string(title);
+}
+
+// The first words of an entry without a bold title, without emphasis markers md4c left as text.
+std::string fallbackTitle(std::string_view text) {
+    std::string out;
+    int words = 0;
+    size_t pos = 0;
+    while (pos < text.size() && words < kFallbackTitleWords) {
+        while (pos < text.size() && isBlank(text[pos])) ++pos;
+        size_t end = pos;
+        while (end < text.size() && !isBlank(text[end])) ++end;
+        std::string_view word = text.substr(pos, end - pos);
+        pos = end;
+        while (!word.empty() && (word.front() == '*' || word.front() == '_')) word.remove_prefix(1);
+        while (!word.empty() && (word.back() == '*' || word.back() == '_')) word.remove_suffix(1);
+        if (word.empty()) continue;
+        if (!out.empty()) out += ' ';
+        out += word;
+        ++words;
+    }
+    while (!out.empty() && std::string_view(":,.;").find(out.back()) != std::string_view::npos) {
+        out.pop_back();
+    }
+    return out;
+}
+
+// md4c hands entities over verbatim; decode numeric ones and the few named ones prose uses.
+std::string decodeEntity(std::string_view entity) {
+    if (entity.size() >= 4 && entity[1] == '#') {
+        const bool hex = entity[2] == 'x' || entity[2] == 'X';
+        char32_t value = 0;
+        for (size_t i = hex ? 3 : 2; i + 1 < entity.size(); ++i) {
+            const char c = entity[i];
+            int digit = -1;
+            if (c >= '0' && c <= '9') digit = c - '0';
+            if (hex && c >= 'a' && c <= 'f') digit = c - 'a' + 10;
+            if (hex && c >= 'A' && c <= 'F') digit = c - 'A' + 10;
+            if (digit < 0 || value > 0x10FFFF) return std::string(entity);
+            value = value * (hex ? 16 : 10) + static_cast<char32_t>(digit);
+        }
+        std::string out;
+        appendUtf8(out, value == 0 ? 0xFFFD : value);
+        return out;
+    }
+    static constexpr std::pair<std::string_view, std::string_view> kNamed[] = {
+        {"&amp;", "&"},
+        {"&lt;", "<"},
+        {"&gt;", ">"},
+        {"&quot;", "\""},
+        {"&apos;", "'"},
+        {"&nbsp;", "\xC2\xA0"},
+        {"&mdash;", "\xE2\x80\x94"},
+        {"&ndash;", "\xE2\x80\x93"},
+        {"&rsquo;", "\xE2\x80\x99"},
+        {"&lsquo;", "\xE2\x80\x98"},
+        {"&ldquo;", "\xE2\x80\x9C"},
+        {"&rdquo;", "\xE2\x80\x9D"},
+        {"&hellip;", "\xE2\x80\xA6"},
+        {"&copy;", "\xC2\xA9"},
+    };
+    for (const auto& [name, value] : kNamed) {
+        if (entity == name) return std::string(value);
+    }
+    return std::string(entity);
+}
+
+// Builds the Document from md4c's callbacks. Inline text is collected into one open paragraph
+// which, when its block ends, goes to whatever the context says: the intro, a section's lead,
+// the current entry, or the text after a section's entries.
+class Builder {
+  public:
+    Builder(std::string_view text, ParsedDocument& out)
+        : text_(text), lines_(text), out_(out), doc_(out.doc) {}
+
+    bool run() {
+        MD_PARSER parser{};
+        parser.flags = MD_FLAG_NOHTML | MD_FLAG_COLLAPSEWHITESPACE;
+        parser.enter_block = [](MD_BLOCKTYPE type, void* detail, void* self) {
+            static_cast<Builder*>(self)->enterBlock(type, detail);
+            return 0;
+        };
+        parser.leave_block = [](MD_BLOCKTYPE type, void* detail, void* self) {
+            static_cast<Builder*>(self)->leaveBlock(type, detail);
+            return 0;
+        };
+        parser.enter_span = [](MD_SPANTYPE type, void*, void* self) {
+            static_cast<Builder*>(self)->span(type, +1);
+            return 0;
+        };
+        parser.leave_span = [](MD_SPANTYPE type, void*, void* self) {
+            static_cast<Builder*>(self)->span(type, -1);
+            return 0;
+        };
+        parser.text = [](MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
+            static_cast<Builder*>(self)->onText(type, text, size);
+            return 0;
+        };
+        const int status =
+            md_parse(text_.data(), static_cast<MD_SIZE>(text_.size()), &parser, this);
+        closeParagraph();
+        return status == 0;
+    }
+
+    void finish() {
+        if (doc_.sections.empty()) {
+            report(0, 0,
+                   "no `###` section headings found; the explorer shows each `###` section "
+                   "as a deck of cards");
+            return;
+        }
+        Section& last = doc_.sections.back();
+        doc_.closing = std::move(last.after);
+        last.after.clear();
+        for (const Section& section : doc_.sections) {
+            if (section.items.empty()) {
+                report(section.line, 1,
+                       "section \"" + section.title + "\" has no numbered or bulleted entries");
+            }
+        }
+    }
+
+  private:
+    struct ListFrame {
+        bool ordered = false;
+        int nextNumber = 1;
+    };
+
+    struct Entry {
+        std::vector<RichText> paragraphs; // [0] is the entry's own line, then nested entries
+        bool numbered = false;
+        int number = 0;
+        size_t offset = kNoOffset; // first text of the entry in the input
+    };
+
+    void enterBlock(MD_BLOCKTYPE type, void* detail) {
+        closeParagraph();
+        switch (type) {
+        case MD_BLOCK_UL:
+            lists_.push_back(ListFrame{});
+            break;
+        case MD_BLOCK_OL: {
+            const auto* ol = static_cast<const MD_BLOCK_OL_DETAIL*>(detail);
+            lists_.push_back(ListFrame{true, static_cast<int>(ol->start)});
+            break;
+        }
+        case MD_BLOCK_LI: {
+            ListFrame& list = lists_.back();
+            const int number = list.ordered ? list.nextNumber++ : 0;
+            if (lists_.size() == 1 && quoteDepth_ == 0 && !doc_.sections.empty()) {
+                inEntry_ = true;
+                entry_ = Entry{};
+                entry_.numbered = list.ordered;
+                entry_.number = number;
+            }
+            break;
+        }
+        case MD_BLOCK_H: {
+            const auto* h = static_cast<const MD_BLOCK_H_DETAIL*>(detail);
+            if (h->level == 3 && lists_.empty() && quoteDepth_ == 0) {
+                inSectionHeading_ = true;
+                heading_ = RichText{};
+                headingOffset_ = kNoOffset;
+            }
+            break;
+        }
+        case MD_BLOCK_QUOTE:
+            ++quoteDepth_;
+            break;
+        case MD_BLOCK_CODE:
+            inCodeBlock_ = true;
+            break;
+        default:
+            break;
+        }
+    }
+
+    void leaveBlock(MD_BLOCKTYPE type, void*) {
+        closeParagraph();
+        switch (type) {
+        case MD_BLOCK_UL:
+        case MD_BLOCK_OL:
+            lists_.pop_back();
+            break;
+        case MD_BLOCK_LI:
+            if (inEntry_ && lists_.size() == 1) {
+                finishEntry();
+                inEntry_ = false;
+            }
+            break;
+        case MD_BLOCK_H:
+            if (inSectionHeading_) {
+                startSection();
+                inSectionHeading_ = false;
+            }
+            break;
+        case MD_BLOCK_QUOTE:
+            --quoteDepth_;
+            break;
+        case MD_BLOCK_CODE:
+            inCodeBlock_ = false;
+            break;
+        default:
+            break;
+        }
+    }
+
+    void span(MD_SPANTYPE type, int delta) {
+        switch (type) {
+        case MD_SPAN_STRONG:
+            boldDepth_ += delta;
+            break;
+        case MD_SPAN_EM:
+            italicDepth_ += delta;
+            break;
+        case MD_SPAN_CODE:
+            codeDepth_ += delta;
+            break;
+        default:
+            break;
+        }
+    }
+
+    uint8_t style() const {
+        uint8_t s = kPlain;
+        if (boldDepth_ > 0) s |= kBold;
+        if (italicDepth_ > 0) s |= kItalic;
+        if (codeDepth_ > 0 || inCodeBlock_) s |= kCode;
+        return s;
+    }
+
+    void onText(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
+        // md4c passes pointers into our buffer for source text, static strings for breaks.
+        const auto address = reinterpret_cast<std::uintptr_t>(text);
+        const auto begin = reinterpret_cast<std::uintptr_t>(text_.data());
+        if (address >= begin && address < begin + text_.size()) {
+            const size_t offset = address - begin;
+            if (inSectionHeading_ && headingOffset_ == kNoOffset) headingOffset_ = offset;
+            if (inEntry_ && entry_.offset == kNoOffset) entry_.offset = offset;
+            lastOffset_ = offset;
+        }
+        RichText& target = inSectionHeading_ ? heading_ : openParagraph();
+        const std::string_view s(text, size);
+        switch (type) {
+        case MD_TEXT_NULLCHAR:
+            appendRun(target, kReplacementChar, style());
+            break;
+        case MD_TEXT_BR:
+            appendRun(target, "\n", style());
+            break;
+        case MD_TEXT_SOFTBR:
+            appendRun(target, " ", style());
+            break;
+        case MD_TEXT_ENTITY:
+            appendRun(target, decodeEntity(s), style());
+            break;
+        default:
+            appendRun(target, s, style());
+            break;
+        }
+    }
+
+    RichText& openParagraph() {
+        paragraphOpen_ = true;
+        return paragraph_;
+    }
+
+    void closeParagraph() {
+        if (!paragraphOpen_) return;
+        paragraphOpen_ = false;
+        trimRuns(paragraph_);
+        if (!paragraph_.empty()) paragraphSink().push_back(std::move(paragraph_));
+        paragraph_ = RichText{};
+    }
+
+    std::vector<RichText>& paragraphSink() {
+        if (inEntry_) return entry_.paragraphs;
+        if (doc_.sections.empty()) return doc_.intro;
+        Section& section = doc_.sections.back();
+        return section.items.empty() ? section.lead : section.after;
+    }
+
+    LineCol positionOf(size_t offset) const {
+        return lines_.at(offset == kNoOffset ? lastOffset_ : offset);
+    }
+
+    void startSection() {
+        const LineCol pos = positionOf(headingOffset_);
+        Section section;
+        section.title = cleanTitle(heading_.plain());
+        if (section.title.empty()) {
+            report(pos.line, pos.col, "a `###` heading has no text");
+            section.title = "Untitled section";
+        }
+        section.id = uniqueId(slugify(section.title), "section");
+        section.line = pos.line;
+        doc_.sections.push_back(std::move(section));
+    }
+
+    void finishEntry() {
+        Section& section = doc_.sections.back();
+        const LineCol pos = positionOf(entry_.offset);
+        Item item;
+        item.numbered = entry_.numbered;
+        item.number = entry_.number;
+        item.line = pos.line;
+        std::vector<RichText>& paragraphs = entry_.paragraphs;
+        if (paragraphs.empty()) {
+            report(pos.line, pos.col, "entry has no text");
+        } else {
+            splitTitle(paragraphs.front(), item, pos);
+            for (size_t i = 1; i < paragraphs.size(); ++i) {
+                if (!item.body.empty()) appendRun(item.body, "\n", kPlain);
+                for (Run& run : paragraphs[i].runs) appendRun(item.body, run.text, run.style);
+            }
+        }
+        if (item.title.empty()) item.title = "Untitled entry";
+        item.id = uniqueId(section.id + "/" + slugify(item.title), section.id + "/item");
+        section.items.push_back(std::move(item));
+    }
+
+    // "**Title**: text" -> title + text; "**Lead** rest of sentence" -> title + whole sentence.
+    void splitTitle(RichText& head, Item& item, LineCol pos) {
+        size_t boldRuns = 0;
+        while (boldRuns < head.runs.size() && (head.runs[boldRuns].style & kBold)) ++boldRuns;
+        std::string boldText;
+        for (size_t i = 0; i < boldRuns; ++i) boldText += head.runs[i].text;
+        bool colon = false;
+        item.title = cleanTitle(boldText, &colon);
+        if (item.title.empty()) {
+            const std::string text = head.plain();
+            const bool unclosed = text.rfind("**", 0) == 0 || text.rfind("__", 0) == 0;
+            report(pos.line, pos.col,
+                   unclosed ? "entry starts with \"" + text.substr(0, 2) +
+                                  "\" that is never closed; using its first words as the title"
+                            : std::string("entry has no bold title (expected \"**Title**: "
+                                          "text\"); using its first words as the title"));
+            item.title = fallbackTitle(text);
+            item.body = std::move(head);
+            return;
+        }
+        RichText rest;
+        rest.runs.assign(head.runs.begin() + static_cast<std::ptrdiff_t>(boldRuns),
+                         head.runs.end());
+        trimRuns(rest);
+        if (!rest.empty() && rest.runs.front().text.front() == ':') {
+            colon = true;
+            rest.runs.front().text.erase(0, 1);
+            trimRuns(rest);
+        }
+        if (rest.empty()) return; // the text is in the nested entries
+        // Without a colon the bold words start a sentence: keep it whole so it reads as one.
+        item.body = colon ? std::move(rest) : std::move(head);
+    }
+
+    std::string uniqueId(const std::string& slug, const std::string& fallback) {
+        const bool emptySlug = slug.empty() || slug.back() == '/';
+        const std::string base = emptySlug ? fallback : slug;
+        if (usedIds_.insert(base).second) return base;
+        // Resume counting where the last duplicate of this base stopped: no quadratic retries.
+        int& next = nextSuffix_.try_emplace(base, 2).first->second;
+        std::string candidate;
+        do {
+            candidate = base + "-" + std::to_string(next++);
+        } while (!usedIds_.insert(candidate).second);
+        return candidate;
+    }
+
+    void report(int line, int col, std::string message) {
+        out_.errors.push_back(Diagnostic{doc_.source, line, col, std::move(message)});
+    }
+
+    std::string_view text_;
+    LineIndex lines_;
+    ParsedDocument& out_;
+    Document& doc_;
+
+    std::vector<ListFrame> lists_;
+    int quoteDepth_ = 0;
+    int boldDepth_ = 0;
+    int italicDepth_ = 0;
+    int codeDepth_ = 0;
+    bool inCodeBlock_ = false;
+
+    bool paragraphOpen_ = false;
+    RichText paragraph_;
+
+    bool inSectionHeading_ = false;
+    RichText heading_;
+    size_t headingOffset_ = kNoOffset;
+
+    bool inEntry_ = false;
+    Entry entry_;
+
+    size_t lastOffset_ = 0;
+    std::unordered_set<std::string> usedIds_;
+    std::unordered_map<std::string, int> nextSuffix_;
+};
+
+std::string byteHex(unsigned char byte) {
+    static constexpr char kDigits[] = "0123456789ABCDEF";
+    return std::string("0x") + kDigits[byte >> 4] + kDigits[byte & 0xF];
+}
+
+} // namespace
+
+ParsedDocument parseDocument(std::string_view markdown, const std::string& sourceName) {
+    ParsedDocument out;
+    out.doc.source = sourceName;
+    if (markdown.size() > kMaxContentBytes) {
+        out.errors.push_back(Diagnostic{
+            sourceName, 0, 0,
+            "file is " + std::to_string(markdown.size()) + " bytes; the limit is " +
+                std::to_string(kMaxContentBytes / (1024 * 1024)) + " MB, so it was not read"});
+        return out;
+    }
+    const CleanInput input = cleanInput(markdown);
+    if (trimmed(input.text).empty()) {
+        out.errors.push_back(Diagnostic{sourceName, 0, 0, "file is empty"});
+        return out;
+    }
+    Builder builder(input.text, out);
+    if (input.badBytes > 0) {
+        const LineCol pos = LineIndex(input.text).at(input.firstBadOffset);
+        std::string message =
+            "invalid UTF-8: byte " + byteHex(input.firstBadByte) + " is not valid here";
+        if (input.badBytes > 1) message += " (" + std::to_string(input.badBytes) + " bad bytes)";
+        message += "; replaced by U+FFFD. Save the file as UTF-8";
+        out.errors.push_back(Diagnostic{sourceName, pos.line, pos.col, std::move(message)});
+    }
+    if (!builder.run()) {
+        out.errors.push_back(Diagnostic{sourceName, 0, 0, "the Markdown parser ran out of memory"});
+    }
+    builder.finish();
+    return out;
+}
+
+} // namespace rx
