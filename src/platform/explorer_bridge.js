@@ -1,0 +1,23 @@
+// JS side of the platform layer: functions the wasm calls. The page-facing API
+// (window.explorer, URL, postMessage, visibility) lives in web/boot.js, which implements
+// the `rxHost` object these call into.
+mergeInto(LibraryManager.library, {
+  rxjs_host_call: function (name, json) {
+    var host = (typeof window !== 'undefined') && window.rxHost;
+    if (!host || typeof host.call !== 'function') return;
+    try {
+      host.call(UTF8ToString(name), UTF8ToString(json));
+    } catch (e) {
+      console.warn('explorer host call failed:', name, e);
+    }
+  },
+  rxjs_now_ms: function () {
+    return performance.now();
+  },
+  rxjs_prefers_dark: function () {
+    return (typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches) ? 1 : 0;
+  },
+  rxjs_prefers_reduced_motion: function () {
+    return (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches) ? 1 : 0;
+  },
+});

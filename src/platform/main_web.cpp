@@ -1,0 +1,236 @@
+// Browser platform: SDL2 + WebGL2 + emscripten main loop, DPI, clipboard and the JS bridge.
+// The only file (with explorer_bridge.js) that knows about emscripten.
+#include "idle_policy.h"
+#include "ui/app.h"
+
+#include <SDL.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include <GLES3/gl3.h>
+#include <cstdio>
+#include <string>
+
+extern "C" {
+void rxjs_host_call(const char* name, const char* json);
+double rxjs_now_ms();
+int rxjs_prefers_dark();
+int rxjs_prefers_reduced_motion();
+}
+
+namespace {
+
+class BrowserHost final : public rx::ui::Host {
+  public:
+    void call(const char* name, const std::string& json) override {
+        rxjs_host_call(name, json.c_str());
+    }
+    double nowMs() override { return rxjs_now_ms(); }
+    bool prefersDark() override { return rxjs_prefers_dark() != 0; }
+    bool prefersReducedMotion() override { return rxjs_prefers_reduced_motion() != 0; }
+};
+
+struct Platform {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+    BrowserHost host;
+    rx::ui::App app{host};
+    rx::IdleState idle;
+    bool loopRunning = false;
+    bool loopPaused = false;
+    bool visible = true;
+    bool contextLost = false;
+    bool wakeRequested = true;
+    float dpr = 1.0f;
+    std::string stateJson; // keeps the returned string alive for JS
+    std::string pasteBuffer;
+};
+
+Platform* g = nullptr;
+
+void wakeLoop() {
+    if (!g) return;
+    g->wakeRequested = true;
+    if (g->loopPaused && g->visible && !g->contextLost) {
+        g->loopPaused = false;
+        emscripten_resume_main_loop();
+    }
+}
+
+// Runs synchronously when SDL queues an event (from its DOM listeners): wake a sleeping loop.
+int onSdlEvent(void*, SDL_Event*) {
+    wakeLoop();
+    return 1;
+}
+
+void syncDpr() {
+    float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
+    if (dpr != g->dpr) {
+        g->dpr = dpr;
+        g->app.setPixelRatio(dpr);
+    }
+}
+
+void renderFrame() {
+    syncDpr();
+    if (g->app.fontsDirty()) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        g->app.rebuildFonts();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    g->app.draw();
+    ImGui::Render();
+    ImGuiIO& io = ImGui::GetIO();
+    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+               static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+    const rx::ui::Rgba clear = g->app.clearColor();
+    glClearColor(clear.r, clear.g, clear.b, clear.a);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    g->app.frameRendered();
+}
+
+void tick() {
+    bool hadEvent = g->wakeRequested;
+    g->wakeRequested = false;
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
+        hadEvent = true;
+        ImGui_ImplSDL2_ProcessEvent(&event);
+    }
+    rx::IdleInputs in;
+    in.hadEvent = hadEvent;
+    in.visible = g->visible;
+    in.contextLost = g->contextLost;
+    in.animating = g->app.animating();
+    in.uiWantsFrames = g->app.wantsMoreFrames();
+    if (rx::decideFrame(in, g->idle) == rx::FrameDecision::Sleep) {
+        g->loopPaused = true;
+        emscripten_pause_main_loop();
+        return;
+    }
+    renderFrame();
+}
+
+const char* getClipboard(void*) {
+    // Browser paste arrives as a DOM paste event (rx_paste); ImGui's Ctrl+V must not insert twice.
+    return "";
+}
+
+void setClipboard(void*, const char* text) {
+    g->app.copyToSystemClipboard(text ? text : "");
+}
+
+} // namespace
+
+extern "C" {
+
+// Called by boot.js for each content/font file before rx_start.
+EMSCRIPTEN_KEEPALIVE void rx_add_file(const char* name, const char* data, int size) {
+    if (!g) g = new Platform();
+    g->app.addFile(name, std::string(data, static_cast<size_t>(size > 0 ? size : 0)));
+}
+
+// Creates the window and GL context, loads the content and starts the loop. Returns 0 on
+// success; otherwise the page shows its own message (WebGL2 missing).
+EMSCRIPTEN_KEEPALIVE int rx_start(const char* initialUrlState) {
+    if (!g) g = new Platform();
+    if (g->loopRunning) return 0;
+    // Keys go to the canvas only when it has focus: never steal a host page's (deck's) keys.
+    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
+        return 1;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+    const auto flags = static_cast<SDL_WindowFlags>(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE |
+                                                    SDL_WINDOW_ALLOW_HIGHDPI);
+    g->window = SDL_CreateWindow("Rust overview explorer", SDL_WINDOWPOS_CENTERED,
+                                 SDL_WINDOWPOS_CENTERED, 1280, 720, flags);
+    g->gl = g->window ? SDL_GL_CreateContext(g->window) : nullptr;
+    if (!g->gl) {
+        std::fprintf(stderr, "WebGL2 context creation failed: %s\n", SDL_GetError());
+        return 2;
+    }
+    SDL_GL_SetSwapInterval(1);
+    SDL_AddEventWatch(onSdlEvent, nullptr);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false; // a blinking caret would cost frames while idle
+    ImGui_ImplSDL2_InitForOpenGL(g->window, g->gl);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    io.GetClipboardTextFn = getClipboard;
+    io.SetClipboardTextFn = setClipboard;
+
+    g->dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
+    g->app.setPixelRatio(g->dpr);
+    g->app.start(initialUrlState ? initialUrlState : "");
+    g->app.rebuildFonts();
+    ImGui_ImplOpenGL3_CreateDeviceObjects(); // shaders + the font texture built just above
+    g->loopRunning = true;
+    emscripten_set_main_loop(tick, 0, 0);
+    return 0;
+}
+
+// window.explorer.state(): a JSON snapshot of what is on screen.
+EMSCRIPTEN_KEEPALIVE const char* rx_state_json() {
+    if (!g) return "{\"ready\":false}";
+    g->stateJson = g->app.stateJson();
+    return g->stateJson.c_str();
+}
+
+// URL hash changed (Back/Forward, a deep link, or a host's navigate message).
+EMSCRIPTEN_KEEPALIVE void rx_apply_url_state(const char* hash) {
+    if (!g) return;
+    g->app.applyUrlState(hash ? hash : "");
+    wakeLoop();
+}
+
+EMSCRIPTEN_KEEPALIVE void rx_set_visible(int visible) {
+    if (!g) return;
+    g->visible = visible != 0;
+    if (g->visible) wakeLoop();
+}
+
+EMSCRIPTEN_KEEPALIVE void rx_wake() {
+    wakeLoop();
+}
+
+// Text from the browser's paste event goes into the focused text field.
+EMSCRIPTEN_KEEPALIVE void rx_paste(const char* text) {
+    if (!g || !text) return;
+    g->app.paste(text);
+    wakeLoop();
+}
+
+EMSCRIPTEN_KEEPALIVE void rx_context_lost() {
+    if (!g) return;
+    g->contextLost = true;
+}
+
+// The browser gave the context back: every GL object is gone, so recreate them all.
+EMSCRIPTEN_KEEPALIVE void rx_context_restored() {
+    if (!g) return;
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    g->contextLost = false;
+    wakeLoop();
+}
+
+} // extern "C"

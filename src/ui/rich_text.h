@@ -1,0 +1,40 @@
+// Word-wrapped drawing of RichText runs (bold/italic/code) with search highlights. ImGui's own
+// TextWrapped cannot mix fonts within a paragraph.
+#pragma once
+#include "document.h"
+
+#include <imgui.h>
+
+#include <cstddef>
+#include <vector>
+
+namespace rx::ui {
+
+struct ByteRange {
+    size_t begin = 0;
+    size_t end = 0; // exclusive, into RichText::plain()
+};
+
+struct RichTextStyle {
+    ImFont* regular = nullptr;
+    ImFont* bold = nullptr;
+    float size = 17.0f;       // CSS pixels
+    float lineHeight = 1.45f; // multiple of size
+    ImU32 color = 0;
+    ImU32 highlight = 0;
+    ImU32 codeBg = 0;
+    int maxLines = 0; // 0 = no limit
+};
+
+struct RichTextLayout {
+    float height = 0;
+    int lines = 0;
+    bool truncated = false; // maxLines cut the text
+};
+
+// Lays out (and, with a draw list, draws) text at `pos` wrapped to `width`.
+RichTextLayout drawRichText(ImDrawList* drawList, ImVec2 pos, float width, const RichText& text,
+                            const RichTextStyle& style,
+                            const std::vector<ByteRange>& highlights = {});
+
+} // namespace rx::ui

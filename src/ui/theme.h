@@ -1,0 +1,62 @@
+// Colours, fonts and metrics shared by the views.
+#pragma once
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+namespace rx::ui {
+
+struct Rgba {
+    float r = 0, g = 0, b = 0, a = 1;
+};
+
+enum class ThemeMode { Auto, Light, Dark };
+
+struct Fonts {
+    ImFont* body = nullptr;    // reading text
+    ImFont* bold = nullptr;    // card titles, bold runs
+    ImFont* heading = nullptr; // section headings
+    ImFont* small = nullptr;   // labels, counts, tags
+    ImFont* smallBold = nullptr;
+};
+
+struct Colors {
+    ImU32 bg, surface, surfaceHover, text, textMuted, accent, accentText, border, highlight, focus,
+        error, stated, inferred;
+    Rgba clear;
+};
+
+class Theme {
+  public:
+    // TTF bytes must outlive the atlas (ImGui keeps pointers into them).
+    void setFontData(const std::string* regular, const std::string* bold);
+    void setPixelRatio(float dpr);
+    void setUserScale(float scale);
+    bool fontsDirty() const { return dirty_; }
+    void markFontsDirty() { dirty_ = true; }
+    void rebuildFonts(); // builds the ImGui atlas for the current DPR and scale
+    const Fonts& fonts() const { return fonts_; }
+    float pixelRatio() const { return dpr_; }
+    float scale() const { return userScale_; }
+
+    void setMode(ThemeMode mode, bool systemPrefersDark);
+    bool dark() const { return dark_; }
+    const Colors& colors() const { return colors_; }
+    void applyImGuiStyle();
+
+    // Code points of `text` that no loaded font can draw.
+    int countMissingGlyphs(const std::string& text) const;
+
+  private:
+    const std::string* regularTtf_ = nullptr;
+    const std::string* boldTtf_ = nullptr;
+    float dpr_ = 1.0f;
+    float userScale_ = 1.0f;
+    bool dirty_ = true;
+    bool dark_ = false;
+    Fonts fonts_;
+    Colors colors_{};
+};
+
+} // namespace rx::ui

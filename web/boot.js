@@ -1,0 +1,231 @@
+// Boots the canvas explorer over the static rendition: checks WebGL2, fetches content and
+// fonts while the wasm compiles, hands them over, then wires the page to the app (URL,
+// history, visibility, clipboard, postMessage, context loss). window.explorer is the test and
+// host API (README: "State hook").
+(function () {
+  'use strict';
+  var root = document.documentElement;
+  var statusEl = document.getElementById('status');
+  var liveEl = document.getElementById('live');
+  var canvas = document.getElementById('canvas');
+  var params = new URLSearchParams(location.search);
+  var MAX_URL_STATE = 4096;
+  var module = null;
+  var api = null;
+  var bootError = null;
+
+  function setStatus(text, kind) {
+    if (!statusEl) return;
+    statusEl.textContent = text || '';
+    if (kind) statusEl.dataset.kind = kind; else delete statusEl.dataset.kind;
+    statusEl.hidden = !text;
+  }
+
+  function fail(message) {
+    bootError = message;
+    root.classList.remove('ready');
+    root.classList.add('no-canvas');
+    setStatus(message, 'error');
+  }
+
+  function urlState() {
+    var s = location.hash || '';
+    if (s.length > MAX_URL_STATE) s = s.slice(0, MAX_URL_STATE);
+    // Query parameters (embed=1, view=..., theme=...) count as state too; the hash wins.
+    var q = location.search ? location.search.slice(1) : '';
+    if (q.length > MAX_URL_STATE) q = q.slice(0, MAX_URL_STATE);
+    return q ? '?' + q + (s ? '&' + s.slice(1) : '') : s;
+  }
+
+  // Requests from the wasm (src/platform/explorer_bridge.js).
+  var lastHash = null;
+  window.rxHost = {
+    call: function (name, payload) {
+      var data = payload ? JSON.parse(payload) : {};
+      switch (name) {
+        case 'first-frame':
+          root.classList.add('ready');
+          setStatus('');
+          break;
+        case 'url': {
+          var hash = data.hash || '';
+          if (hash === lastHash) break;
+          lastHash = hash;
+          var url = location.pathname + location.search + hash;
+          if (data.push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+          break;
+        }
+        case 'copy':
+          if (navigator.clipboard && navigator.clipboard.writeText) {
+            navigator.clipboard.writeText(data.text || '').catch(function () {});
+          }
+          break;
+        case 'announce':
+          if (liveEl) liveEl.textContent = data.text || '';
+          break;
+        case 'download': {
+          var blob = new Blob([data.text || ''], { type: data.mime || 'text/plain' });
+          var a = document.createElement('a');
+          a.href = URL.createObjectURL(blob);
+          a.download = data.name || 'download.txt';
+          document.body.appendChild(a);
+          a.click();
+          setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+          break;
+        }
+        case 'release-focus':
+          canvas.blur();
+          break;
+        case 'changed':
+          if (window.rxEmbed) window.rxEmbed.stateChanged();
+          break;
+        case 'open':
+          if (typeof data.url === 'string' && /^(\.\/|\/|https?:)/.test(data.url)) {
+            window.open(data.url, '_blank', 'noopener');
+          }
+          break;
+      }
+    }
+  };
+
+  function state() {
+    if (!api) return { ready: false, error: bootError, errors: [] };
+    return JSON.parse(api.stateJson());
+  }
+
+  window.explorer = {
+    state: state,
+    navigate: function (hash) {
+      if (!api || typeof hash !== 'string') return false;
+      api.applyUrlState(hash.slice(0, MAX_URL_STATE));
+      return true;
+    },
+    wake: function () { if (api) api.wake(); },
+    setVisible: function (v) { if (api) api.setVisible(v ? 1 : 0); }
+  };
+
+  function hasWebGL2() {
+    try {
+      var c = document.createElement('canvas');
+      return !!(window.WebGL2RenderingContext && c.getContext('webgl2'));
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function fetchOk(url, as) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(url + ': HTTP ' + r.status);
+      return as === 'bytes' ? r.arrayBuffer() : r.text();
+    });
+  }
+
+  function loadContent() {
+    return fetchOk('content/index.json', 'text').then(function (text) {
+      var index;
+      try { index = JSON.parse(text); } catch (e) { throw new Error('content/index.json is not valid JSON'); }
+      if (!index || typeof index.document !== 'string') throw new Error('content/index.json names no document');
+      var files = [
+        ['document-name', Promise.resolve(index.document)],
+        ['document', fetchOk('content/' + encodeURIComponent(index.document), 'bytes')],
+        ['fonts/ui-regular.ttf', fetchOk('fonts/ui-regular.ttf', 'bytes')],
+        ['fonts/ui-bold.ttf', fetchOk('fonts/ui-bold.ttf', 'bytes')],
+        ['version', fetchOk('version.json', 'text').then(function (t) {
+          try { return String(JSON.parse(t).version || 'dev'); } catch (e) { return 'dev'; }
+        }, function () { return 'dev'; })]
+      ];
+      if (typeof index.adopters === 'string') files.push(['adopters.json', fetchOk('content/' + encodeURIComponent(index.adopters), 'bytes')]);
+      if (typeof index.vocabulary === 'string') files.push(['tags.json', fetchOk('content/' + encodeURIComponent(index.vocabulary), 'bytes')]);
+      return Promise.all(files.map(function (f) {
+        return f[1].then(function (data) { return [f[0], data]; });
+      }));
+    });
+  }
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement('script');
+      s.src = src;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error('could not load ' + src)); };
+      document.head.appendChild(s);
+    });
+  }
+
+  function passFile(m, name, data) {
+    var bytes = typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data);
+    var ptr = m._malloc(bytes.length || 1);
+    m.HEAPU8.set(bytes, ptr);
+    m.ccall('rx_add_file', null, ['string', 'number', 'number'], [name, ptr, bytes.length]);
+    m._free(ptr);
+  }
+
+  function withString(m, s, fn) {
+    var len = m.lengthBytesUTF8(s) + 1;
+    var ptr = m._malloc(len);
+    m.stringToUTF8(s, ptr, len);
+    try { return fn(ptr); } finally { m._free(ptr); }
+  }
+
+  function wirePage(m) {
+    api = {
+      stateJson: function () { return m.UTF8ToString(m._rx_state_json()); },
+      applyUrlState: function (s) { withString(m, s, function (p) { m._rx_apply_url_state(p); }); },
+      wake: function () { m._rx_wake(); },
+      setVisible: function (v) { m._rx_set_visible(v); }
+    };
+    window.addEventListener('hashchange', function () { lastHash = location.hash; api.applyUrlState(urlState()); });
+    window.addEventListener('popstate', function () { lastHash = location.hash; api.applyUrlState(urlState()); });
+    var pageVisible = !document.hidden, onScreen = true, slideActive = true;
+    function syncVisible() { api.setVisible(pageVisible && onScreen && slideActive ? 1 : 0); }
+    document.addEventListener('visibilitychange', function () { pageVisible = !document.hidden; syncVisible(); });
+    if ('IntersectionObserver' in window) {
+      new IntersectionObserver(function (entries) {
+        onScreen = entries[entries.length - 1].isIntersecting;
+        syncVisible();
+      }).observe(canvas);
+    }
+    window.rxSetSlideActive = function (active) { slideActive = !!active; syncVisible(); };
+    document.addEventListener('paste', function (e) {
+      if (document.activeElement !== canvas) return;
+      var text = (e.clipboardData && e.clipboardData.getData('text/plain')) || '';
+      if (text.length > 4096) text = text.slice(0, 4096);
+      e.preventDefault();
+      withString(m, text, function (p) { m._rx_paste(p); });
+    });
+    canvas.addEventListener('webglcontextlost', function (e) { e.preventDefault(); m._rx_context_lost(); }, false);
+    canvas.addEventListener('webglcontextrestored', function () { m._rx_context_restored(); }, false);
+    window.addEventListener('resize', function () { api.wake(); });
+  }
+
+  function boot() {
+    if (!hasWebGL2()) {
+      fail('The interactive explorer needs WebGL2, which this browser does not provide. The full document is shown below.');
+      return;
+    }
+    setStatus('Loading the explorer…');
+    var contentP = loadContent();
+    var moduleP = loadScript('explorer.js').then(function () {
+      return createExplorerModule({
+        canvas: canvas,
+        noInitialRun: true,
+        print: function (t) { console.log(t); },
+        printErr: function (t) { console.warn(t); },
+        onAbort: function (what) { fail('The explorer stopped unexpectedly (' + what + '). The document is still readable below.'); }
+      });
+    });
+    Promise.all([contentP, moduleP]).then(function (results) {
+      var files = results[0];
+      var m = results[1];
+      module = m;
+      files.forEach(function (f) { passFile(m, f[0], f[1]); });
+      wirePage(m);
+      var rc = withString(m, urlState(), function (p) { return m._rx_start(p); });
+      if (rc !== 0) fail('The interactive explorer could not start WebGL2 here. The full document is shown below.');
+    }).catch(function (err) {
+      fail('The explorer could not load its content: ' + (err && err.message ? err.message : err) + '. The document is shown below.');
+    });
+  }
+
+  boot();
+})();
