@@ -1,0 +1,637 @@
+#!/usr/bin/env bash
+# One entry point for the Rust overview explorer. Run `./build.sh help` for the commands.
+# Each subcommand is one function `cmd_<name>` below; shared steps are plain functions.
+# Everything is idempotent: caches live outside the clone (XDG cache), outputs under build/.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/rust-explorer"
+SRC_CACHE="$CACHE_DIR/src"
+BUILD="$ROOT/build"
+THIRD_PARTY_INCLUDE="$BUILD/third_party"
+CONTENT_DIR="$ROOT/content"
+PORT=8080
+BUILD_TYPE=Release
+EXTRA_ARGS=()
+# Debian's emcc needs acorn from /usr/share/nodejs, which Node 20 does not search by default.
+export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# Headless Chromium with software WebGL2 (see TOOLCHAIN.md); tests/e2e/run.mjs reads these too.
+export RX_CHROMIUM="${RX_CHROMIUM:-/usr/bin/chromium}"
+
+# --- output helpers ---------------------------------------------------------------------------
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1fs", b - a }'; }
+say() { printf '==> %s\n' "$*"; }
+note() { printf '    %s\n' "$*"; }
+die() {
+  printf 'build.sh: %s\n' "$*" >&2
+  exit 1
+}
+# step "label" cmd...: prints the label, runs the command, prints how long it took.
+step() {
+  local label=$1 t0
+  shift
+  t0=$(now)
+  say "$label"
+  "$@"
+  note "done: $label ($(elapsed "$t0"))"
+}
+as_root() {
+  if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi
+}
+
+# --- paths of cached upstream sources -------------------------------------------------------
+first_dir() { # first existing directory matching a glob, or empty
+  local d
+  for d in "$@"; do [[ -d $d ]] && {
+    printf '%s' "$d"
+    return
+  }; done
+  true
+}
+resolve_sources() {
+  SDL_SRC=$(first_dir "$SRC_CACHE"/SDL2-2.*)
+  IMGUI_DIR=$(first_dir "$SRC_CACHE"/imgui-1.*)
+  MD4C_DIR=$(first_dir "$SRC_CACHE"/md4c-release-*/src)
+  SDL_VERSION=${SDL_SRC##*/SDL2-}
+  SDL_PREFIX="$CACHE_DIR/sdl2-wasm-${SDL_VERSION:-unknown}"
+  if [[ -n ${EMSDK:-} ]]; then
+    EMCMAKE="$EMSDK/upstream/emscripten/emcmake"
+    EMCC="$EMSDK/upstream/emscripten/emcc"
+  else
+    EMCMAKE=emcmake
+    EMCC=emcc
+  fi
+}
+
+# --- deps -------------------------------------------------------------------------------------
+APT_PACKAGES=(cmake ninja-build doctest-dev nlohmann-json3-dev fonts-noto-core python3-fonttools
+  chromium librsvg2-bin libclang-rt-14-dev clang clang-format clang-tidy brotli wabt)
+APT_EMSCRIPTEN=(emscripten binaryen)
+
+apt_missing() {
+  local wanted=("${APT_PACKAGES[@]}") installed p
+  [[ -z ${EMSDK:-} ]] && wanted+=("${APT_EMSCRIPTEN[@]}")
+  command -v node >/dev/null || wanted+=(nodejs)
+  command -v npm >/dev/null || wanted+=(npm)
+  installed=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${wanted[@]}" 2>/dev/null |
+    awk '$2 == "installed" { print $1 }' || true)
+  for p in "${wanted[@]}"; do
+    grep -qx "$p" <<<"$installed" || printf '%s\n' "$p"
+  done
+}
+
+ensure_deb_src() {
+  if grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    return 1 # nothing changed
+  fi
+  [[ -f /etc/apt/sources.list.d/debian.sources ]] ||
+    die "no deb-src entry and no /etc/apt/sources.list.d/debian.sources to copy; add one by hand"
+  note "adding deb-src entry /etc/apt/sources.list.d/debian-src.sources"
+  sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources |
+    as_root tee /etc/apt/sources.list.d/debian-src.sources >/dev/null
+}
+
+install_apt() {
+  local missing updated=0
+  mapfile -t missing < <(apt_missing)
+  if ensure_deb_src; then
+    as_root apt-get update -q
+    updated=1
+  fi
+  if ((${#missing[@]})); then
+    note "apt: installing ${missing[*]}"
+    ((updated)) || as_root apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+      "${missing[@]}"
+  fi
+}
+
+# Upstream sources of SDL2, Dear ImGui and md4c from Debian's source packages, unpacked once.
+fetch_sources() {
+  resolve_sources
+  local wanted=()
+  [[ -n $SDL_SRC || -n ${EMSDK:-} ]] || wanted+=(libsdl2)
+  [[ -n $IMGUI_DIR ]] || wanted+=(imgui)
+  [[ -n $MD4C_DIR ]] || wanted+=(md4c)
+  ((${#wanted[@]})) || return 0
+  note "apt-get source ${wanted[*]} -> $SRC_CACHE"
+  mkdir -p "$SRC_CACHE"
+  (
+    cd "$SRC_CACHE"
+    apt-get source --download-only --tar-only "${wanted[@]}" ||
+      { as_root apt-get update -q && apt-get source --download-only --tar-only "${wanted[@]}"; }
+    local t top
+    for t in *.orig.tar.*; do
+      top=$(tar tf "$t" | head -1 | cut -d/ -f1)
+      [[ -d $top ]] || tar xf "$t"
+    done
+  )
+  resolve_sources
+  [[ -n $IMGUI_DIR && -n $MD4C_DIR ]] || die "could not unpack imgui/md4c sources in $SRC_CACHE"
+}
+
+# SDL2 built for wasm once per version, installed into the cache (atomically: tmp dir + mv).
+build_sdl2_wasm() {
+  [[ -z ${EMSDK:-} ]] || return 0 # emsdk uses its own SDL2 port
+  [[ -f $SDL_PREFIX/lib/libSDL2.a && -d $SDL_PREFIX/lib/cmake/SDL2 ]] && return 0
+  [[ -n $SDL_SRC ]] || die "SDL2 source missing in $SRC_CACHE"
+  local tmp="$SDL_PREFIX.tmp.$$" bdir="$CACHE_DIR/build-sdl2-$SDL_VERSION.$$"
+  note "building SDL2 $SDL_VERSION for wasm (about 2 minutes, once)"
+  "$EMCMAKE" cmake -S "$SDL_SRC" -B "$bdir" -G Ninja -DSDL_SHARED=OFF -DSDL_STATIC=ON \
+    -DSDL_TEST=OFF -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$tmp" >"$bdir.log" 2>&1 ||
+    die "SDL2 configure failed, see $bdir.log"
+  cmake --build "$bdir" >>"$bdir.log" 2>&1 || die "SDL2 build failed, see $bdir.log"
+  cmake --install "$bdir" >>"$bdir.log" 2>&1 || die "SDL2 install failed, see $bdir.log"
+  # The installed config files embed the prefix; rewrite it before the rename.
+  grep -rl "$tmp" "$tmp" | xargs -r sed -i "s|$tmp|$SDL_PREFIX|g"
+  rm -rf "$SDL_PREFIX"
+  mv "$tmp" "$SDL_PREFIX"
+  rm -rf "$bdir" "$bdir.log"
+}
+
+# npm packages installed once per package-lock.json content, outside the clone; ./node_modules
+# is a symlink to that cache.
+install_node_modules() {
+  local hash dir
+  hash=$(sha256sum "$ROOT/package-lock.json" | cut -c1-16)
+  dir="$CACHE_DIR/node-$hash"
+  if [[ ! -d $dir/node_modules ]]; then
+    note "npm ci (lock $hash) -> $dir"
+    rm -rf "$dir.tmp"
+    mkdir -p "$dir.tmp"
+    cp "$ROOT/package.json" "$ROOT/package-lock.json" "$dir.tmp/"
+    (cd "$dir.tmp" && npm ci --no-audit --no-fund --loglevel=error)
+    rm -rf "$dir"
+    mv "$dir.tmp" "$dir"
+  fi
+  if [[ -e $ROOT/node_modules && ! -L $ROOT/node_modules ]]; then
+    note "replacing ./node_modules folder with a link to the cache"
+    rm -rf "$ROOT/node_modules"
+  fi
+  [[ $(readlink "$ROOT/node_modules" 2>/dev/null) == "$dir/node_modules" ]] ||
+    ln -sfn "$dir/node_modules" "$ROOT/node_modules"
+}
+
+ensure_deps() {
+  install_apt
+  fetch_sources
+  build_sdl2_wasm
+  install_node_modules
+  resolve_sources
+}
+
+# --- builds -------------------------------------------------------------------------------------
+third_party_links() {
+  mkdir -p "$THIRD_PARTY_INCLUDE"
+  ln -sfn /usr/include/nlohmann "$THIRD_PARTY_INCLUDE/nlohmann"
+  ln -sfn /usr/include/doctest "$THIRD_PARTY_INCLUDE/doctest"
+}
+
+# configure_once DIR CONFIGURE-COMMAND...: configures only when the command line changed.
+configure_once() {
+  local dir=$1 stamp
+  shift
+  stamp="$dir/.rx-configure"
+  if [[ -f $dir/build.ninja && -f $stamp && $(cat "$stamp") == "$*" ]]; then
+    return 0
+  fi
+  rm -f "$stamp"
+  "$@" >"$dir.configure.log" 2>&1 || {
+    cat "$dir.configure.log" >&2
+    die "configure failed: $dir"
+  }
+  printf '%s' "$*" >"$stamp"
+}
+
+build_native() {
+  third_party_links
+  mkdir -p "$BUILD/native"
+  configure_once "$BUILD/native" cmake -S "$ROOT" -B "$BUILD/native" -G Ninja \
+    -DCMAKE_BUILD_TYPE="$BUILD_TYPE" -DRX_MD4C_DIR="$MD4C_DIR" \
+    -DRX_THIRD_PARTY_INCLUDE="$THIRD_PARTY_INCLUDE"
+  cmake --build "$BUILD/native" -- -j"$(nproc)" "$@"
+}
+
+configure_wasm() {
+  third_party_links
+  mkdir -p "$BUILD/wasm"
+  local sdl=(-DCMAKE_PREFIX_PATH="$SDL_PREFIX" -DSDL2_DIR="$SDL_PREFIX/lib/cmake/SDL2")
+  [[ -n ${EMSDK:-} ]] && sdl=(-DRX_USE_EMSDK_SDL_PORT=ON)
+  configure_once "$BUILD/wasm" "$EMCMAKE" cmake -S "$ROOT" -B "$BUILD/wasm" -G Ninja \
+    -DCMAKE_BUILD_TYPE="$BUILD_TYPE" "${sdl[@]}" -DRX_IMGUI_DIR="$IMGUI_DIR" \
+    -DRX_MD4C_DIR="$MD4C_DIR" -DRX_THIRD_PARTY_INCLUDE="$THIRD_PARTY_INCLUDE"
+}
+
+# build_wasm [target...]: default both the app (explorer.js/.wasm) and the wasm unit tests.
+build_wasm() {
+  configure_wasm
+  local targets=("$@")
+  ((${#targets[@]})) || targets=(explorer rx_tests)
+  cmake --build "$BUILD/wasm" --target "${targets[@]}" -- -j"$(nproc)"
+}
+
+build_asan() {
+  third_party_links
+  mkdir -p "$BUILD/asan"
+  configure_once "$BUILD/asan" env CC=clang CXX=clang++ cmake -S "$ROOT" -B "$BUILD/asan" -G Ninja \
+    -DCMAKE_BUILD_TYPE=Debug -DRX_SANITIZE=ON -DRX_MD4C_DIR="$MD4C_DIR" \
+    -DRX_THIRD_PARTY_INCLUDE="$THIRD_PARTY_INCLUDE"
+  cmake --build "$BUILD/asan" --target rx_tests -- -j"$(nproc)"
+}
+
+# Dear ImGui's own SDL2 + OpenGL3 web example, built as upstream does (-O2, demo window) from the
+# same Debian source and the same emcc: the bench's baseline. Output: build/baseline/index.html.
+build_baseline() {
+  local out="$BUILD/baseline" obj="$BUILD/baseline/obj" ex="$IMGUI_DIR/examples/example_emscripten_opengl3"
+  mkdir -p "$obj"
+  local flags=(-O2 -Wall -Wformat -DIMGUI_DISABLE_FILE_FUNCTIONS -I"$IMGUI_DIR"
+    -I"$IMGUI_DIR/backends" -sDISABLE_EXCEPTION_CATCHING=1)
+  local link=(-O2 -sWASM=1 -sALLOW_MEMORY_GROWTH=1 -sNO_EXIT_RUNTIME=0 -sASSERTIONS=1
+    -sNO_FILESYSTEM=1)
+  if [[ -n ${EMSDK:-} ]]; then
+    flags+=(-sUSE_SDL=2)
+    link+=(-sUSE_SDL=2)
+  else
+    flags+=(-I"$SDL_PREFIX/include/SDL2")
+    link+=("$SDL_PREFIX/lib/libSDL2.a")
+  fi
+  local src objs=() o
+  for src in "$ex/main.cpp" "$IMGUI_DIR"/imgui{,_demo,_draw,_tables,_widgets}.cpp \
+    "$IMGUI_DIR"/backends/imgui_impl_{sdl,opengl3}.cpp; do
+    o="$obj/$(basename "${src%.cpp}").o"
+    objs+=("$o")
+    [[ $o -nt $src ]] && continue
+    "${EMCC/%emcc/em++}" "${flags[@]}" -c "$src" -o "$o" &
+  done
+  wait
+  # Debian's emcc cannot write -o x.html (html minifier bug): link to JS, ship upstream's shell.
+  "${EMCC/%emcc/em++}" -o "$out/index.js" "${objs[@]}" "${link[@]}"
+  sed 's|{{{ SCRIPT }}}|<script async src="index.js"></script>|' "$ex/shell_minimal.html" \
+    >"$out/index.html"
+}
+
+# The site: web/ + the wasm app + content + subset fonts, then hooks, then precompression.
+CONTENT_DOC=""
+find_content_document() {
+  local docs=()
+  mapfile -t docs < <(find "$CONTENT_DIR" -maxdepth 1 -type f -name '*.md' ! -name README.md | sort)
+  ((${#docs[@]} == 1)) ||
+    die "$CONTENT_DIR must hold exactly one document (*.md besides README.md); found ${#docs[@]}"
+  CONTENT_DOC=$(basename "${docs[0]}")
+}
+
+write_content_index() {
+  local out=$1 adopters=null vocabulary=null
+  [[ -f $CONTENT_DIR/adopters.json ]] && adopters='"adopters.json"'
+  [[ -f $CONTENT_DIR/tags.json ]] && vocabulary='"tags.json"'
+  printf '{"document": "%s", "adopters": %s, "vocabulary": %s}\n' "$CONTENT_DOC" "$adopters" \
+    "$vocabulary" | node -e '
+      const j = JSON.parse(require("fs").readFileSync(0, "utf8"));
+      for (const k of Object.keys(j)) if (j[k] === null) delete j[k];
+      process.stdout.write(JSON.stringify(j, null, 2) + "\n");' >"$out"
+}
+
+# UI glyph set: Latin-1, General Punctuation, Arrows, bullets/triangles/check marks; plus every
+# character of the content. Subsets are cached by their inputs under build/cache/fonts.
+UI_UNICODES="U+0020-007E,U+00A0-00FF,U+2000-206F,U+2190-21FF,U+2022,U+2026,U+25B8,U+25BE,U+2713,U+2715"
+subset_fonts() {
+  local dest=$1 content_codes key cache="$BUILD/cache/fonts" style src
+  content_codes=$(/usr/bin/python3 - "$CONTENT_DIR" <<'PY'
+import os, sys
+chars = set()
+for dirpath, _, files in os.walk(sys.argv[1]):
+    for name in files:
+        with open(os.path.join(dirpath, name), "rb") as f:
+            chars.update(f.read().decode("utf-8", "ignore"))
+print(",".join("U+%04X" % ord(c) for c in sorted(chars) if ord(c) >= 0x20 and ord(c) != 0x7F))
+PY
+)
+  mkdir -p "$cache" "$dest"
+  for style in Regular Bold; do
+    src="/usr/share/fonts/truetype/noto/NotoSans-$style.ttf"
+    [[ -f $src ]] || die "missing $src (apt: fonts-noto-core)"
+    key=$(printf '%s|%s|%s|%s' "$src" "$(stat -c %s "$src")" "$UI_UNICODES" "$content_codes" |
+      sha256sum | cut -c1-16)
+    if [[ ! -f $cache/$key.ttf ]]; then
+      /usr/bin/python3 -m fontTools.subset "$src" --unicodes="$UI_UNICODES${content_codes:+,$content_codes}" \
+        --no-hinting --output-file="$cache/$key.tmp.ttf"
+      mv "$cache/$key.tmp.ttf" "$cache/$key.ttf"
+    fi
+    cp "$cache/$key.ttf" "$dest/ui-${style,,}.ttf"
+  done
+}
+
+# Hooks other parts of the product add; each runs only when its tool exists.
+#  - explorer-tool render-html --content DIR --site SITE: writes the static rendition into
+#    SITE/index.html (the page paints the document before the wasm is ready).
+#  - node web/tools/precache.mjs SITE: service-worker precache manifest from the build outputs.
+run_site_hooks() {
+  local site=$1 tool="$BUILD/native/explorer-tool"
+  if [[ -x $tool ]] && "$tool" help 2>&1 | grep -q 'render-html'; then
+    note "hook: explorer-tool render-html"
+    "$tool" render-html --content "$CONTENT_DIR" --site "$site"
+  fi
+  if [[ -f $ROOT/web/tools/precache.mjs ]]; then
+    note "hook: web/tools/precache.mjs"
+    node "$ROOT/web/tools/precache.mjs" "$site"
+  fi
+}
+
+# .gz (gzip -9) and .br (brotli -q 11) next to each compressible file; cached by content hash.
+precompress() {
+  local site=$1 cache="$BUILD/cache/compress" f sum
+  mkdir -p "$cache"
+  while IFS= read -r -d '' f; do
+    sum=$(sha256sum "$f" | cut -c1-32)
+    [[ -f $cache/$sum.gz ]] || { gzip -9 -n -c "$f" >"$cache/$sum.gz.tmp" && mv "$cache/$sum.gz.tmp" "$cache/$sum.gz"; }
+    [[ -f $cache/$sum.br ]] || { brotli -q 11 -c "$f" >"$cache/$sum.br.tmp" && mv "$cache/$sum.br.tmp" "$cache/$sum.br"; }
+    cp "$cache/$sum.gz" "$f.gz"
+    cp "$cache/$sum.br" "$f.br"
+  done < <(find "$site" -type f \( -name '*.html' -o -name '*.js' -o -name '*.mjs' -o -name '*.wasm' \
+    -o -name '*.json' -o -name '*.md' -o -name '*.ttf' -o -name '*.css' -o -name '*.svg' \
+    -o -name '*.webmanifest' -o -name '*.csv' -o -name '*.txt' \) -print0)
+}
+
+stage_site() {
+  local site="$BUILD/site"
+  find_content_document
+  [[ -f $BUILD/wasm/explorer.js && -f $BUILD/wasm/explorer.wasm ]] ||
+    die "build/wasm/explorer.{js,wasm} missing: the wasm app did not build"
+  rm -rf "$site"
+  mkdir -p "$site/content" "$site/fonts"
+  tar -C "$ROOT/web" --exclude=./serve.mjs --exclude=./tools -cf - . | tar -C "$site" -xf -
+  cp "$BUILD/wasm/explorer.js" "$BUILD/wasm/explorer.wasm" "$site/"
+  cp -R "$CONTENT_DIR/." "$site/content/"
+  write_content_index "$site/content/index.json"
+  subset_fonts "$site/fonts"
+  run_site_hooks "$site"
+  precompress "$site"
+}
+
+# --- subcommands -----------------------------------------------------------------------------
+cmd_deps() {
+  step "deps (apt, Debian sources, SDL2 for wasm, npm)" ensure_deps
+}
+
+cmd_build() {
+  local t0
+  t0=$(now)
+  cmd_deps
+  step "native build ($BUILD_TYPE) -> build/native" build_native
+  step "wasm build ($BUILD_TYPE) -> build/wasm" build_wasm
+  step "site -> build/site (content: ${CONTENT_DIR#"$ROOT"/})" stage_site
+  say "build finished in $(elapsed "$t0")"
+}
+
+cmd_serve() {
+  cmd_build
+  say "serving build/site (Ctrl+C to stop)"
+  exec node "$ROOT/web/serve.mjs" --root "$BUILD/site" --port "$PORT" --host 127.0.0.1
+}
+
+# Runs a command in a subshell with errexit on, without aborting this script. Sets LAST_RC.
+# (Must be called as a plain statement: inside `if`/`||` bash would ignore errexit.)
+capture() {
+  set +e
+  (
+    set -e
+    "$@"
+  )
+  LAST_RC=$?
+  set -e
+}
+
+TOTAL_PASSED=0
+TOTAL_FAILED=0
+PART_SUMMARY=()
+count_part() { # name passed failed
+  TOTAL_PASSED=$((TOTAL_PASSED + $2))
+  TOTAL_FAILED=$((TOTAL_FAILED + $3))
+  PART_SUMMARY+=("$(printf '%-22s %4d passed, %d failed' "$1" "$2" "$3")")
+}
+
+# run_doctest NAME LOG CMD...: runs a doctest binary, counts from its summary line.
+run_doctest() {
+  local name=$1 log=$2 line passed failed t0
+  shift 2
+  t0=$(now)
+  say "$name"
+  set +e
+  "$@" 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  set -e
+  line=$(grep -aoE 'test cases: *[0-9]+ *\| *[0-9]+ passed *\| *[0-9]+ failed' "$log" | tail -1 || true)
+  if [[ -z $line ]]; then
+    note "no doctest summary (exit $rc): counted as 1 failure"
+    count_part "$name" 0 1
+    return
+  fi
+  passed=$(sed -E 's/.*\| *([0-9]+) passed.*/\1/' <<<"$line")
+  failed=$(sed -E 's/.*\| *([0-9]+) failed.*/\1/' <<<"$line")
+  if ((rc != 0 && failed == 0)); then
+    note "exit $rc with no failed test case (crash or sanitizer report): counted as 1 failure"
+    failed=1
+  fi
+  count_part "$name" "$passed" "$failed"
+  note "done: $name ($(elapsed "$t0"))"
+}
+
+SERVER_PID=""
+stop_server() {
+  if [[ -n $SERVER_PID ]]; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=""
+  fi
+}
+
+# Starts serve.mjs on a free port in the background; sets E2E_BASE.
+start_test_server() {
+  local log="$BUILD/e2e/server.log" i
+  mkdir -p "$BUILD/e2e"
+  node "$ROOT/web/serve.mjs" --root "$BUILD/site" --port 0 --host 127.0.0.1 >"$log" 2>&1 &
+  SERVER_PID=$!
+  for i in $(seq 100); do
+    E2E_BASE=$(sed -nE 's|^Serving .* at (http://[^ ]*)/$|\1|p' "$log")
+    [[ -n $E2E_BASE ]] && return 0
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  cat "$log" >&2
+  return 1
+}
+
+run_e2e() {
+  local log="$BUILD/e2e/run.log" line t0
+  t0=$(now)
+  say "browser e2e (Playwright + Chromium)"
+  if ! start_test_server; then
+    note "test server did not start: counted as 1 failure"
+    count_part "browser e2e" 0 1
+    return
+  fi
+  note "server at $E2E_BASE"
+  set +e
+  node "$ROOT/tests/e2e/run.mjs" --base "$E2E_BASE" 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  set -e
+  stop_server
+  line=$(grep -aE '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -1 || true)
+  if [[ -z $line ]]; then
+    note "e2e runner gave no count (exit $rc): counted as 1 failure"
+    count_part "browser e2e" 0 1
+    return
+  fi
+  local passed=${line%% passed*} failed
+  failed=${line#*, }
+  failed=${failed%% failed}
+  ((rc != 0 && failed == 0)) && failed=1
+  count_part "browser e2e" "$passed" "$failed"
+  note "done: browser e2e ($(elapsed "$t0"))"
+}
+
+cmd_test() {
+  local t0
+  t0=$(now)
+  trap stop_server EXIT
+  cmd_deps
+  mkdir -p "$BUILD/e2e" "$BUILD/logs"
+
+  # (1) native unit tests
+  capture step "native build -> build/native" build_native
+  if ((LAST_RC == 0)); then
+    run_doctest "native unit tests" "$BUILD/logs/unit-native.log" "$BUILD/native/rx_tests"
+  else
+    count_part "native unit tests" 0 1
+  fi
+
+  # (2) the same tests compiled to wasm, under node
+  capture step "wasm unit tests build -> build/wasm" build_wasm rx_tests
+  if ((LAST_RC == 0)); then
+    run_doctest "wasm unit tests (node)" "$BUILD/logs/unit-wasm.log" \
+      node --no-experimental-fetch "$BUILD/wasm/rx_tests.js"
+  else
+    count_part "wasm unit tests (node)" 0 1
+  fi
+
+  # (3) native unit tests under ASan + UBSan
+  capture step "ASan+UBSan build -> build/asan" build_asan
+  if ((LAST_RC == 0)); then
+    ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0} \
+      UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
+      run_doctest "ASan+UBSan unit tests" "$BUILD/logs/unit-asan.log" "$BUILD/asan/rx_tests"
+  else
+    count_part "ASan+UBSan unit tests" 0 1
+  fi
+
+  # (4) browser end-to-end tests against the served site
+  capture step "wasm app build -> build/wasm" build_wasm explorer
+  if ((LAST_RC == 0)); then
+    capture step "site -> build/site (content: ${CONTENT_DIR#"$ROOT"/})" stage_site
+  fi
+  if ((LAST_RC == 0)); then
+    run_e2e
+  else
+    note "no site to test: browser e2e counted as 1 failure"
+    count_part "browser e2e" 0 1
+  fi
+
+  say "test summary ($(elapsed "$t0"))"
+  local s
+  for s in "${PART_SUMMARY[@]}"; do note "$s"; done
+  printf '%d passed, %d failed\n' "$TOTAL_PASSED" "$TOTAL_FAILED"
+  ((TOTAL_FAILED == 0))
+}
+
+cmd_lint() {
+  local files=() rc=0
+  mapfile -t files < <(find "$ROOT/src" "$ROOT/tests" -type f \
+    \( -name '*.cpp' -o -name '*.h' -o -name '*.hpp' \) -not -path '*/fuzz/corpus/*' | sort)
+  say "clang-format --dry-run --Werror (${#files[@]} files)"
+  clang-format --dry-run --Werror "${files[@]}" || rc=1
+  cmd_deps
+  step "native build (compile_commands.json)" build_native
+  local tidy=()
+  mapfile -t tidy < <(find "$ROOT/src/core" "$ROOT/src/tools" -type f -name '*.cpp' 2>/dev/null | sort)
+  say "clang-tidy (${#tidy[@]} files in src/core, src/tools)"
+  if ((${#tidy[@]})); then
+    clang-tidy -p "$BUILD/native" --quiet "${tidy[@]}" 2>/dev/null || rc=1
+  fi
+  if ((rc)); then die "lint found problems"; fi
+  say "lint clean"
+}
+
+cmd_bench() {
+  echo "build.sh bench: not implemented yet (see issue 9; build_baseline builds the baseline)"
+  exit 2
+}
+
+cmd_fuzz() {
+  echo "build.sh fuzz: not implemented yet (see issue 8)"
+  exit 2
+}
+
+cmd_baseline() { # internal helper for the bench; kept as a command to build it on its own
+  cmd_deps
+  step "baseline: Dear ImGui example_emscripten_opengl3 -> build/baseline" build_baseline
+}
+
+usage() {
+  cat <<'EOF'
+usage: ./build.sh COMMAND [--content DIR] [--port N] [--debug]
+
+  serve   build, then serve build/site on http://127.0.0.1:PORT/ (default 8080)
+  test    build, run native, wasm (node) and ASan+UBSan unit tests and the browser e2e tests;
+          last line: "N passed, N failed"; non-zero exit on any failure
+  build   install what is missing, native build (build/native), wasm build (build/wasm),
+          site (build/site)
+  deps    only install what is missing (apt, Debian source packages, SDL2 for wasm, npm)
+  lint    clang-format check on src/ and tests/, clang-tidy on src/core and src/tools
+  bench   benchmarks (issue 9)          fuzz [SECONDS]   libFuzzer targets (issue 8)
+
+  --content DIR   content folder (default: content/), same shape as content/README.md
+  --port N        port for serve (default 8080)
+  --debug         Debug instead of Release build
+Set EMSDK to use an upstream emsdk (with its SDL2 port) instead of Debian's emscripten.
+EOF
+}
+
+main() {
+  local cmd=${1:-help}
+  (($#)) && shift
+  while (($#)); do
+    case $1 in
+    --content)
+      [[ $# -ge 2 ]] || die "--content needs a folder"
+      CONTENT_DIR=$2
+      shift 2
+      ;;
+    --content=*) CONTENT_DIR=${1#--content=} && shift ;;
+    --port)
+      [[ $# -ge 2 ]] || die "--port needs a number"
+      PORT=$2
+      shift 2
+      ;;
+    --port=*) PORT=${1#--port=} && shift ;;
+    --debug) BUILD_TYPE=Debug && shift ;;
+    *) EXTRA_ARGS+=("$1") && shift ;;
+    esac
+  done
+  [[ -d $CONTENT_DIR ]] || die "content folder not found: $CONTENT_DIR"
+  CONTENT_DIR=$(cd "$CONTENT_DIR" && pwd)
+  [[ $PORT =~ ^[0-9]+$ ]] || die "--port must be a number"
+  resolve_sources
+  case $cmd in
+  deps | build | serve | test | lint | bench | fuzz | baseline) "cmd_$cmd" ;;
+  help | -h | --help) usage ;;
+  *)
+    usage >&2
+    exit 2
+    ;;
+  esac
+}
+
+main "$@"

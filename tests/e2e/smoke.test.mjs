@@ -1,0 +1,15 @@
+// First browser test: the explorer loads, becomes ready, renders, and logs no errors.
+// Contract of `t`: see the top of tests/e2e/run.mjs.
+
+export async function pageLoadsAndBecomesReady(t) {
+  const response = await t.open('/');
+  t.assert.ok(response && response.ok(), `GET / answered ${response && response.status()}`);
+  const state = await t.waitReady(30000);
+  t.assert.equal(state.ready, true);
+  t.assert.deepEqual(state.errors || [], [], 'state().errors should be empty');
+  // A few frames must really be drawn, not just the ready flag set.
+  await t.waitFor(async () => ((await t.state()).frames || 0) > 0, 10000, 'a rendered frame');
+  await t.page.waitForTimeout(300);
+  await t.screenshot('smoke');
+  t.assertNoConsoleErrors();
+}
