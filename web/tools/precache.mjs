@@ -123,13 +123,14 @@ export function precacheSite(siteDir, { icons = true } = {}) {
   const removed = removeStaleCompressed(siteDir, all);
   const files = all.filter((rel) => !isCompressed(rel) && !GENERATED.has(rel));
   const assets = files.map((url) => ({ url, revision: contentHash(fs.readFileSync(path.join(siteDir, url))) }));
-  const version = contentHash(assets.map((a) => `${a.url} ${a.revision}\n`).join(""));
+  // The worker's own code is part of the version too, so a change to it alone gets a new cache.
+  const template = fs.readFileSync(path.join(WEB_DIR, "sw.js"), "utf8");
+  const version = contentHash(assets.map((a) => `${a.url} ${a.revision}\n`).join("") + `sw.js ${contentHash(template)}\n`);
 
   const versionJson = JSON.stringify({ version }) + "\n";
   fs.writeFileSync(path.join(siteDir, "version.json"), versionJson);
   assets.push({ url: "version.json", revision: contentHash(versionJson) });
 
-  const template = fs.readFileSync(path.join(WEB_DIR, "sw.js"), "utf8");
   fs.writeFileSync(path.join(siteDir, "sw.js"), fillTemplate(template, version, assets));
 
   const bytes = files.reduce((sum, rel) => sum + fs.statSync(path.join(siteDir, rel)).size, 0);
