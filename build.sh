@@ -423,7 +423,9 @@ run_doctest() {
   "$@" 2>&1 | tee "$log"
   local rc=${PIPESTATUS[0]}
   set -e
-  line=$(grep -aoE 'test cases: *[0-9]+ *\| *[0-9]+ passed *\| *[0-9]+ failed' "$log" | tail -1 || true)
+  # Strip colour escapes (the wasm build under node prints them) before reading the summary.
+  line=$(sed -E 's/\x1b\[[0-9;]*m//g' "$log" |
+    grep -aoE 'test cases: *[0-9]+ *\| *[0-9]+ passed *\| *[0-9]+ failed' | tail -1 || true)
   if [[ -z $line ]]; then
     note "no doctest summary (exit $rc): counted as 1 failure"
     count_part "$name" 0 1
