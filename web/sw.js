@@ -42,6 +42,7 @@ async function precache() {
       const headers = new Headers(response.headers);
       headers.delete("content-encoding"); // the body stored is already decoded
       headers.delete("content-length");
+      headers.delete("vary"); // one stored body answers every request for this URL
       await cache.put(key, new Response(body, { status: 200, statusText: "OK", headers }));
     }),
   );
