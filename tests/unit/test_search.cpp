@@ -1,0 +1,268 @@
+// Text folding and card search: case, accents, apostrophes, AND of words, highlight ranges in
+// the original text, stepping, truncation, invalid UTF-8.
+#include "core/document.h"
+#include "core/search.h"
+#include "core/text_fold.h"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+std::string readRepoFile(const std::string& relativePath) {
+    std::ifstream file(std::string(RX_SOURCE_DIR) + "/" + relativePath, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    return bytes.str();
+}
+
+const rx::Document& realDocument() {
+    static const rx::ParsedDocument parsed =
+        rx::parseDocument(readRepoFile("content/rust-overview.md"), "rust-overview.md");
+    return parsed.doc;
+}
+
+// A document with one section per call; items given as {title, body}.
+rx::Document makeDocument(std::initializer_list<std::pair<std::string, std::string>> items) {
+    rx::Document doc;
+    rx::Section section;
+    section.id = "s";
+    section.title = "S";
+    int n = 0;
+    for (const auto& [title, body] : items) {
+        rx::Item item;
+        item.id = "s/" + std::to_string(++n);
+        item.title = title;
+        // Two runs, so ranges must be computed on the concatenated plain text.
+        const size_t half = body.size() / 2;
+        item.body.runs.push_back({body.substr(0, half), rx::kPlain});
+        item.body.runs.push_back({body.substr(half), rx::kBold});
+        section.items.push_back(item);
+    }
+    doc.sections.push_back(section);
+    return doc;
+}
+
+std::string cut(const std::string& text, rx::ByteRange r) {
+    REQUIRE(r.begin <= r.end);
+    REQUIRE(r.end <= text.size());
+    return text.substr(r.begin, r.end - r.begin);
+}
+
+size_t cardIndex(const rx::SearchIndex& index, const std::string& idSuffix) {
+    for (size_t i = 0; i < index.cards.size(); ++i) {
+        const std::string& id = index.cards[i].itemId;
+        if (id.size() >= idSuffix.size() &&
+            id.compare(id.size() - idSuffix.size(), idSuffix.size(), idSuffix) == 0)
+            return i;
+    }
+    FAIL("no card ending in " << idSuffix);
+    return 0;
+}
+
+} // namespace
+
+TEST_CASE("fold: ASCII case, Latin-1 and Latin Extended-A accents, typographic punctuation") {
+    CHECK(rx::foldText("RuSt") == "rust");
+    CHECK(rx::foldText("Mémoire À Ça ÑÖÜ ÿ") == "memoire a ca nou y");
+    CHECK(rx::foldText("Straße Æsir œuvre Þorn") == "strasse aesir oeuvre thorn");
+    CHECK(rx::foldText("Łódź Čeština Őrült ŽŸ ſ ĳ") == "lodz cestina orult zy s ij");
+    CHECK(rx::foldText("Ā ă Ć Ď Ē Ĝ Ħ Ĩ Ĵ Ķ Ĺ Ń Ō Ŕ Ś Ţ Ũ Ŵ Ŷ Ź") ==
+          "a a c d e g h i j k l n o r s t u w y z");
+    CHECK(rx::foldText("Rust’s ‘x’ “y” a–b") == "rust's 'x' \"y\" a-b");
+    CHECK(rx::foldText("× ÷") == "× ÷");               // not letters: unchanged
+    CHECK(rx::foldText("日本 Ωmega") == "日本 Ωmega"); // other scripts: unchanged
+}
+
+TEST_CASE("fold: the offset map points back at the original characters") {
+    const std::string original = "Çà Straße!";
+    const rx::FoldedText folded = rx::foldWithMap(original);
+    REQUIRE(folded.text == "ca strasse!");
+    REQUIRE(folded.origin.size() == folded.text.size());
+    // "ca" -> "Çà" (4 bytes)
+    CHECK(cut(original, folded.toOriginal(0, 2)) == "Çà");
+    // "strasse" -> "Straße"
+    const size_t s = folded.text.find("strasse");
+    CHECK(cut(original, folded.toOriginal(s, s + 7)) == "Straße");
+    // half of the "ss" expansion still covers the whole ß
+    const size_t ss = folded.text.find("ss");
+    CHECK(cut(original, folded.toOriginal(ss, ss + 1)) == "ß");
+    CHECK(cut(original, folded.toOriginal(folded.text.size() - 1, folded.text.size())) == "!");
+}
+
+TEST_CASE("fold: invalid UTF-8 becomes U+FFFD per byte, never ASCII") {
+    const std::string bad =
+        std::string("a\xC3") + "b\xFF\x80" + "\xE2\x80" + "\xED\xA0\x80" + "\xC0\xAF" + "z";
+    const rx::FoldedText folded = rx::foldWithMap(bad);
+    CHECK(folded.text.find('/') == std::string::npos); // overlong "/" must not appear
+    CHECK(folded.text.front() == 'a');
+    CHECK(folded.text.back() == 'z');
+    size_t replacements = 0;
+    for (size_t p = folded.text.find("\xEF\xBF\xBD"); p != std::string::npos;
+         p = folded.text.find("\xEF\xBF\xBD", p + 1))
+        ++replacements;
+    CHECK(replacements == 10); // C3, FF, 80, E2, 80, ED, A0, 80, C0, AF
+    for (const rx::ByteRange& r : folded.origin) CHECK(r.end <= bad.size());
+}
+
+TEST_CASE("truncateUtf8 never splits a character") {
+    CHECK(rx::truncateUtf8("abc", 10) == "abc");
+    CHECK(rx::truncateUtf8("abé", 3) == "ab"); // é is 2 bytes at offset 2
+    CHECK(rx::truncateUtf8("abé", 4) == "abé");
+    CHECK(rx::truncateUtf8("a’b", 2) == "a"); // ’ is 3 bytes
+}
+
+TEST_CASE("search: case-insensitive, ranges index the original title and body") {
+    const rx::Document doc = makeDocument(
+        {{"Memory Safety", "RUST prevents bugs. rust is fast."}, {"Other", "nothing here"}});
+    const rx::SearchIndex index = rx::buildSearchIndex(doc);
+    const rx::SearchResult r = rx::search(index, "rust");
+    CHECK(r.matchedCards == 1);
+    CHECK(r.matches == 2);
+    CHECK(r.cards[0].matched);
+    CHECK_FALSE(r.cards[1].matched);
+    const std::string body = doc.sections[0].items[0].body.plain();
+    REQUIRE(r.cards[0].body.size() == 2);
+    CHECK(cut(body, r.cards[0].body[0]) == "RUST");
+    CHECK(cut(body, r.cards[0].body[1]) == "rust");
+    CHECK(r.cards[1].body.empty());
+
+    const rx::SearchResult t = rx::search(index, "SAFETY");
+    REQUIRE(t.cards[0].title.size() == 1);
+    CHECK(cut(doc.sections[0].items[0].title, t.cards[0].title[0]) == "Safety");
+}
+
+TEST_CASE("search: accents and apostrophes fold both ways") {
+    const rx::Document doc = makeDocument({{"Sécurité mémoire", "Rust’s borrow checker"},
+                                           {"Plain", "memoire without accents, Rust's"}});
+    const rx::SearchIndex index = rx::buildSearchIndex(doc);
+
+    const rx::SearchResult a = rx::search(index, "memoire");
+    CHECK(a.matchedCards == 2);
+    REQUIRE(a.cards[0].title.size() == 1);
+    CHECK(cut(doc.sections[0].items[0].title, a.cards[0].title[0]) == "mémoire");
+
+    const rx::SearchResult b = rx::search(index, "MÉMOIRE");
+    CHECK(b.matchedCards == 2);
+
+    const rx::SearchResult c = rx::search(index, "rust's");
+    CHECK(c.matchedCards == 2);
+    REQUIRE(c.cards[0].body.size() == 1);
+    CHECK(cut(doc.sections[0].items[0].body.plain(), c.cards[0].body[0]) == "Rust’s");
+
+    const rx::SearchResult d = rx::search(index, "rust’s");
+    CHECK(d.matchedCards == 2);
+}
+
+TEST_CASE("search: every word must occur (AND), in title or body") {
+    const rx::Document doc = makeDocument({{"Memory Safety", "ownership rules"},
+                                           {"Concurrency", "ownership prevents data races"},
+                                           {"Safety", "nothing about it"}});
+    const rx::SearchIndex index = rx::buildSearchIndex(doc);
+    const rx::SearchResult r = rx::search(index, "  safety   OWNERSHIP ");
+    CHECK(r.words == std::vector<std::string>{"safety", "ownership"});
+    CHECK(r.cards[0].matched);
+    CHECK_FALSE(r.cards[1].matched); // no "safety"
+    CHECK_FALSE(r.cards[2].matched); // no "ownership"
+    CHECK(r.matchedCards == 1);
+    CHECK(r.matches == 2);
+    // Non-matching cards carry no highlights even where one word occurs.
+    CHECK(r.cards[1].body.empty());
+    CHECK(r.cards[2].title.empty());
+}
+
+TEST_CASE("search: overlapping words merge into one highlight") {
+    const rx::Document doc = makeDocument({{"Title", "borrowing"}});
+    const rx::SearchIndex index = rx::buildSearchIndex(doc);
+    const rx::SearchResult r = rx::search(index, "borrow rowing");
+    REQUIRE(r.cards[0].body.size() == 1);
+    CHECK(cut(doc.sections[0].items[0].body.plain(), r.cards[0].body[0]) == "borrowing");
+    CHECK(r.matches == 1);
+}
+
+TEST_CASE("search: empty query matches everything with no matches; no match reports zero") {
+    const rx::SearchIndex index = rx::buildSearchIndex(realDocument());
+    REQUIRE(index.cards.size() == realDocument().itemCount());
+    const rx::SearchResult empty = rx::search(index, "   ");
+    CHECK(empty.emptyQuery());
+    CHECK(empty.matchedCards == index.cards.size());
+    CHECK(empty.matches == 0);
+    CHECK(empty.positions.empty());
+
+    const rx::SearchResult none = rx::search(index, "haskell");
+    CHECK(none.matchedCards == 0);
+    CHECK(none.matches == 0);
+    CHECK(rx::stepMatch(none, -1, true) == -1);
+}
+
+TEST_CASE("search: the real document, counts and positions in document order") {
+    const rx::Document& doc = realDocument();
+    const rx::SearchIndex index = rx::buildSearchIndex(doc);
+    const rx::SearchResult r = rx::search(index, "Memory Safety");
+    // Both Memory Safety cards match, and Cloudflare and Deno mention memory safety.
+    CHECK(r.cards[cardIndex(index, "/memory-safety-without-garbage-collection")].matched);
+    CHECK(r.cards[cardIndex(index, "benefits-of-using-rust/memory-safety")].matched);
+    CHECK(r.cards[cardIndex(index, "/cloudflare")].matched);
+    CHECK(r.cards[cardIndex(index, "/deno")].matched);
+    CHECK_FALSE(r.cards[cardIndex(index, "/figma")].matched);
+
+    size_t counted = 0;
+    for (size_t c = 0; c < r.cards.size(); ++c) {
+        counted += r.cards[c].title.size() + r.cards[c].body.size();
+        const rx::Item& item = doc.sections[index.cards[c].section].items[index.cards[c].item];
+        const std::string body = item.body.plain();
+        for (const rx::ByteRange& range : r.cards[c].body) {
+            const std::string text = rx::foldText(cut(body, range));
+            CHECK((text == "memory" || text == "safety"));
+        }
+        for (const rx::ByteRange& range : r.cards[c].title) {
+            const std::string text = rx::foldText(cut(item.title, range));
+            CHECK((text == "memory" || text == "safety"));
+        }
+    }
+    CHECK(counted == r.matches);
+    CHECK(r.positions.size() == r.matches);
+    for (size_t i = 1; i < r.positions.size(); ++i) {
+        const rx::MatchPosition& a = r.positions[i - 1];
+        const rx::MatchPosition& b = r.positions[i];
+        const bool ordered =
+            a.card < b.card || (a.card == b.card && a.field < b.field) ||
+            (a.card == b.card && a.field == b.field && a.range.begin < b.range.begin);
+        CHECK(ordered);
+    }
+    // Enter / Shift+Enter wrap around.
+    const int last = static_cast<int>(r.positions.size()) - 1;
+    CHECK(rx::stepMatch(r, -1, true) == 0);
+    CHECK(rx::stepMatch(r, -1, false) == last);
+    CHECK(rx::stepMatch(r, last, true) == 0);
+    CHECK(rx::stepMatch(r, 0, false) == last);
+    CHECK(rx::stepMatch(r, 0, true) == 1);
+}
+
+TEST_CASE("search: long queries are truncated, invalid UTF-8 is safe") {
+    const rx::SearchIndex index = rx::buildSearchIndex(realDocument());
+    std::string huge;
+    while (huge.size() < 100000) huge += "rust é ";
+    const rx::SearchResult r = rx::search(index, huge);
+    CHECK(r.truncated);
+    CHECK(r.query.size() <= rx::kMaxQueryBytes);
+    CHECK(r.words.size() == 2);
+
+    const rx::SearchResult ok = rx::search(index, "rust");
+    CHECK_FALSE(ok.truncated);
+
+    const std::string garbage = std::string("ru\xFF\xC3") + "st \x80\xE2\x80";
+    const rx::SearchResult g = rx::search(index, garbage);
+    CHECK(g.matchedCards == 0); // "ru?st" must not match "rust"
+
+    const rx::Document doc =
+        makeDocument({{"Bad \xF0\x9F title", std::string("body \xC0\xAF rust \xFF")}});
+    const rx::SearchIndex badIndex = rx::buildSearchIndex(doc);
+    const rx::SearchResult b = rx::search(badIndex, "rust");
+    REQUIRE(b.cards[0].body.size() == 1);
+    CHECK(cut(doc.sections[0].items[0].body.plain(), b.cards[0].body[0]) == "rust");
+    CHECK(rx::search(badIndex, "/").matchedCards == 0); // overlong "/" is not a slash
+}
