@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Post-build hook: node web/tools/precache.mjs <site-dir>
+// Post-build hook: node web/tools/precache.mjs <site-dir> [--site-url https://host/path/]
 //
+// 0. With --site-url (or env RX_SITE_URL): makes the canonical link and the Open Graph image
+//    absolute in index.html and adds og:url (crawlers and Lighthouse want absolute URLs there;
+//    the deploy address is not known to the sources, which keep relative ones).
 // 1. Rasterises icon.svg (and a full-bleed maskable variant) into <site>/icons/*.png with
 //    rsvg-convert (Debian librsvg2-bin). No PNG is committed.
 // 2. Hashes every file of the site (sha-256, first 10 hex), except compressed siblings and the
@@ -115,8 +118,24 @@ export function fillTemplate(template, version, assets) {
   return out;
 }
 
-export function precacheSite(siteDir, { icons = true } = {}) {
-  if (!fs.existsSync(path.join(siteDir, "index.html"))) throw new Error(`${siteDir}/index.html not found: is this a built site?`);
+// Rewrites the relative canonical/og:image URLs of the page shell against siteUrl.
+export function absolutiseShell(html, siteUrl) {
+  const base = new URL(siteUrl.endsWith("/") ? siteUrl : siteUrl + "/");
+  if (!/^https?:$/.test(base.protocol)) throw new Error(`--site-url must be http(s): ${siteUrl}`);
+  const abs = (href) => new URL(href, base).href;
+  let out = html
+    .replace(/(<link rel="canonical" href=")([^"]*)(")/, (_, a, href, b) => a + abs(href) + b)
+    .replace(/(<meta property="og:image" content=")([^"]*)(")/, (_, a, href, b) => a + abs(href) + b);
+  if (!out.includes('property="og:url"')) {
+    out = out.replace(/(<meta property="og:type"[^>]*>)/, `$1\n<meta property="og:url" content="${base.href}">`);
+  }
+  return out;
+}
+
+export function precacheSite(siteDir, { icons = true, siteUrl = null } = {}) {
+  const indexFile = path.join(siteDir, "index.html");
+  if (!fs.existsSync(indexFile)) throw new Error(`${siteDir}/index.html not found: is this a built site?`);
+  if (siteUrl) fs.writeFileSync(indexFile, absolutiseShell(fs.readFileSync(indexFile, "utf8"), siteUrl));
   if (icons) makeIcons(siteDir);
 
   const all = walk(siteDir);
@@ -138,9 +157,15 @@ export function precacheSite(siteDir, { icons = true } = {}) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const siteDir = process.argv[2] || "build/site";
+  const args = process.argv.slice(2);
+  let siteDir = "build/site";
+  let siteUrl = process.env.RX_SITE_URL || null;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--site-url") siteUrl = args[++i];
+    else siteDir = args[i];
+  }
   try {
-    const { version, assets, bytes, removed } = precacheSite(siteDir);
+    const { version, assets, bytes, removed } = precacheSite(siteDir, { siteUrl });
     const note = removed.length ? `; removed ${removed.length} stale compressed file(s)` : "";
     console.log(`precache: version ${version}, ${assets.length} files, ${(bytes / 1024).toFixed(0)} KiB${note}`);
   } catch (error) {
