@@ -6,50 +6,70 @@ namespace rx::ui {
 
 using nlohmann::json;
 
+void UiContext::announce(const std::string& text) const {
+    host.call("announce", json{{"text", text}}.dump());
+}
+
 void App::addFile(const std::string& name, std::string bytes) {
     model_.files[name] = std::move(bytes);
 }
 
 void App::start(const std::string& initialUrlState) {
     model_.load();
-    const auto font = [&](const char* name) -> const std::string* {
-        const auto it = model_.files.find(name);
-        return it == model_.files.end() ? nullptr : &it->second;
-    };
-    theme_.setFontData(font("fonts/ui-regular.ttf"), font("fonts/ui-bold.ttf"));
-    if (!font("fonts/ui-regular.ttf"))
+    const std::string* regular = model_.file("fonts/ui-regular.ttf");
+    theme_.setFontData(regular, model_.file("fonts/ui-bold.ttf"));
+    if (!regular)
         model_.errors.push_back({"fonts/ui-regular.ttf", 0, 0, "font missing: using a fallback"});
-    theme_.setMode(ThemeMode::Auto, host_.prefersDark());
     applyUrlState(initialUrlState);
     started_ = true;
 }
 
+void App::applyThemePreference() {
+    const ThemeMode mode = url_.theme == "dark"    ? ThemeMode::Dark
+                           : url_.theme == "light" ? ThemeMode::Light
+                                                   : ThemeMode::Auto;
+    theme_.setMode(mode, host_.prefersDark());
+    theme_.setUserScale(url_.scale);
+}
+
 void App::rebuildFonts() {
     theme_.rebuildFonts();
-    std::string allText;
-    for (const RichText& p : model_.doc.intro) allText += p.plain();
-    for (const Section& s : model_.doc.sections) {
-        allText += s.title;
-        for (const Item& item : s.items) allText += item.title + item.body.plain();
-    }
-    for (const RichText& p : model_.doc.closing) allText += p.plain();
-    missingGlyphs_ = theme_.countMissingGlyphs(allText);
+    missingGlyphs_ = theme_.countMissingGlyphs(model_.allText());
+}
+
+Rgba App::clearColor() const {
+    if (url_.transparentBg) return {0, 0, 0, 0};
+    return theme_.colors().clear;
 }
 
 void App::frameRendered() {
     if (++frames_ == 1) host_.call("first-frame", "{}");
 }
 
-bool App::animating() const {
-    return false;
+void App::applyUrlState(const std::string& hashOrQuery) {
+    url_ = decodeHash(hashOrQuery);
+    view_ = url_.view == "matrix" && model_.hasAdopters ? View::Matrix : View::Cards;
+    cards_.applyUrl(url_);
+    matrix_.applyUrl(url_);
+    applyThemePreference();
 }
 
-bool App::wantsMoreFrames() const {
-    return false;
+UrlState App::composeUrl() const {
+    UrlState next = url_;
+    next.view = view_ == View::Matrix ? "matrix" : "cards";
+    cards_.writeUrl(next);
+    matrix_.writeUrl(next);
+    return next;
 }
 
-void App::applyUrlState(const std::string& hash) {
-    (void)hash;
+void App::syncUrl() {
+    const UrlState next = composeUrl();
+    const HistoryAction action = historyAction(url_, next);
+    if (action == HistoryAction::None) return;
+    url_ = next;
+    host_.call("url",
+               json{{"hash", encodeHash(next)}, {"push", action == HistoryAction::Push}}.dump());
+    host_.call("changed", "{}");
 }
 
 void App::paste(const std::string& text) {
@@ -61,23 +81,63 @@ void App::copyToSystemClipboard(const std::string& text) {
 }
 
 void App::draw() {
+    UiContext ctx{host_, model_, theme_};
+    ctx.nowMs = host_.nowMs();
+    ctx.reducedMotion = host_.prefersReducedMotion();
+    ctx.embed = url_.embed;
+    ctx.showControls = url_.controls == -1 ? !url_.embed : url_.controls == 1;
+
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
+    if (url_.transparentBg) ImGui::SetNextWindowBgAlpha(0.0f);
     ImGui::Begin("explorer", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
-    drawTopBar();
+    if (ctx.showControls) drawTopBar(ctx);
     drawErrorPanel();
-    if (view_ == View::Cards) cards_.draw(model_, theme_);
+    if (view_ == View::Cards)
+        cards_.draw(ctx);
+    else
+        matrix_.draw(ctx);
     ImGui::End();
+    handleRequests(ctx);
+    animating_ = ctx.animating;
+    syncUrl();
 }
 
-void App::drawTopBar() {
+void App::handleRequests(UiContext& ctx) {
+    if (!ctx.switchView.empty()) {
+        view_ = ctx.switchView == "matrix" && model_.hasAdopters ? View::Matrix : View::Cards;
+        ctx.announce(view_ == View::Matrix ? "Adopter and domain matrix" : "Cards");
+    }
+    if (!ctx.jumpToCard.empty()) {
+        view_ = View::Cards;
+        cards_.revealCard(ctx.jumpToCard);
+    }
+}
+
+void App::drawTopBar(UiContext& ctx) {
     const Fonts& f = theme_.fonts();
     ImGui::PushFont(f.heading);
     ImGui::TextUnformatted("Rust overview");
     ImGui::PopFont();
+    if (model_.hasAdopters) {
+        ImGui::SameLine(0, 24);
+        const auto tab = [&](const char* label, View v) {
+            const bool active = view_ == v;
+            if (active)
+                ImGui::PushStyleColor(ImGuiCol_Button,
+                                      ImGui::ColorConvertU32ToFloat4(theme_.colors().surfaceHover));
+            if (ImGui::Button(label)) ctx.switchView = v == View::Matrix ? "matrix" : "cards";
+            if (active) ImGui::PopStyleColor();
+            ImGui::SameLine();
+        };
+        tab("Cards", View::Cards);
+        tab("Adopters × domains", View::Matrix);
+        ImGui::NewLine();
+    }
+    if (view_ == View::Cards) cards_.drawTopBarControls(ctx);
     ImGui::Separator();
 }
 
@@ -111,24 +171,11 @@ std::string App::stateJson() const {
     s["frames"] = frames_;
     s["missingGlyphs"] = missingGlyphs_;
     s["dpr"] = theme_.pixelRatio();
-    json sections = json::array();
-    const auto& onScreen = cards_.cardsOnScreen();
-    for (const Section& section : model_.doc.sections) {
-        json cards = json::array();
-        for (const Item& item : section.items) {
-            json card = {
-                {"id", item.id}, {"title", item.title}, {"visible", false}, {"rect", nullptr}};
-            for (const CardOnScreen& o : onScreen) {
-                if (o.id != item.id) continue;
-                card["visible"] = o.visible;
-                if (o.visible) card["rect"] = {o.rect.x, o.rect.y, o.rect.z, o.rect.w};
-            }
-            cards.push_back(card);
-        }
-        sections.push_back({{"id", section.id}, {"title", section.title}, {"cards", cards}});
-    }
-    s["sections"] = sections;
-    s["openCard"] = cards_.openCard().empty() ? json(nullptr) : json(cards_.openCard());
+    s["theme"] = theme_.dark() ? "dark" : "light";
+    s["url"] = encodeHash(url_);
+    s["embed"] = url_.embed;
+    cards_.writeState(s);
+    matrix_.writeState(s);
     return s.dump();
 }
 

@@ -1,9 +1,13 @@
-// The explorer's top level: owns the model and the views, routes URL state, answers state().
+// The explorer's top level: owns the model and the views, keeps the URL state in sync with
+// them (deep links, history), and answers state().
 #pragma once
 #include "host.h"
 #include "model.h"
 #include "theme.h"
+#include "ui_context.h"
+#include "url_state.h"
 #include "view_cards.h"
+#include "view_matrix.h"
 
 #include <string>
 
@@ -23,28 +27,36 @@ class App {
     void rebuildFonts();
     void draw(); // between ImGui::NewFrame and ImGui::Render
     void frameRendered();
-    bool animating() const;
-    bool wantsMoreFrames() const;
-    Rgba clearColor() const { return theme_.colors().clear; }
+    bool animating() const { return animating_; }
+    bool wantsMoreFrames() const { return false; }
+    Rgba clearColor() const;
 
     // --- requests from the page ---
-    void applyUrlState(const std::string& hash);
+    void applyUrlState(const std::string& hashOrQuery);
     void paste(const std::string& text);
     void copyToSystemClipboard(const std::string& text);
     std::string stateJson() const;
 
   private:
-    void drawTopBar();
+    void drawTopBar(UiContext& ctx);
     void drawErrorPanel();
+    void handleRequests(UiContext& ctx);
+    void syncUrl(); // compose the URL from the views; push or replace history
+    UrlState composeUrl() const;
+    void applyThemePreference();
 
     Host& host_;
     Model model_;
     Theme theme_;
     CardsView cards_;
+    MatrixView matrix_;
     View view_ = View::Cards;
+    UrlState url_;  // what the page URL shows now
+    UrlState base_; // display params from the initial URL (embed, theme, scale, ...)
     long frames_ = 0;
     int missingGlyphs_ = 0;
     bool started_ = false;
+    bool animating_ = false;
 };
 
 } // namespace rx::ui

@@ -1,8 +1,14 @@
 #include "theme.h"
 
+#include "palette.h"
+
 #include <cstdint>
 
 namespace rx::ui {
+
+using rx::Palette;
+using rx::Rgb;
+
 namespace {
 
 // Latin-1, General Punctuation (’ — …), arrows and the few symbols the UI draws.
@@ -12,16 +18,6 @@ const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x2000, 0x206F, 0x2190, 0x21FF, 
 constexpr float kBodySize = 17.0f;
 constexpr float kHeadingSize = 24.0f;
 constexpr float kSmallSize = 14.0f;
-
-ImU32 rgb(uint32_t hex, float alpha = 1.0f) {
-    return IM_COL32((hex >> 16) & 0xFF, (hex >> 8) & 0xFF, hex & 0xFF,
-                    static_cast<int>(alpha * 255.0f));
-}
-
-Rgba rgba(uint32_t hex) {
-    return {((hex >> 16) & 0xFF) / 255.0f, ((hex >> 8) & 0xFF) / 255.0f, (hex & 0xFF) / 255.0f,
-            1.0f};
-}
 
 ImFont* addFont(const std::string* ttf, float pixelSize) {
     ImGuiIO& io = ImGui::GetIO();
@@ -93,39 +89,33 @@ void Theme::rebuildFonts() {
 }
 
 void Theme::setMode(ThemeMode mode, bool systemPrefersDark) {
-    dark_ = mode == ThemeMode::Dark || (mode == ThemeMode::Auto && systemPrefersDark);
+    const char* pref = mode == ThemeMode::Dark    ? "dark"
+                       : mode == ThemeMode::Light ? "light"
+                                                  : "auto";
+    const rx::Theme resolved = rx::resolveTheme(pref, systemPrefersDark);
+    dark_ = resolved == rx::Theme::Dark;
+    // Colours come from the core palette, whose contrast is unit-tested.
+    const Palette& p = rx::palette(resolved);
+    const auto u32 = [](Rgb c, float alpha = 1.0f) {
+        return IM_COL32(c.r, c.g, c.b, static_cast<int>(alpha * 255.0f));
+    };
     Colors c{};
-    if (dark_) {
-        c.bg = rgb(0x14161A);
-        c.surface = rgb(0x1F2228);
-        c.surfaceHover = rgb(0x282C33);
-        c.text = rgb(0xE8EAED);
-        c.textMuted = rgb(0xA9B0BA);
-        c.accent = rgb(0xF0A060);
-        c.accentText = rgb(0x14161A);
-        c.border = rgb(0x3A3F47);
-        c.highlight = rgb(0x8A6A10, 0.85f);
-        c.focus = rgb(0x7FB4FF);
-        c.error = rgb(0xFF8A80);
-        c.stated = rgb(0xF0A060);
-        c.inferred = rgb(0xA9B0BA);
-        c.clear = rgba(0x14161A);
-    } else {
-        c.bg = rgb(0xF6F5F2);
-        c.surface = rgb(0xFFFFFF);
-        c.surfaceHover = rgb(0xF0EEEA);
-        c.text = rgb(0x1C1E21);
-        c.textMuted = rgb(0x555B63);
-        c.accent = rgb(0xB7410E);
-        c.accentText = rgb(0xFFFFFF);
-        c.border = rgb(0xD9D5CE);
-        c.highlight = rgb(0xFFE27A);
-        c.focus = rgb(0x1A5FD0);
-        c.error = rgb(0xB3261E);
-        c.stated = rgb(0xB7410E);
-        c.inferred = rgb(0x6B7280);
-        c.clear = rgba(0xF6F5F2);
-    }
+    c.bg = u32(p.bg);
+    c.surface = u32(p.surface);
+    c.surfaceHover = u32(p.surfaceRaised);
+    c.text = u32(p.text);
+    c.textMuted = u32(p.textMuted);
+    c.accent = u32(p.accent);
+    c.accentText = u32(p.onAccent);
+    c.border = u32(p.border);
+    c.highlight = u32(p.highlight);
+    c.highlightCurrent = u32(p.highlightCurrent);
+    c.focus = u32(p.focus);
+    c.tagBg = u32(p.tagBg);
+    c.error = u32(p.error);
+    c.stated = u32(p.accent);
+    c.inferred = u32(p.textMuted);
+    c.clear = {p.bg.r / 255.0f, p.bg.g / 255.0f, p.bg.b / 255.0f, 1.0f};
     colors_ = c;
     applyImGuiStyle();
 }

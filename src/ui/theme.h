@@ -22,8 +22,8 @@ struct Fonts {
 };
 
 struct Colors {
-    ImU32 bg, surface, surfaceHover, text, textMuted, accent, accentText, border, highlight, focus,
-        error, stated, inferred;
+    ImU32 bg, surface, surfaceHover, text, textMuted, accent, accentText, border, highlight,
+        highlightCurrent, focus, tagBg, error, stated, inferred;
     Rgba clear;
 };
 

@@ -2,6 +2,8 @@
 
 #include "rich_text.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 
 namespace rx::ui {
@@ -44,7 +46,10 @@ RichText plainRich(const std::string& s) {
 
 } // namespace
 
-void CardsView::draw(const Model& model, const Theme& theme) {
+void CardsView::draw(UiContext& ctx) {
+    const Model& model = ctx.model;
+    const Theme& theme = ctx.theme;
+    model_ = &model;
     onScreen_.clear();
     const Colors& c = theme.colors();
     ImGui::BeginChild("cards", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
@@ -67,7 +72,7 @@ void CardsView::draw(const Model& model, const Theme& theme) {
     for (const Section& section : model.doc.sections) {
         ImGui::SetCursorPosX(left);
         ImGui::PushID(section.id.c_str());
-        drawSection(section, theme, width);
+        drawSection(ctx, section, width);
         ImGui::PopID();
     }
 
@@ -83,7 +88,8 @@ void CardsView::draw(const Model& model, const Theme& theme) {
     ImGui::EndChild();
 }
 
-void CardsView::drawSection(const Section& section, const Theme& theme, float width) {
+void CardsView::drawSection(UiContext& ctx, const Section& section, float width) {
+    const Theme& theme = ctx.theme;
     const Colors& c = theme.colors();
     const Fonts& f = theme.fonts();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -153,6 +159,46 @@ void CardsView::drawSection(const Section& section, const Theme& theme, float wi
     }
     ImGui::SetCursorScreenPos(ImVec2(x0, y));
     ImGui::Dummy(ImVec2(width, 8));
+}
+
+void CardsView::drawTopBarControls(UiContext& ctx) {
+    (void)ctx;
+}
+
+void CardsView::applyUrl(const UrlState& url) {
+    openCard_ = url.card;
+}
+
+void CardsView::writeUrl(UrlState& url) const {
+    url.card = openCard_;
+}
+
+void CardsView::revealCard(const std::string& id) {
+    openCard_ = id;
+}
+
+void CardsView::writeState(nlohmann::json& state) const {
+    using nlohmann::json;
+    json sections = json::array();
+    if (model_) {
+        size_t next = 0; // onScreen_ is in document order
+        for (const Section& section : model_->doc.sections) {
+            json cards = json::array();
+            for (const Item& item : section.items) {
+                json card = {
+                    {"id", item.id}, {"title", item.title}, {"visible", false}, {"rect", nullptr}};
+                if (next < onScreen_.size() && onScreen_[next].id == item.id) {
+                    const CardOnScreen& o = onScreen_[next++];
+                    card["visible"] = o.visible;
+                    if (o.visible) card["rect"] = {o.rect.x, o.rect.y, o.rect.z, o.rect.w};
+                }
+                cards.push_back(card);
+            }
+            sections.push_back({{"id", section.id}, {"title", section.title}, {"cards", cards}});
+        }
+    }
+    state["sections"] = sections;
+    state["openCard"] = openCard_.empty() ? json(nullptr) : json(openCard_);
 }
 
 } // namespace rx::ui

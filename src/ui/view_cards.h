@@ -1,9 +1,10 @@
 // The cards view: each section as a heading over a responsive grid of cards.
 #pragma once
-#include "model.h"
-#include "theme.h"
+#include "ui_context.h"
+#include "url_state.h"
 
 #include <imgui.h>
+#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 #include <vector>
@@ -19,15 +20,19 @@ struct CardOnScreen {
 
 class CardsView {
   public:
-    void draw(const Model& model, const Theme& theme);
-    const std::vector<CardOnScreen>& cardsOnScreen() const { return onScreen_; }
-    const std::string& openCard() const { return openCard_; }
-    void setOpenCard(const std::string& id) { openCard_ = id; }
+    void draw(UiContext& ctx);
+    // Controls drawn in the App's top bar while this view is shown (search field).
+    void drawTopBarControls(UiContext& ctx);
+    void applyUrl(const UrlState& url);
+    void writeUrl(UrlState& url) const;
+    void writeState(nlohmann::json& state) const; // adds sections[], openCard, ...
+    void revealCard(const std::string& id);       // open, scroll to and highlight
 
   private:
-    void drawSection(const Section& section, const Theme& theme, float columnsWidth);
+    void drawSection(UiContext& ctx, const Section& section, float width);
     std::vector<CardOnScreen> onScreen_;
     std::string openCard_;
+    const Model* model_ = nullptr;
 };
 
 } // namespace rx::ui
