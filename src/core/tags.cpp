@@ -246,7 +246,7 @@ TagIndex deriveTags(const Document& doc, const Vocabulary& vocabulary, size_t ma
             for (size_t t = 0; t < weight.size(); ++t) {
                 if (!has[a][t] || !has[b][t] || weight[t] == 0) continue;
                 score += weight[t];
-                specific = specific || index.tags[t].items.size() * 4 <= n;
+                specific = specific || index.tags[t].items.size() <= std::max<size_t>(2, n / 4);
             }
             if (specific) pairs.push_back({a, b, score});
         }

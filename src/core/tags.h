@@ -67,7 +67,7 @@ struct TagIndex {
 };
 
 // Tags every item whose title or body contains one of a tag's terms. Links: two items in
-// DIFFERENT sections that share a specific topic (one on at most a quarter of the items, so
+// DIFFERENT sections that share a specific topic (one on at most a quarter of the items, or 2, so
 // "safety" or "performance" alone never link) are candidates; a pair scores the sum of all
 // the shared topics' weights, where a topic on fewer items weighs more (log(N / items with tag)).
 // Pairs are accepted best first while both cards have fewer than `maxRelated` links, so links
