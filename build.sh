@@ -218,7 +218,7 @@ build_native() {
 configure_wasm() {
   third_party_links
   mkdir -p "$BUILD/wasm"
-  local sdl=(-DCMAKE_PREFIX_PATH="$SDL_PREFIX" -DSDL2_DIR="$SDL_PREFIX/lib/cmake/SDL2")
+  local sdl=(-DRX_SDL2_PREFIX="$SDL_PREFIX" -DSDL2_DIR="$SDL_PREFIX/lib/cmake/SDL2")
   [[ -n ${EMSDK:-} ]] && sdl=(-DRX_USE_EMSDK_SDL_PORT=ON)
   configure_once "$BUILD/wasm" "$EMCMAKE" cmake -S "$ROOT" -B "$BUILD/wasm" -G Ninja \
     -DCMAKE_BUILD_TYPE="$BUILD_TYPE" "${sdl[@]}" -DRX_IMGUI_DIR="$IMGUI_DIR" \
