@@ -42,6 +42,8 @@
   window.rxHost = {
     call: function (name, payload) {
       var data = payload ? JSON.parse(payload) : {};
+      // Other page modules (embed.js, a11y.js, pwa.js) listen for these instead of editing this.
+      window.dispatchEvent(new CustomEvent('explorer:' + name, { detail: data }));
       switch (name) {
         case 'first-frame':
           root.classList.add('ready');
