@@ -15,8 +15,8 @@ constexpr Palette kLight = {
     rgbHex(0xA63A0C), // accent: Rust's orange, darkened for text contrast
     rgbHex(0xFFFFFF), // onAccent
     rgbHex(0xD0D7DE), // border
-    rgbHex(0xFFE27A), // highlight
-    rgbHex(0xFFB347), // highlightCurrent
+    rgbHex(0xFFC83D), // highlight
+    rgbHex(0xF5A623), // highlightCurrent
     rgbHex(0x0A5CC2), // focus
     rgbHex(0xFBEAE2), // tagBg
     rgbHex(0xB3261E), // error
