@@ -25,8 +25,8 @@ void App::start(const std::string& initialUrlState) {
 }
 
 void App::applyThemePreference() {
-    const ThemeMode mode = url_.theme == "dark"    ? ThemeMode::Dark
-                           : url_.theme == "light" ? ThemeMode::Light
+    const ThemeMode mode = themePref_ == "dark"    ? ThemeMode::Dark
+                           : themePref_ == "light" ? ThemeMode::Light
                                                    : ThemeMode::Auto;
     theme_.setMode(mode, host_.prefersDark());
     theme_.setUserScale(url_.scale);
@@ -48,6 +48,7 @@ void App::frameRendered() {
 
 void App::applyUrlState(const std::string& hashOrQuery) {
     url_ = decodeHash(hashOrQuery);
+    themePref_ = url_.theme;
     view_ = url_.view == "matrix" && model_.hasAdopters ? View::Matrix : View::Cards;
     cards_.applyUrl(url_);
     matrix_.applyUrl(url_);
@@ -57,6 +58,7 @@ void App::applyUrlState(const std::string& hashOrQuery) {
 UrlState App::composeUrl() const {
     UrlState next = url_;
     next.view = view_ == View::Matrix ? "matrix" : "cards";
+    next.theme = themePref_;
     cards_.writeUrl(next);
     matrix_.writeUrl(next);
     return next;
@@ -138,7 +140,18 @@ void App::drawTopBar(UiContext& ctx) {
         ImGui::NewLine();
     }
     if (view_ == View::Cards) cards_.drawTopBarControls(ctx);
+    drawThemeToggle();
     ImGui::Separator();
+}
+
+void App::drawThemeToggle() {
+    const char* label = theme_.dark() ? "Light theme" : "Dark theme";
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(label).x -
+                    ImGui::GetStyle().FramePadding.x * 2);
+    if (ImGui::Button(label)) {
+        themePref_ = theme_.dark() ? "light" : "dark";
+        applyThemePreference();
+    }
 }
 
 void App::drawErrorPanel() {

@@ -40,6 +40,7 @@ class App {
   private:
     void drawTopBar(UiContext& ctx);
     void drawErrorPanel();
+    void drawThemeToggle();
     void handleRequests(UiContext& ctx);
     void syncUrl(); // compose the URL from the views; push or replace history
     UrlState composeUrl() const;
@@ -51,7 +52,8 @@ class App {
     CardsView cards_;
     MatrixView matrix_;
     View view_ = View::Cards;
-    UrlState url_;  // what the page URL shows now
+    std::string themePref_ = "auto"; // "auto" | "light" | "dark"
+    UrlState url_;                   // what the page URL shows now
     UrlState base_; // display params from the initial URL (embed, theme, scale, ...)
     long frames_ = 0;
     int missingGlyphs_ = 0;
