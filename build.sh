@@ -8,7 +8,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/rust-explorer"
 SRC_CACHE="$CACHE_DIR/src"
-BUILD="$ROOT/build"
+BUILD="${RX_BUILD_DIR:-$ROOT/build}"  # RX_BUILD_DIR: a separate build tree (parallel work, CI)
 THIRD_PARTY_INCLUDE="$BUILD/third_party"
 CONTENT_DIR="$ROOT/content"
 PORT=8080
