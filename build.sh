@@ -364,7 +364,8 @@ stage_site() {
   mkdir -p "$site/content" "$site/fonts"
   tar -C "$ROOT/web" --exclude=./serve.mjs --exclude=./tools -cf - . | tar -C "$site" -xf -
   cp "$BUILD/wasm/explorer.js" "$BUILD/wasm/explorer.wasm" "$site/"
-  cp -R "$CONTENT_DIR/." "$site/content/"
+  # content/README.md documents the folder's shape for people; the app does not load it.
+  tar -C "$CONTENT_DIR" --exclude=./README.md -cf - . | tar -C "$site/content" -xf -
   write_content_index "$site/content/index.json"
   subset_fonts "$site/fonts"
   run_site_hooks "$site"
@@ -571,9 +572,69 @@ cmd_bench() {
   exit 2
 }
 
+# libFuzzer targets (tests/fuzz/fuzz_*.cpp), clang + ASan + UBSan, in their own tree build/fuzz.
+FUZZ_TARGETS=(fuzz_document fuzz_adopters fuzz_url_state)
+build_fuzz() {
+  third_party_links
+  mkdir -p "$BUILD/fuzz"
+  configure_once "$BUILD/fuzz" env CC=clang CXX=clang++ cmake -S "$ROOT" -B "$BUILD/fuzz" -G Ninja \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRX_FUZZ=ON -DRX_MD4C_DIR="$MD4C_DIR" \
+    -DRX_THIRD_PARTY_INCLUDE="$THIRD_PARTY_INCLUDE"
+  cmake --build "$BUILD/fuzz" --target "${FUZZ_TARGETS[@]}" -- -j"$(nproc)"
+}
+
+# run_fuzz_target NAME SECONDS: runs one target on its own (2 cores: one after the other). New
+# inputs go to build/fuzz/corpus/NAME (the repo seeds in tests/fuzz/corpus/ stay read-only),
+# crash inputs to build/fuzz/crashes/. Appends "date target seconds execs crashes" to
+# build/fuzz/history.tsv. Sets FUZZ_EXECS and FUZZ_CRASHED.
+run_fuzz_target() {
+  local name=$1 seconds=$2 seeds="$ROOT/tests/fuzz/corpus/${1#fuzz_}" work="$BUILD/fuzz/corpus/$1"
+  local crashes="$BUILD/fuzz/crashes" log="$BUILD/fuzz/$1.log" rc
+  mkdir -p "$work" "$crashes"
+  [[ -d $seeds ]] || seeds=""
+  set +e
+  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
+    "$BUILD/fuzz/$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    -print_final_stats=1 -artifact_prefix="$crashes/$name-" "$work" ${seeds:+"$seeds"} \
+    >"$log" 2>&1
+  rc=$?
+  set -e
+  FUZZ_EXECS=$(sed -nE 's/^stat::number_of_executed_units: *([0-9]+).*/\1/p' "$log" | tail -1)
+  if [[ -z $FUZZ_EXECS ]]; then # a crash ends the run before the final stats
+    FUZZ_EXECS=$(grep -aoE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
+  fi
+  FUZZ_EXECS=${FUZZ_EXECS:-0}
+  FUZZ_CRASHED=0
+  if ((rc != 0)); then
+    FUZZ_CRASHED=1
+    grep -aE 'ERROR: |SUMMARY: |runtime error|Test unit written to' "$log" | head -8 | sed 's/^/    /'
+    note "full log: $log"
+  fi
+  printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$name" "$seconds" "$FUZZ_EXECS" \
+    "$FUZZ_CRASHED" >>"$BUILD/fuzz/history.tsv"
+}
+
 cmd_fuzz() {
-  echo "build.sh fuzz: not implemented yet (see issue 8)"
-  exit 2
+  local seconds=${EXTRA_ARGS[0]:-60} name crashed=0 t0
+  [[ $seconds =~ ^[0-9]+$ ]] || die "fuzz: SECONDS must be a whole number (default 60)"
+  t0=$(now)
+  cmd_deps
+  step "fuzz targets (clang, libFuzzer + ASan + UBSan) -> build/fuzz" build_fuzz
+  for name in "${FUZZ_TARGETS[@]}"; do
+    say "$name for ${seconds}s"
+    run_fuzz_target "$name" "$seconds"
+    note "$name: $FUZZ_EXECS execs, $FUZZ_CRASHED crashes"
+    ((FUZZ_CRASHED == 0)) || crashed=1
+  done
+  say "fuzz summary ($(elapsed "$t0")); all runs so far (build/fuzz/history.tsv):"
+  awk -F'\t' '{ e[$2] += $4; c[$2] += $5; r[$2]++ }
+    END { for (t in e) printf "    %-16s %12d execs in %d runs, %d crashes\n", t, e[t], r[t], c[t] }' \
+    "$BUILD/fuzz/history.tsv" | sort
+  if ((crashed)); then
+    ls -1 "$BUILD/fuzz/crashes" | sed 's/^/    crash input: build\/fuzz\/crashes\//'
+    die "fuzzing found a crash (inputs in $BUILD/fuzz/crashes; reproduce: build/fuzz/TARGET FILE)"
+  fi
+  say "no crashes"
 }
 
 cmd_baseline() { # internal helper for the bench; kept as a command to build it on its own

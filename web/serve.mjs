@@ -5,7 +5,8 @@
 //
 // It sends the headers a production static host should send (see README "Deploying"):
 // - correct MIME types (application/wasm for streaming compile, application/manifest+json, ...)
-// - precompressed name.br / name.gz when Accept-Encoding allows (Vary: Accept-Encoding)
+// - precompressed name.br / name.gz when Accept-Encoding allows and they are not older than name
+//   (Vary: Accept-Encoding)
 // - Cache-Control: content-hashed names (name.<8+ hex>.ext) are immutable for a year; every other
 //   file (index.html, sw.js, manifest, content/index.json, ...) is revalidated (no-cache)
 // - ETag + If-None-Match -> 304; X-Content-Type-Options: nosniff
@@ -178,8 +179,11 @@ function handle(root, opts, req, res) {
   let encoding = null;
   const accepted = acceptedEncodings(req.headers['accept-encoding']);
   let hasVariants = false;
+  const original = statFile(found.file);
   for (const enc of ENCODINGS) {
-    if (!statFile(found.file + enc.suffix)) continue;
+    // A variant older than its original is stale (the file was rewritten after the build).
+    const variant = statFile(found.file + enc.suffix);
+    if (!variant || variant.mtimeMs < original.mtimeMs) continue;
     hasVariants = true;
     if (!encoding && (accepted.get(enc.name) ?? accepted.get('*') ?? 0) > 0) {
       encoding = enc.name;
