@@ -1,0 +1,23 @@
+// Subcommands of explorer-tool. The tool's main (main.cpp) dispatches `explorer-tool <name> ...`
+// to these; each gets argv with argv[0] = the subcommand name and returns the exit code.
+#pragma once
+
+namespace rx {
+
+// gen-adopters --adopters N --domains M --seed S --doc PATH
+// Writes a synthetic adopters.json to stdout whose quotes are sentences of the document at PATH,
+// so its evidence verifies. For tests and benchmarks only.
+int runGenAdopters(int argc, char** argv);
+
+// render-html --content DIR (--site DIR | --out FILE | stdout)
+// Renders the content as semantic HTML (core/html_rendition.h). With --site, replaces the
+// <!--RENDITION--> marker in DIR/index.html; otherwise writes the fragment. Content problems are
+// printed to stderr but do not stop the rendition.
+int runRenderHtml(int argc, char** argv);
+
+// validate [--content DIR]
+// Loads the content through the core and prints every problem as `file:line:col: message`.
+// Exit 0 when there is none, 1 otherwise, 2 on bad usage.
+int runValidate(int argc, char** argv);
+
+} // namespace rx

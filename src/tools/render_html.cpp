@@ -1,0 +1,106 @@
+#include "commands.h"
+#include "content_dir.h"
+
+#include "html_rendition.h"
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <string>
+
+namespace rx {
+namespace {
+
+const char* const kUsage =
+    "usage: explorer-tool render-html --content DIR [--site DIR | --out FILE] [--title TEXT]\n"
+    "Renders the content as semantic HTML. --site replaces <!--RENDITION--> in DIR/index.html;\n"
+    "--out writes the fragment to FILE; neither writes it to stdout.\n";
+
+const char* const kMarker = "<!--RENDITION-->";
+
+bool writeFile(const std::string& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    return bool(out);
+}
+
+} // namespace
+
+int runRenderHtml(int argc, char** argv) {
+    std::string contentDir, siteDir, outFile, title;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--help" || arg == "-h") {
+            std::fputs(kUsage, stdout);
+            return 0;
+        }
+        if (i + 1 >= argc) {
+            std::fprintf(stderr, "render-html: %s needs a value\n%s", arg.c_str(), kUsage);
+            return 2;
+        }
+        const std::string value = argv[++i];
+        if (arg == "--content")
+            contentDir = value;
+        else if (arg == "--site")
+            siteDir = value;
+        else if (arg == "--out")
+            outFile = value;
+        else if (arg == "--title")
+            title = value;
+        else {
+            std::fprintf(stderr, "render-html: unknown option %s\n%s", arg.c_str(), kUsage);
+            return 2;
+        }
+    }
+    if (contentDir.empty()) {
+        std::fputs(kUsage, stderr);
+        return 2;
+    }
+
+    const ContentDir content = loadContentDir(contentDir);
+    for (const Diagnostic& d : content.errors)
+        std::fprintf(stderr, "render-html: warning: %s\n", format(d).c_str());
+    if (content.doc.sections.empty()) {
+        std::fputs("render-html: the document has no sections; nothing to render\n", stderr);
+        return 1;
+    }
+
+    RenditionInput input;
+    input.doc = &content.doc;
+    input.adopters = content.hasAdopters ? &content.adopters : nullptr;
+    input.vocabulary = &content.vocabulary;
+    input.tags = &content.tags;
+    if (!title.empty()) input.title = title;
+    const std::string html = renderHtml(input);
+
+    if (!siteDir.empty()) {
+        const std::string page = siteDir + "/index.html";
+        std::string shell, error;
+        if (!readContentFile(page, shell, error)) {
+            std::fprintf(stderr, "render-html: %s: %s\n", page.c_str(), error.c_str());
+            return 1;
+        }
+        const size_t at = shell.find(kMarker);
+        if (at == std::string::npos) {
+            std::fprintf(stderr, "render-html: %s has no %s marker\n", page.c_str(), kMarker);
+            return 1;
+        }
+        shell.replace(at, std::strlen(kMarker), html);
+        if (!writeFile(page, shell)) {
+            std::fprintf(stderr, "render-html: cannot write %s\n", page.c_str());
+            return 1;
+        }
+        return 0;
+    }
+    if (!outFile.empty()) {
+        if (!writeFile(outFile, html)) {
+            std::fprintf(stderr, "render-html: cannot write %s\n", outFile.c_str());
+            return 1;
+        }
+        return 0;
+    }
+    std::fwrite(html.data(), 1, html.size(), stdout);
+    return 0;
+}
+
+} // namespace rx
