@@ -405,6 +405,13 @@ class Loader {
             loadMarks(a, ptr, adopter);
             adopter.searchKey = asciiLower(adopter.name);
             for (const std::string& p : adopter.products) adopter.searchKey += '\n' + asciiLower(p);
+            for (const Mark& m : adopter.marks)
+                for (const Evidence& e : m.evidence) adopter.quoteIds.push_back(e.quoteId);
+            for (const FacetClaim& c : adopter.facets)
+                adopter.quoteIds.push_back(c.evidence.quoteId);
+            std::sort(adopter.quoteIds.begin(), adopter.quoteIds.end());
+            adopter.quoteIds.erase(std::unique(adopter.quoteIds.begin(), adopter.quoteIds.end()),
+                                   adopter.quoteIds.end());
             data_.adopters.push_back(std::move(adopter));
         }
     }
@@ -534,6 +541,21 @@ class Loader {
             return ranks;
         };
         data_.adopterNameRank = rank(data_.adopters);
+        data_.markStart.assign(1, 0);
+        data_.facetStart.assign(1, 0);
+        data_.quoteIdStart.assign(1, 0);
+        for (const Adopter& a : data_.adopters) {
+            for (const Mark& m : a.marks) data_.flatMarks.push_back({m.domain, m.strength});
+            data_.markStart.push_back(static_cast<int>(data_.flatMarks.size()));
+            for (const FacetClaim& c : a.facets) data_.flatFacets.push_back(c.facet);
+            data_.facetStart.push_back(static_cast<int>(data_.flatFacets.size()));
+            data_.flatQuoteIds.insert(data_.flatQuoteIds.end(), a.quoteIds.begin(),
+                                      a.quoteIds.end());
+            data_.quoteIdStart.push_back(static_cast<int>(data_.flatQuoteIds.size()));
+            data_.searchKeyStart.push_back(data_.searchKeys.size());
+            data_.searchKeys += a.searchKey;
+            data_.searchKeys.push_back('\0');
+        }
         data_.domainNameRank = rank(data_.domains);
     }
 
@@ -637,6 +659,24 @@ std::string generateAdoptersJson(const Document& doc, const SyntheticSpec& spec)
         return w;
     };
 
+    // Quotes are clauses of those sentences (split at ", " and "; "), still exact substrings of
+    // the document, and short enough that 10,000 adopters fit under kMaxContentBytes.
+    std::vector<std::string> clauses;
+    for (const std::string& sentence : sentences) {
+        size_t start = 0;
+        while (start < sentence.size()) {
+            size_t end = sentence.find_first_of(",;", start);
+            while (end != std::string::npos && end + 1 < sentence.size() &&
+                   sentence[end + 1] != ' ')
+                end = sentence.find_first_of(",;", end + 1);
+            const size_t stop = end == std::string::npos ? sentence.size() : end;
+            if (stop - start >= 16 && stop - start <= 90)
+                clauses.push_back(sentence.substr(start, stop - start));
+            start = end == std::string::npos ? sentence.size() : end + 2;
+        }
+    }
+    const std::vector<std::string>& quotes = clauses.empty() ? sentences : clauses;
+
     json root = json::object();
     root["document"] = doc.source;
     json domains = json::array();
@@ -651,7 +691,7 @@ std::string generateAdoptersJson(const Document& doc, const SyntheticSpec& spec)
         const char* id;
         const char* name;
         std::vector<std::string> keywords;
-        std::vector<const std::string*> quotes; // sentences holding a keyword
+        std::vector<const std::string*> quotes; // clauses holding a keyword
     };
     std::vector<FacetSpec> facets = {
         {"performance", "Performance", {"performance"}, {}},
@@ -662,7 +702,7 @@ std::string generateAdoptersJson(const Document& doc, const SyntheticSpec& spec)
     };
     json facetsJson = json::array();
     for (FacetSpec& f : facets) {
-        for (const std::string& s : sentences) {
+        for (const std::string& s : quotes) {
             const std::string lower = asciiLower(s);
             for (const std::string& k : f.keywords)
                 if (lower.find(k) != std::string::npos) {
@@ -679,25 +719,26 @@ std::string generateAdoptersJson(const Document& doc, const SyntheticSpec& spec)
         json adopter = {{"id", "adopter-" + std::to_string(a + 1)},
                         {"name", word() + " " + word()}};
         json products = json::array();
-        for (size_t p = rng.below(4); p > 0; --p) products.push_back(word());
+        for (size_t p = rng.below(3); p > 0; --p) products.push_back(word());
         adopter["products"] = products;
         json claims = json::array();
         for (const FacetSpec& f : facets) {
-            if (f.quotes.empty() || rng.below(3) != 0) continue;
+            if (f.quotes.empty() || rng.below(5) != 0) continue;
             claims.push_back({{"id", f.id}, {"quote", *f.quotes[rng.below(f.quotes.size())]}});
         }
         adopter["facets"] = claims;
         json marks = json::array();
         if (!sentences.empty()) {
-            const size_t markCount = 1 + rng.below(std::min<size_t>(8, size_t(domainCount)));
+            // 1..4 marks: keeps 10,000 adopters under kMaxContentBytes.
+            const size_t markCount = 1 + rng.below(std::min<size_t>(4, size_t(domainCount)));
             std::vector<bool> used(static_cast<size_t>(domainCount), false);
             for (size_t m = 0; m < markCount; ++m) {
                 const size_t d = rng.below(static_cast<size_t>(domainCount));
                 if (used[d]) continue;
                 used[d] = true;
                 json evidence = json::array();
-                for (size_t e = 1 + rng.below(2); e > 0; --e)
-                    evidence.push_back({{"quote", sentences[rng.below(sentences.size())]}});
+                for (size_t e = rng.below(5) == 0 ? 2 : 1; e > 0; --e)
+                    evidence.push_back({{"quote", quotes[rng.below(quotes.size())]}});
                 marks.push_back({{"domain", "domain-" + std::to_string(d + 1)},
                                  {"strength", rng.below(2) == 0 ? "stated" : "inferred"},
                                  {"evidence", evidence}});
@@ -707,7 +748,7 @@ std::string generateAdoptersJson(const Document& doc, const SyntheticSpec& spec)
         adopters.push_back(std::move(adopter));
     }
     root["adopters"] = adopters;
-    return root.dump(1) + "\n";
+    return root.dump() + "\n"; // compact: big files stay under the size limit
 }
 
 } // namespace rx

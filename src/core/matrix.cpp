@@ -64,7 +64,7 @@ std::string plural(int n, const char* one, const char* many) {
 }
 
 std::string explainEmpty(const AdoptersData& data, const MatrixQuery& q,
-                         const std::vector<bool>& domainVisible, int visibleDomains) {
+                         const std::vector<char>& domainVisible, int visibleDomains) {
     if (data.domains.empty()) return "No domains are loaded.";
     if (data.adopters.empty()) return "No adopters are loaded.";
     if (visibleDomains == 0) return "None of the selected domains exists. Clear the domain filter.";
@@ -119,49 +119,80 @@ MatrixView buildMatrix(const AdoptersData& data, const MatrixQuery& query) {
     const size_t adopterCount = data.adopters.size();
     const size_t domainCount = data.domains.size();
 
-    std::vector<bool> domainVisible(domainCount, query.domains.empty());
+    std::vector<char> domainVisible(domainCount, query.domains.empty() ? 1 : 0);
     int visibleDomains = query.domains.empty() ? static_cast<int>(domainCount) : 0;
     if (!query.domains.empty()) {
         for (size_t d = 0; d < domainCount; ++d) {
             if (query.domains.count(data.domains[d].id)) {
-                domainVisible[d] = true;
+                domainVisible[d] = 1;
                 ++visibleDomains;
             }
         }
     }
-    std::vector<bool> facetWanted(data.facets.size(), false);
+    std::vector<char> facetWanted(data.facets.size(), 0);
     for (size_t f = 0; f < data.facets.size(); ++f)
-        facetWanted[f] = query.facets.count(data.facets[f].id) > 0;
+        facetWanted[f] = query.facets.count(data.facets[f].id) > 0 ? 1 : 0;
 
-    // Each text word is tested once per distinct quote, then per adopter by quote id.
-    const std::vector<std::string> words = splitWords(asciiLower(query.text));
-    std::vector<std::vector<bool>> quoteMatches(words.size());
-    for (size_t w = 0; w < words.size(); ++w) {
-        quoteMatches[w].resize(data.quoteSearchText.size());
-        for (size_t q = 0; q < data.quoteSearchText.size(); ++q)
-            quoteMatches[w][q] = data.quoteSearchText[q].find(words[w]) != std::string::npos;
-    }
-    auto matchesText = [&](const Adopter& a) {
-        for (size_t w = 0; w < words.size(); ++w) {
-            if (a.searchKey.find(words[w]) != std::string::npos) continue;
-            const std::vector<bool>& hits = quoteMatches[w];
-            auto quoted = [&](const Evidence& e) {
-                return e.quoteId >= 0 && hits[static_cast<size_t>(e.quoteId)];
-            };
-            bool found = false;
-            for (const Mark& m : a.marks) {
-                found = std::any_of(m.evidence.begin(), m.evidence.end(), quoted);
-                if (found) break;
-            }
-            for (size_t f = 0; !found && f < a.facets.size(); ++f)
-                found = quoted(a.facets[f].evidence);
-            if (!found) return false;
+    // Data built by hand (not by loadAdopters) lacks the flat arrays: derive them here.
+    AdoptersData derived;
+    const AdoptersData* flat = &data;
+    if (data.markStart.size() != adopterCount + 1) {
+        derived.markStart.assign(1, 0);
+        derived.facetStart.assign(1, 0);
+        derived.quoteIdStart.assign(1, 0);
+        for (const Adopter& a : data.adopters) {
+            for (const Mark& m : a.marks) derived.flatMarks.push_back({m.domain, m.strength});
+            derived.markStart.push_back(static_cast<int>(derived.flatMarks.size()));
+            for (const FacetClaim& c : a.facets) derived.flatFacets.push_back(c.facet);
+            derived.facetStart.push_back(static_cast<int>(derived.flatFacets.size()));
+            for (const Mark& m : a.marks)
+                for (const Evidence& e : m.evidence) derived.flatQuoteIds.push_back(e.quoteId);
+            for (const FacetClaim& c : a.facets) derived.flatQuoteIds.push_back(c.evidence.quoteId);
+            derived.quoteIdStart.push_back(static_cast<int>(derived.flatQuoteIds.size()));
+            derived.searchKeyStart.push_back(derived.searchKeys.size());
+            derived.searchKeys += a.searchKey;
+            derived.searchKeys.push_back('\0');
         }
-        return true;
-    };
-    auto markVisible = [&](const Mark& m) {
+        flat = &derived;
+    }
+    const std::vector<AdoptersData::FlatMark>& marks = flat->flatMarks;
+    const std::vector<int>& markStart = flat->markStart;
+
+    // Text: each word is searched once in the joined name/product keys and once per distinct
+    // quote; an adopter passes a word when its key or one of its quotes holds it.
+    const std::vector<std::string> words = splitWords(asciiLower(query.text));
+    std::vector<char> textOk(words.empty() ? 0 : adopterCount, 1);
+    for (const std::string& word : words) {
+        std::vector<char> hit(adopterCount, 0);
+        const std::string& keys = flat->searchKeys;
+        const std::vector<size_t>& starts = flat->searchKeyStart;
+        for (size_t pos = keys.find(word); pos != std::string::npos; pos = keys.find(word, pos)) {
+            const auto next = std::upper_bound(starts.begin(), starts.end(), pos);
+            hit[static_cast<size_t>(next - starts.begin()) - 1] = 1;
+            if (next == starts.end()) break;
+            pos = *next; // the rest of this key cannot add anything
+        }
+        std::vector<char> quoteHit(data.quoteSearchText.size(), 0);
+        bool anyQuote = false;
+        for (size_t q = 0; q < data.quoteSearchText.size(); ++q) {
+            quoteHit[q] = data.quoteSearchText[q].find(word) != std::string::npos;
+            anyQuote = anyQuote || quoteHit[q];
+        }
+        for (size_t i = 0; i < adopterCount; ++i) {
+            if (!textOk[i] || hit[i]) continue;
+            bool quoted = false;
+            for (int k = flat->quoteIdStart[i];
+                 anyQuote && !quoted && k < flat->quoteIdStart[i + 1]; ++k) {
+                const int id = flat->flatQuoteIds[static_cast<size_t>(k)];
+                quoted = id >= 0 && quoteHit[static_cast<size_t>(id)];
+            }
+            if (!quoted) textOk[i] = 0;
+        }
+    }
+    const bool statedOnly = !query.includeInferred;
+    auto markVisible = [&](const AdoptersData::FlatMark& m) {
         return domainVisible[static_cast<size_t>(m.domain)] &&
-               (query.includeInferred || m.strength == Strength::Stated);
+               (!statedOnly || m.strength == Strength::Stated);
     };
 
     // Visible adopters (file order) and the visible mark counts per adopter and per domain.
@@ -170,21 +201,22 @@ MatrixView buildMatrix(const AdoptersData& data, const MatrixQuery& query) {
     std::vector<int> adopters;
     adopters.reserve(adopterCount);
     for (size_t i = 0; i < adopterCount; ++i) {
-        const Adopter& a = data.adopters[i];
+        const size_t first = static_cast<size_t>(markStart[i]);
+        const size_t last = static_cast<size_t>(markStart[i + 1]);
+        int visible = 0;
+        for (size_t k = first; k < last; ++k) visible += markVisible(marks[k]) ? 1 : 0;
+        if (visible == 0) continue;
+        if (!words.empty() && !textOk[i]) continue;
         if (!query.facets.empty()) {
-            const bool any =
-                std::any_of(a.facets.begin(), a.facets.end(), [&](const FacetClaim& c) {
-                    return facetWanted[static_cast<size_t>(c.facet)];
-                });
+            bool any = false;
+            for (int k = flat->facetStart[i]; !any && k < flat->facetStart[i + 1]; ++k)
+                any =
+                    facetWanted[static_cast<size_t>(flat->flatFacets[static_cast<size_t>(k)])] != 0;
             if (!any) continue;
         }
-        int visible = 0;
-        for (const Mark& m : a.marks) visible += markVisible(m) ? 1 : 0;
-        if (visible == 0) continue;
-        if (!words.empty() && !matchesText(a)) continue;
         adopterMarks[i] = visible;
-        for (const Mark& m : a.marks)
-            if (markVisible(m)) ++domainMarks[static_cast<size_t>(m.domain)];
+        for (size_t k = first; k < last; ++k)
+            if (markVisible(marks[k])) ++domainMarks[static_cast<size_t>(marks[k].domain)];
         adopters.push_back(static_cast<int>(i));
     }
     std::vector<int> domains;
@@ -209,13 +241,13 @@ MatrixView buildMatrix(const AdoptersData& data, const MatrixQuery& query) {
         view.rowCellStart.reserve(adopters.size() + 1);
         for (size_t r = 0; r < adopters.size(); ++r) {
             view.rowCellStart.push_back(view.cells.size());
-            const Adopter& a = data.adopters[static_cast<size_t>(adopters[r])];
+            const size_t i = static_cast<size_t>(adopters[r]);
             const size_t first = view.cells.size();
-            for (size_t m = 0; m < a.marks.size(); ++m) {
-                if (!markVisible(a.marks[m])) continue;
-                const int d = a.marks[m].domain;
-                view.cells.push_back({static_cast<int>(r), domainPos[static_cast<size_t>(d)],
-                                      adopters[r], d, static_cast<int>(m), a.marks[m].strength});
+            for (int k = markStart[i]; k < markStart[i + 1]; ++k) {
+                const AdoptersData::FlatMark& m = marks[static_cast<size_t>(k)];
+                if (!markVisible(m)) continue;
+                view.cells.push_back({static_cast<int>(r), domainPos[static_cast<size_t>(m.domain)],
+                                      adopters[r], m.domain, k - markStart[i], m.strength});
             }
             std::sort(view.cells.begin() + static_cast<std::ptrdiff_t>(first), view.cells.end(),
                       [](const MatrixCell& x, const MatrixCell& y) { return x.col < y.col; });
@@ -234,14 +266,13 @@ MatrixView buildMatrix(const AdoptersData& data, const MatrixQuery& query) {
         view.cells.resize(view.rowCellStart.back());
         std::vector<size_t> fill(view.rowCellStart.begin(), view.rowCellStart.end() - 1);
         for (size_t c = 0; c < adopters.size(); ++c) {
-            const Adopter& a = data.adopters[static_cast<size_t>(adopters[c])];
-            for (size_t m = 0; m < a.marks.size(); ++m) {
-                if (!markVisible(a.marks[m])) continue;
-                const int d = a.marks[m].domain;
-                const int row = domainPos[static_cast<size_t>(d)];
+            const size_t i = static_cast<size_t>(adopters[c]);
+            for (int k = markStart[i]; k < markStart[i + 1]; ++k) {
+                const AdoptersData::FlatMark& m = marks[static_cast<size_t>(k)];
+                if (!markVisible(m)) continue;
+                const int row = domainPos[static_cast<size_t>(m.domain)];
                 view.cells[fill[static_cast<size_t>(row)]++] = {
-                    row, static_cast<int>(c), adopters[c],
-                    d,   static_cast<int>(m), a.marks[m].strength};
+                    row, static_cast<int>(c), adopters[c], m.domain, k - markStart[i], m.strength};
             }
         }
     }
