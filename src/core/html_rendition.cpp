@@ -236,7 +236,7 @@ class Writer {
                 "tabindex=\"0\">\n<table class=\"matrix\">\n<caption id=\"matrix-caption\">"
                 "Adopters of Rust by domain</caption>\n<thead>\n<tr><th scope=\"col\">Adopter</th>";
         for (const Domain& d : data.domains) {
-            out_ += "<th scope=\"col\">";
+            out_ += "<th scope=\"col\" data-domain=\"" + htmlEscape(d.id) + "\">";
             text(d.name);
             out_ += "</th>";
         }
@@ -245,7 +245,8 @@ class Writer {
             std::vector<Strength> cells(data.domains.size(), Strength::None);
             for (const Mark& m : a.marks)
                 if (m.domain >= 0 && size_t(m.domain) < cells.size()) cells[m.domain] = m.strength;
-            out_ += "<tr><th scope=\"row\"><a href=\"#adopter-" + htmlEscape(a.id) + "\">";
+            out_ += "<tr data-adopter=\"" + htmlEscape(a.id) +
+                    "\"><th scope=\"row\"><a href=\"#adopter-" + htmlEscape(a.id) + "\">";
             text(a.name);
             out_ += "</a></th>";
             for (const Strength s : cells) {

@@ -127,9 +127,12 @@ TEST_CASE("the matrix is a real table with scoped headers and text marks") {
     REQUIRE(tableEnd != std::string::npos);
     const std::string table = c.html.substr(tableStart, tableEnd - tableStart);
     CHECK(countOf(table, "<caption") == 1);
-    CHECK(countOf(table, "<th scope=\"col\">") == data.domains.size() + 1);
+    CHECK(countOf(table, "<th scope=\"col\"") == data.domains.size() + 1);
+    for (const rx::Domain& d : data.domains)
+        CHECK(countOf(table, "data-domain=\"" + rx::htmlEscape(d.id) + "\"") == 1);
     CHECK(countOf(table, "<th scope=\"row\">") == data.adopters.size());
-    CHECK(countOf(table, "<tr>") == data.adopters.size() + 1);
+    CHECK(countOf(table, "<tr") == data.adopters.size() + 1);
+    CHECK(countOf(table, "<tr data-adopter=") == data.adopters.size());
     CHECK(countOf(table, "<td ") == data.adopters.size() * data.domains.size());
     size_t stated = 0, inferred = 0, quotes = 0;
     for (const rx::Adopter& a : data.adopters) {
