@@ -1,0 +1,149 @@
+// Issue 7: the static rendition is the first paint, the no-JS / no-WebGL2 fallback, the print
+// version and the accessible mirror of the canvas. Contract of `t`: see tests/e2e/run.mjs.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+// What the page must show, taken from the served content (not from the rendition itself).
+async function expectedNames(t) {
+  const get = async (p) => {
+    const r = await fetch(t.url(p));
+    if (!r.ok) throw new Error(`GET ${p}: ${r.status}`);
+    return r;
+  };
+  const index = await (await get('/content/index.json')).json();
+  const md = await (await get('/content/' + encodeURIComponent(index.document))).text();
+  const plain = (s) => s.replace(/\*\*|__|`/g, '').replace(/:\s*$/, '').trim();
+  const sections = [...md.matchAll(/^###\s+(.+)$/gm)].map((m) => plain(m[1]));
+  // Entries: "1. **Title**: ..." or "- **Title**: ..." at the start of a line.
+  const items = [...md.matchAll(/^(?:\d+\.|[-*])\s+\*\*(.+?)\*\*/gm)].map((m) => plain(m[1]));
+  let adopters = [];
+  if (index.adopters) {
+    const data = await (await get('/content/' + encodeURIComponent(index.adopters))).json();
+    adopters = (data.adopters || []).map((a) => a.name);
+  }
+  return { sections, items, adopters };
+}
+
+const squash = (s) => s.replace(/\s+/g, ' ').replace(/[’']/g, "'");
+
+async function assertShowsEverything(t, page) {
+  const names = await expectedNames(t);
+  t.assert.ok(names.sections.length >= 3, 'the document has sections');
+  t.assert.ok(names.items.length >= 10, 'the document has items');
+  // innerText only holds what is rendered (not display:none / visibility:hidden).
+  const text = squash(await page.evaluate(() => document.body.innerText));
+  const missing = [];
+  for (const kind of ['sections', 'items', 'adopters']) {
+    for (const name of names[kind]) if (!text.includes(squash(name))) missing.push(`${kind}: ${name}`);
+  }
+  t.assert.deepEqual(missing, [], 'every section title, item title and adopter is on screen');
+  // It is visible, not just present: the main landmark has a real size.
+  const box = await page.locator('#doc').boundingBox();
+  t.assert.ok(box && box.width > 300 && box.height > 1000, `#doc is laid out (${JSON.stringify(box)})`);
+}
+
+async function runAxe(page) {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ` +
+      v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | '));
+  });
+}
+
+export async function noJavaScriptShowsTheWholeDocument(t) {
+  const context = await t.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const response = await page.goto(t.url('/'), { waitUntil: 'load' });
+  t.assert.ok(response && response.ok());
+  await assertShowsEverything(t, page);
+  t.assert.match(await page.locator('noscript').first().innerHTML(), /JavaScript/);
+  await page.screenshot({ path: `${t.outDir}/a11y-no-js.png` });
+}
+
+export async function noWebGL2ShowsTheDocumentAndANote(t) {
+  await t.context.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+      return kind === 'webgl2' ? null : original.call(this, kind, ...rest);
+    };
+  });
+  await t.open('/');
+  const note = t.page.locator('#status');
+  await t.waitFor(async () => /WebGL2/.test((await note.textContent()) || ''), 10000, 'the WebGL2 note');
+  t.assert.ok(await note.isVisible(), '#status is visible');
+  await assertShowsEverything(t, t.page);
+  // The note is readable: inside the viewport and not covering the document's first heading.
+  const noteBox = await note.boundingBox();
+  const h1Box = await t.page.locator('#doc h1').boundingBox();
+  t.assert.ok(noteBox.y >= 0 && noteBox.y + noteBox.height <= 800, 'the note is on screen');
+  t.assert.ok(noteBox.y + noteBox.height <= h1Box.y || noteBox.y >= h1Box.y + h1Box.height,
+    'the note does not cover the title');
+  t.assert.equal(await t.page.evaluate(() => document.documentElement.classList.contains('ready')), false);
+  await t.screenshot('a11y-no-webgl2');
+}
+
+export async function axeFindsNoViolationsBeforeTheCanvas(t) {
+  // boot.js never runs: the page as it paints first (and as it stays without the canvas).
+  await t.page.route('**/boot.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }));
+  await t.open('/');
+  const violations = await runAxe(t.page);
+  t.assert.deepEqual(violations, [], 'axe violations on the first paint');
+}
+
+export async function axeFindsNoViolationsWithTheCanvas(t) {
+  await t.open('/');
+  await t.waitReady(30000);
+  await t.waitFor(() => t.page.evaluate(() => document.documentElement.classList.contains('ready')),
+    10000, 'html.ready');
+  const violations = await runAxe(t.page);
+  t.assert.deepEqual(violations, [], 'axe violations with the canvas on top');
+}
+axeFindsNoViolationsWithTheCanvas.timeout = 90000;
+
+export async function mirrorStaysHiddenButExposedAndInSync(t) {
+  await t.open('/');
+  await t.waitReady(30000);
+  await t.waitFor(() => t.page.evaluate(() => document.documentElement.classList.contains('ready')),
+    10000, 'html.ready');
+  const canvas = t.page.locator('#canvas');
+  t.assert.equal(await canvas.getAttribute('role'), 'application');
+  t.assert.ok(((await canvas.getAttribute('aria-label')) || '').length > 5, 'canvas has an aria-label');
+  // Visually hidden, but still in the accessibility tree with its headings.
+  const box = await t.page.locator('#doc').boundingBox();
+  t.assert.ok(!box || (box.width <= 1 && box.height <= 1), `#doc is visually hidden (${JSON.stringify(box)})`);
+  const snapshot = await t.page.locator('#doc').ariaSnapshot();
+  t.assert.match(snapshot, /heading ".+" \[level=2\]/, 'level-2 headings are exposed');
+  t.assert.match(snapshot, /table/, 'the matrix table is exposed');
+
+  // Open a card in the canvas: its article in the mirror becomes aria-current.
+  const state = await t.state();
+  const card = state.sections[1].cards[0].id;
+  await t.page.evaluate((c) => window.explorer.navigate('#card=' + c), card);
+  await t.waitFor(() => t.page.evaluate(
+    (id) => document.getElementById('card-' + id)?.getAttribute('aria-current') === 'true', card),
+  10000, `aria-current on #card-${card}`);
+  t.assert.equal(await t.page.locator('#doc [aria-current]').count(), 1, 'exactly one current element');
+
+  // A view change is announced in the live region.
+  await t.page.evaluate(() => window.explorer.navigate('#view=matrix'));
+  await t.waitFor(async () => ((await t.page.locator('#live').textContent()) || '').trim().length > 0,
+    10000, 'an announcement in #live');
+  t.assert.equal(await t.page.locator('#live').getAttribute('aria-live'), 'polite');
+  t.assertNoConsoleErrors();
+}
+mirrorStaysHiddenButExposedAndInSync.timeout = 90000;
+
+export async function printShowsTheRenditionNotTheCanvas(t) {
+  await t.open('/');
+  await t.waitReady(30000);
+  await t.page.emulateMedia({ media: 'print' });
+  t.assert.equal(await t.page.locator('#canvas').isVisible(), false, 'canvas hidden in print');
+  const box = await t.page.locator('#doc').boundingBox();
+  t.assert.ok(box && box.width > 300 && box.height > 1000, `#doc printed (${JSON.stringify(box)})`);
+  await t.page.emulateMedia({ media: 'screen' });
+}
+printShowsTheRenditionNotTheCanvas.timeout = 90000;
