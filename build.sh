@@ -355,6 +355,22 @@ precompress() {
     -o -name '*.webmanifest' -o -name '*.csv' -o -name '*.txt' \) -print0)
 }
 
+# reveal.js for the sample deck (web/deck/) from npm (pinned in package-lock.json, never in git):
+# the script, its CSS and the white theme with the one font family that theme imports.
+stage_deck_reveal() {
+  local dest=$1 src="$ROOT/node_modules/reveal.js/dist"
+  if [[ ! -f $src/reveal.js ]]; then
+    note "node_modules/reveal.js missing (./build.sh deps installs it): the sample deck will not load"
+    return 0
+  fi
+  mkdir -p "$dest/theme/fonts/source-sans-pro"
+  cp "$src/reveal.js" "$src/reveal.css" "$src/reset.css" "$dest/"
+  cp "$src/theme/white.css" "$dest/theme/"
+  cp "$src/theme/fonts/source-sans-pro/"{source-sans-pro.css,*.woff,LICENSE} \
+    "$dest/theme/fonts/source-sans-pro/"
+  cp "$ROOT/node_modules/reveal.js/LICENSE" "$dest/LICENSE"
+}
+
 stage_site() {
   local site="$BUILD/site"
   find_content_document
@@ -364,6 +380,7 @@ stage_site() {
   mkdir -p "$site/content" "$site/fonts"
   tar -C "$ROOT/web" --exclude=./serve.mjs --exclude=./tools -cf - . | tar -C "$site" -xf -
   cp "$BUILD/wasm/explorer.js" "$BUILD/wasm/explorer.wasm" "$site/"
+  stage_deck_reveal "$site/deck/reveal"
   # content/README.md documents the folder's shape for people; the app does not load it.
   tar -C "$CONTENT_DIR" --exclude=./README.md -cf - . | tar -C "$site/content" -xf -
   write_content_index "$site/content/index.json"
@@ -390,6 +407,8 @@ cmd_build() {
 cmd_serve() {
   cmd_build
   say "serving build/site (Ctrl+C to stop)"
+  note "explorer:    http://127.0.0.1:$PORT/"
+  note "sample deck: http://127.0.0.1:$PORT/deck/ (reveal.js slides embedding the explorer)"
   exec node "$ROOT/web/serve.mjs" --root "$BUILD/site" --port "$PORT" --host 127.0.0.1
 }
 
