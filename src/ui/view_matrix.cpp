@@ -1,26 +1,538 @@
 #include "view_matrix.h"
 
+#include "export.h"
+#include "matrix_common.h"
+
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
 
 namespace rx::ui {
 
+using nlohmann::json;
+
+namespace {
+
+constexpr float kDetailSideWidth = 360.0f;
+constexpr float kSideBySideMinWidth = 900.0f;
+// Above this many rows (or columns) state() lists only what is on screen.
+constexpr size_t kStateListAll = 200;
+
+double nowMs() {
+    return std::chrono::duration<double, std::milli>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+json rectJson(const ImVec4& r) {
+    return json::array({r.x, r.y, r.z, r.w});
+}
+
+std::string joined(const std::vector<std::string>& items, const char* sep) {
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i) out += (i ? sep : "") + items[i];
+    return out;
+}
+
+} // namespace
+
+// --- shared helpers (matrix_common.h) ----------------------------------------------------------
+
+const char* sortKey(AxisSort sort) {
+    switch (sort) {
+    case AxisSort::NameAsc:
+        return "name";
+    case AxisSort::NameDesc:
+        return "-name";
+    case AxisSort::MarksDesc:
+        return "-count";
+    case AxisSort::MarksAsc:
+        return "count";
+    case AxisSort::Document:
+        break;
+    }
+    return "";
+}
+
+AxisSort parseSortKey(const std::string& key) {
+    if (key == "name") return AxisSort::NameAsc;
+    if (key == "-name") return AxisSort::NameDesc;
+    if (key == "-count") return AxisSort::MarksDesc;
+    if (key == "count") return AxisSort::MarksAsc;
+    return AxisSort::Document;
+}
+
+const char* sortLabel(AxisSort sort) {
+    switch (sort) {
+    case AxisSort::NameAsc:
+        return "Name A\xE2\x80\x93Z";
+    case AxisSort::NameDesc:
+        return "Name Z\xE2\x80\x93"
+               "A";
+    case AxisSort::MarksDesc:
+        return "Most marks first";
+    case AxisSort::MarksAsc:
+        return "Fewest marks first";
+    case AxisSort::Document:
+        break;
+    }
+    return "Document order";
+}
+
+void drawMark(ImDrawList* dl, ImVec2 centre, float radius, Strength strength, const Colors& c) {
+    if (strength == Strength::Stated) {
+        dl->AddCircleFilled(centre, radius, c.stated, 20);
+    } else if (strength == Strength::Inferred) {
+        // A ring with a dashed look: outline plus four short ticks, so it reads as "weaker"
+        // without relying on colour.
+        dl->AddCircle(centre, radius - 1.0f, c.stated, 20, 2.0f);
+        dl->AddCircleFilled(centre, radius * 0.28f, withAlpha(c.stated, 0.55f), 8);
+    }
+}
+
+bool drawTextEllipsis(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 col,
+                      const std::string& text, float maxWidth) {
+    const char* begin = text.c_str();
+    const char* end = begin + text.size();
+    const float full = font->CalcTextSizeA(size, FLT_MAX, 0, begin, end).x;
+    if (full <= maxWidth) {
+        dl->AddText(font, size, pos, col, begin, end);
+        return false;
+    }
+    const char* ellipsis = "\xE2\x80\xA6";
+    const float ellW = font->CalcTextSizeA(size, FLT_MAX, 0, ellipsis).x;
+    const char* cut = end;
+    // Shorten by whole UTF-8 characters until the text and the ellipsis fit.
+    while (cut > begin) {
+        do --cut;
+        while (cut > begin && (static_cast<unsigned char>(*cut) & 0xC0) == 0x80);
+        if (font->CalcTextSizeA(size, FLT_MAX, 0, begin, cut).x + ellW <= maxWidth) break;
+    }
+    std::string shown(begin, cut);
+    while (!shown.empty() && shown.back() == ' ') shown.pop_back();
+    shown += ellipsis;
+    dl->AddText(font, size, pos, col, shown.c_str());
+    return true;
+}
+
+bool chip(const char* label, bool selected, const Colors& c, const char* id) {
+    ImGui::PushID(id ? id : label);
+    if (selected) {
+        ImGui::PushStyleColor(ImGuiCol_Button, toV4(c.accent));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, toV4(c.accent));
+        ImGui::PushStyleColor(ImGuiCol_Text, toV4(c.accentText));
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Button, toV4(c.surface));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, toV4(c.surfaceHover));
+        ImGui::PushStyleColor(ImGuiCol_Text, toV4(c.text));
+    }
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 999.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 4));
+    const bool clicked = ImGui::Button(label);
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(3);
+    ImGui::PopID();
+    return clicked;
+}
+
+void sameLineIfFits(float width) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    ImGui::SameLine();
+    if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+}
+
+// --- the view ------------------------------------------------------------------------------------
+
+void MatrixView::rebuildIfNeeded(const AdoptersData& data) {
+    if (!dirty_ && data_ == &data && builtAdopters_ == data.adopters.size()) return;
+    const double t0 = nowMs();
+    query_.text.assign(textBuf_);
+    view_ = buildMatrix(data, query_);
+    if (data.domains.size() <= 24) {
+        MatrixQuery all = query_;
+        all.domains.clear();
+        all.pivot = false;
+        all.rowSort = all.colSort = AxisSort::Document;
+        summary_ = buildMatrix(data, all);
+    }
+    data_ = &data;
+    builtAdopters_ = data.adopters.size();
+    dirty_ = false;
+    measureAxes(data);
+    lastBuildMs_ = nowMs() - t0;
+    ++builds_;
+}
+
+void MatrixView::clearAll() {
+    textBuf_[0] = '\0';
+    query_.domains.clear();
+    query_.facets.clear();
+    query_.includeInferred = true;
+    dirty_ = true;
+    resetScroll_ = true;
+}
+
+void MatrixView::select(int adopter, int domain) {
+    if (!data_ || adopter < 0 || domain < 0) {
+        selAdopter_.clear();
+        selDomain_.clear();
+        return;
+    }
+    const std::string a = data_->adopters[static_cast<size_t>(adopter)].id;
+    const std::string d = data_->domains[static_cast<size_t>(domain)].id;
+    if (a == selAdopter_ && d == selDomain_) { // clicking the pinned cell again unpins it
+        selAdopter_.clear();
+        selDomain_.clear();
+    } else {
+        selAdopter_ = a;
+        selDomain_ = d;
+    }
+}
+
+void MatrixView::exportCsv(UiContext& ctx) {
+    if (!data_) return;
+    ctx.host.call("download", json{{"name", "rust-adopters-matrix.csv"},
+                                   {"mime", "text/csv"},
+                                   {"text", toCsv(view_, *data_)}}
+                                  .dump());
+    lastExport_ = "csv";
+    status_ = "Downloaded " + std::to_string(view_.rows.size()) + " rows as CSV";
+    ctx.announce(status_);
+}
+
+void MatrixView::copyTsv(UiContext& ctx) {
+    if (!data_) return;
+    ctx.host.call("copy", json{{"text", toTsv(view_, *data_)}}.dump());
+    lastExport_ = "tsv";
+    status_ = "Copied " + std::to_string(view_.rows.size()) + " rows (tab-separated)";
+    ctx.announce(status_);
+}
+
 void MatrixView::draw(UiContext& ctx) {
-    ImGui::TextUnformatted("Adopters × domains");
-    ImGui::TextDisabled("%d adopters, %d domains",
-                        static_cast<int>(ctx.model.adopters.adopters.size()),
-                        static_cast<int>(ctx.model.adopters.domains.size()));
+    const AdoptersData& data = ctx.model.adopters;
+    theme_ = &ctx.theme;
+    rebuildIfNeeded(data);
+    rowsOnScreen_.clear();
+    colsOnScreen_.clear();
+    cellsOnScreen_.clear();
+    detailShown_ = false;
+    hoverRow_ = hoverCol_ = focusRow_ = focusCol_ = -1;
+
+    // A pinned cell must name a real mark; a stale URL selection is dropped.
+    int selA = -1, selD = -1;
+    if (!selAdopter_.empty()) {
+        selA = data.findAdopter(selAdopter_);
+        selD = data.findDomain(selDomain_);
+        bool hasMark = false;
+        if (selA >= 0 && selD >= 0)
+            for (const Mark& m : data.adopters[static_cast<size_t>(selA)].marks)
+                hasMark = hasMark || m.domain == selD;
+        if (!hasMark) {
+            selAdopter_.clear();
+            selDomain_.clear();
+        }
+    }
+
+    ImGui::BeginChild("matrix", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    layoutWidth_ = ImGui::GetContentRegionAvail().x;
+    if (ctx.showControls) {
+        drawToolbar(ctx);
+        drawActiveFilters(ctx);
+    }
+    rebuildIfNeeded(data); // the toolbar may have changed a filter this frame
+    drawSummary(ctx);
+
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const bool hasSelection = !selAdopter_.empty();
+    if (view_.empty()) {
+        drawEmpty(ctx);
+    } else {
+        const bool side = hasSelection && avail.x >= kSideBySideMinWidth;
+        const bool below = hasSelection && !side;
+        const float gridW = side ? avail.x - kDetailSideWidth - 12 : avail.x;
+        float gridH = below ? std::max(160.0f, avail.y * 0.5f) : avail.y;
+        gridH = std::max(gridH, 120.0f);
+        drawGrid(ctx, ImVec2(gridW, gridH));
+        if (side) {
+            ImGui::SameLine(0, 12);
+            drawDetail(ctx, kDetailSideWidth, gridH);
+        } else if (below) {
+            drawDetail(ctx, avail.x, std::max(140.0f, avail.y - gridH - 8));
+        }
+    }
+    if (view_.empty() && hasSelection) drawDetail(ctx, avail.x, 0);
+    ImGui::EndChild();
+}
+
+void MatrixView::drawEmpty(UiContext& ctx) {
+    const Colors& c = ctx.theme.colors();
+    ImGui::Dummy(ImVec2(1, 12));
+    ImGui::PushFont(ctx.theme.fonts().bold);
+    ImGui::TextUnformatted("Nothing to show");
+    ImGui::PopFont();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(640.0f, layoutWidth_));
+    ImGui::PushStyleColor(ImGuiCol_Text, toV4(c.textMuted));
+    ImGui::TextUnformatted(view_.emptyExplanation.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    if (ImGui::Button("Clear all filters")) clearAll();
+}
+
+void MatrixView::drawDetail(UiContext& ctx, float width, float height) {
+    if (!data_) return;
+    const AdoptersData& data = *data_;
+    const int a = data.findAdopter(selAdopter_);
+    const int d = data.findDomain(selDomain_);
+    if (a < 0 || d < 0) return;
+    const Adopter& adopter = data.adopters[static_cast<size_t>(a)];
+    const Domain& domain = data.domains[static_cast<size_t>(d)];
+    const Mark* mark = nullptr;
+    for (const Mark& m : adopter.marks)
+        if (m.domain == d) mark = &m;
+    if (!mark) return;
+    const Colors& c = ctx.theme.colors();
+    const Fonts& f = ctx.theme.fonts();
+    const Document& doc = ctx.model.doc;
+
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, toV4(c.surface));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 12));
+    ImGui::BeginChild("detail", ImVec2(width, height), true);
+    detailShown_ = true;
+    const ImVec2 p = ImGui::GetWindowPos();
+    const ImVec2 s = ImGui::GetWindowSize();
+    detailRect_ = ImVec4(p.x, p.y, s.x, s.y);
+
+    // Title row with the close button on the right.
+    const char* closeLabel = "Close \xE2\x9C\x95";
+    const float closeW = ImGui::CalcTextSize(closeLabel).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - closeW - 8);
+    ImGui::PushFont(f.bold);
+    ImGui::TextWrapped("%s \xC2\xB7 %s", adopter.name.c_str(), domain.name.c_str());
+    ImGui::PopFont();
+    ImGui::PopTextWrapPos();
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - closeW);
+    if (ImGui::Button(closeLabel)) {
+        selAdopter_.clear();
+        selDomain_.clear();
+    }
+
+    ImGui::PushTextWrapPos(0.0f);
+    // Strength, with its mark and what it means.
+    const ImVec2 m0 = ImGui::GetCursorScreenPos();
+    drawMark(ImGui::GetWindowDrawList(), ImVec2(m0.x + 8, m0.y + 10), 7, mark->strength, c);
+    ImGui::SetCursorScreenPos(ImVec2(m0.x + 22, m0.y));
+    if (mark->strength == Strength::Stated)
+        ImGui::TextWrapped("Stated: the quoted sentence itself places %s's use of Rust in %s.",
+                           adopter.name.c_str(), domain.name.c_str());
+    else
+        ImGui::TextWrapped("Inferred: the sentence does not name %s; it follows from how the "
+                           "document describes that domain.",
+                           domain.name.c_str());
+    if (!mark->note.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, toV4(c.textMuted));
+        ImGui::TextWrapped("%s", mark->note.c_str());
+        ImGui::PopStyleColor();
+    }
+    if (!adopter.products.empty()) {
+        ImGui::PushFont(f.smallBold);
+        ImGui::TextUnformatted("Products");
+        ImGui::PopFont();
+        ImGui::TextWrapped("%s", joined(adopter.products, ", ").c_str());
+    }
+
+    ImGui::PushFont(f.smallBold);
+    ImGui::TextUnformatted(mark->evidence.size() == 1 ? "Evidence" : "Evidence (all quotes)");
+    ImGui::PopFont();
+    for (size_t i = 0; i < mark->evidence.size(); ++i) {
+        const Evidence& e = mark->evidence[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", e.quote.c_str());
+        std::string where;
+        if (const Section* sec = doc.findSection(e.sectionId)) where = sec->title;
+        if (const Item* item = doc.findItem(e.itemId)) where += " \xE2\x80\xBA " + item->title;
+        if (where.empty()) where = "The document's introduction or closing";
+        ImGui::PushFont(f.small);
+        ImGui::PushStyleColor(ImGuiCol_Text, toV4(c.textMuted));
+        ImGui::TextWrapped("%s", where.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        if (!e.itemId.empty()) {
+            if (ImGui::Button("Show source card \xE2\x86\x92")) ctx.jumpToCard = e.itemId;
+        }
+        ImGui::PopID();
+    }
+
+    if (!adopter.facets.empty()) {
+        ImGui::PushFont(f.smallBold);
+        ImGui::TextUnformatted("Why Rust");
+        ImGui::PopFont();
+        for (size_t i = 0; i < adopter.facets.size(); ++i) {
+            const FacetClaim& claim = adopter.facets[i];
+            const Facet& facet = data.facets[static_cast<size_t>(claim.facet)];
+            ImGui::PushFont(f.small);
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s: \xE2\x80\x9C%s\xE2\x80\x9D", facet.name.c_str(),
+                               claim.evidence.quote.c_str());
+            ImGui::PopFont();
+        }
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
 }
 
 void MatrixView::applyUrl(const UrlState& url) {
-    (void)url;
+    std::strncpy(textBuf_, url.mtext.c_str(), sizeof(textBuf_) - 1);
+    textBuf_[sizeof(textBuf_) - 1] = '\0';
+    query_.domains = std::set<std::string>(url.domains.begin(), url.domains.end());
+    query_.facets = std::set<std::string>(url.facets.begin(), url.facets.end());
+    query_.includeInferred = url.inferred;
+    query_.rowSort = parseSortKey(url.rowSort);
+    query_.colSort = parseSortKey(url.colSort);
+    query_.pivot = url.pivot;
+    // The URL names the displayed row and column; the view keeps adopter and domain.
+    selAdopter_ = url.pivot ? url.selCol : url.selRow;
+    selDomain_ = url.pivot ? url.selRow : url.selCol;
+    if (selAdopter_.empty() || selDomain_.empty()) selAdopter_.clear(), selDomain_.clear();
+    scrollToSelection_ = !selAdopter_.empty();
+    dirty_ = true;
 }
 
 void MatrixView::writeUrl(UrlState& url) const {
-    (void)url;
+    url.mtext = textBuf_;
+    url.domains.assign(query_.domains.begin(), query_.domains.end());
+    url.facets.assign(query_.facets.begin(), query_.facets.end());
+    url.inferred = query_.includeInferred;
+    url.rowSort = sortKey(query_.rowSort);
+    url.colSort = sortKey(query_.colSort);
+    url.pivot = query_.pivot;
+    url.selRow = query_.pivot ? selDomain_ : selAdopter_;
+    url.selCol = query_.pivot ? selAdopter_ : selDomain_;
 }
 
-void MatrixView::writeState(nlohmann::json& state) const {
-    state["matrix"] = nullptr;
+void MatrixView::writeState(json& state) const {
+    if (!data_) {
+        state["matrix"] = nullptr;
+        return;
+    }
+    const AdoptersData& data = *data_;
+    const rx::MatrixView& v = view_;
+    json m;
+    // Rows and columns: all of them while small, else only those on screen (plus the totals).
+    auto axis = [&](bool rows) {
+        const std::vector<int>& items = rows ? v.rows : v.cols;
+        const std::vector<int>& totals = rows ? v.rowTotals : v.colTotals;
+        const std::vector<MatrixRectOnScreen>& shown = rows ? rowsOnScreen_ : colsOnScreen_;
+        auto entry = [&](int i, const MatrixRectOnScreen* on) {
+            const std::string& id = rows ? rowId(v, data, i) : colId(v, data, i);
+            const std::string& label = rows ? rowLabel(v, data, i) : colLabel(v, data, i);
+            return json{{"index", i},
+                        {"id", id},
+                        {"label", label},
+                        {"total", totals[static_cast<size_t>(i)]},
+                        {"visible", on != nullptr},
+                        {"rect", on ? rectJson(on->rect) : json(nullptr)}};
+        };
+        json out = json::array();
+        if (items.size() <= kStateListAll) {
+            size_t next = 0; // on-screen entries are in index order
+            for (size_t i = 0; i < items.size(); ++i) {
+                const MatrixRectOnScreen* on = nullptr;
+                while (next < shown.size() && shown[next].index < static_cast<int>(i)) ++next;
+                if (next < shown.size() && shown[next].index == static_cast<int>(i))
+                    on = &shown[next];
+                out.push_back(entry(static_cast<int>(i), on));
+            }
+        } else {
+            for (const MatrixRectOnScreen& on : shown) out.push_back(entry(on.index, &on));
+        }
+        return out;
+    };
+    m["rows"] = axis(true);
+    m["cols"] = axis(false);
+    m["rowCount"] = v.rows.size();
+    m["colCount"] = v.cols.size();
+    m["rowAxis"] = v.pivot ? "domain" : "adopter";
+
+    json cells = json::array();
+    auto cellJson = [&](const MatrixCell& cell, const ImVec4* rect) {
+        return json{{"row", rowId(v, data, cell.row)},
+                    {"col", colId(v, data, cell.col)},
+                    {"mark", cell.strength == Strength::Stated ? "filled" : "outlined"},
+                    {"strength", strengthName(cell.strength)},
+                    {"rect", rect ? rectJson(*rect) : json(nullptr)}};
+    };
+    if (v.cells.size() <= kStateListAll) {
+        size_t next = 0; // on-screen cells are in (row, col) order, like v.cells
+        for (const MatrixCell& cell : v.cells) {
+            while (next < cellsOnScreen_.size() &&
+                   (cellsOnScreen_[next].row < cell.row ||
+                    (cellsOnScreen_[next].row == cell.row && cellsOnScreen_[next].col < cell.col)))
+                ++next;
+            const bool on = next < cellsOnScreen_.size() && cellsOnScreen_[next].row == cell.row &&
+                            cellsOnScreen_[next].col == cell.col;
+            cells.push_back(cellJson(cell, on ? &cellsOnScreen_[next].rect : nullptr));
+        }
+    } else {
+        for (const MatrixCellOnScreen& on : cellsOnScreen_)
+            if (const MatrixCell* cell = v.cellAt(on.row, on.col))
+                cells.push_back(cellJson(*cell, &on.rect));
+    }
+    m["cells"] = cells;
+
+    m["filters"] = {{"text", std::string(textBuf_)},
+                    {"domains", query_.domains},
+                    {"facets", query_.facets},
+                    {"includeInferred", query_.includeInferred}};
+    m["sort"] = {{"rows", sortKey(query_.rowSort)}, {"cols", sortKey(query_.colSort)}};
+    m["pivot"] = query_.pivot;
+    m["counts"] = {{"adopters", v.counts.adopters}, {"totalAdopters", v.counts.totalAdopters},
+                   {"domains", v.counts.domains},   {"totalDomains", v.counts.totalDomains},
+                   {"marks", v.counts.marks},       {"text", v.countsText}};
+    m["empty"] = v.empty();
+    m["emptyExplanation"] = v.emptyExplanation;
+    json emptyDomains = json::array();
+    for (const Domain& d : data.domains)
+        if (d.markCount == 0) emptyDomains.push_back(d.id);
+    m["emptyDomains"] = emptyDomains;
+    m["hover"] = {{"row", hoverRow_}, {"col", hoverCol_}};
+    m["grid"] = rectJson(gridRect_);
+
+    json selected = nullptr;
+    const int a = data.findAdopter(selAdopter_);
+    const int d = data.findDomain(selDomain_);
+    if (a >= 0 && d >= 0) {
+        const Adopter& adopter = data.adopters[static_cast<size_t>(a)];
+        for (const Mark& mk : adopter.marks) {
+            if (mk.domain != d) continue;
+            json quotes = json::array(), cards = json::array(), facets = json::array();
+            for (const Evidence& e : mk.evidence) {
+                quotes.push_back(e.quote);
+                if (!e.itemId.empty()) cards.push_back(e.itemId);
+            }
+            for (const FacetClaim& fc : adopter.facets)
+                facets.push_back(data.facets[static_cast<size_t>(fc.facet)].id);
+            selected = {{"adopter", adopter.id},
+                        {"domain", data.domains[static_cast<size_t>(d)].id},
+                        {"row", v.pivot ? data.domains[static_cast<size_t>(d)].id : adopter.id},
+                        {"col", v.pivot ? adopter.id : data.domains[static_cast<size_t>(d)].id},
+                        {"strength", strengthName(mk.strength)},
+                        {"quotes", quotes},
+                        {"products", adopter.products},
+                        {"facets", facets},
+                        {"sourceCards", cards},
+                        {"panel", detailShown_ ? rectJson(detailRect_) : json(nullptr)}};
+        }
+    }
+    m["selected"] = selected;
+    m["lastExport"] = lastExport_;
+    m["status"] = status_;
+    m["builds"] = builds_;
+    m["lastBuildMs"] = lastBuildMs_;
+    state["matrix"] = m;
 }
 
 } // namespace rx::ui

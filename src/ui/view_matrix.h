@@ -1,11 +1,29 @@
-// The adopter × domain matrix view (issue 4).
+// The adopter × domain matrix view (issue 4): filters, sort, pivot, a virtualised grid with
+// frozen headers, evidence tooltips, a pinned detail panel and CSV/TSV export.
 #pragma once
+#include "matrix.h"
 #include "ui_context.h"
 #include "url_state.h"
 
+#include <imgui.h>
 #include <nlohmann/json_fwd.hpp>
 
+#include <string>
+#include <vector>
+
 namespace rx::ui {
+
+// Where a header or cell was drawn this frame, in CSS pixels (for state() and tests).
+struct MatrixRectOnScreen {
+    int index = -1; // displayed row or column position
+    ImVec4 rect;    // x, y, w, h
+};
+
+struct MatrixCellOnScreen {
+    int row = -1;
+    int col = -1;
+    ImVec4 rect;
+};
 
 class MatrixView {
   public:
@@ -13,6 +31,64 @@ class MatrixView {
     void applyUrl(const UrlState& url);
     void writeUrl(UrlState& url) const;
     void writeState(nlohmann::json& state) const; // adds state().matrix
+
+  private:
+    // matrix_filters.cpp
+    void drawToolbar(UiContext& ctx);
+    void drawActiveFilters(UiContext& ctx);
+    void drawSummary(UiContext& ctx);
+    // matrix_grid.cpp
+    void drawGrid(UiContext& ctx, ImVec2 size);
+    void drawCellTooltip(UiContext& ctx, const MatrixCell& cell);
+    // view_matrix.cpp
+    void drawDetail(UiContext& ctx, float width, float height);
+    void drawEmpty(UiContext& ctx);
+    void rebuildIfNeeded(const AdoptersData& data);
+    void measureAxes(const AdoptersData& data);
+    void clearAll();
+    void select(int adopter, int domain);
+    void exportCsv(UiContext& ctx);
+    void copyTsv(UiContext& ctx);
+
+    // Filters, sort, pivot: the query (URL state); `dirty_` means the view must be rebuilt.
+    MatrixQuery query_;
+    char textBuf_[257] = {}; // the text filter as typed (URL caps it at 256 bytes)
+    bool dirty_ = true;
+    const AdoptersData* data_ = nullptr; // what view_ was built from
+    const Theme* theme_ = nullptr;       // for measuring labels at rebuild
+    size_t builtAdopters_ = 0;
+    rx::MatrixView view_;
+    rx::MatrixView summary_; // same filters without the domain filter: the chips' bars
+    double lastBuildMs_ = 0;
+    int builds_ = 0;
+
+    // Pinned cell, as data ids (independent of pivot).
+    std::string selAdopter_;
+    std::string selDomain_;
+    bool scrollToSelection_ = false;
+
+    // Column geometry (recomputed with the view): x offset of each column inside the body.
+    std::vector<float> colX_;
+    std::vector<float> colW_;
+    float labelW_ = 160;
+    float gridScrollX_ = 0, gridScrollY_ = 0;
+    bool resetScroll_ = false;
+
+    // Hover / focus this frame.
+    int hoverRow_ = -1, hoverCol_ = -1;
+    int focusRow_ = -1, focusCol_ = -1;
+
+    // What was on screen this frame (for state()).
+    std::vector<MatrixRectOnScreen> rowsOnScreen_;
+    std::vector<MatrixRectOnScreen> colsOnScreen_;
+    std::vector<MatrixCellOnScreen> cellsOnScreen_;
+    ImVec4 gridRect_;
+    ImVec4 detailRect_;
+    bool detailShown_ = false;
+    std::string lastExport_; // "csv" | "tsv" (for state(): what the last export button did)
+    std::string status_;     // short confirmation after an export
+    double statusUntilMs_ = 0;
+    float layoutWidth_ = 0;
 };
 
 } // namespace rx::ui
