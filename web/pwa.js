@@ -136,6 +136,9 @@
       if (registration.waiting && sw.controller) offerUpdate(registration.waiting);
       track(registration.installing);
       registration.addEventListener("updatefound", () => track(registration.installing));
+      // Chromium may postpone its own check after a navigation while the page is busy; ask
+      // now (a revalidation of sw.js, usually a 304).
+      if (sw.controller && !registration.installing && !registration.waiting) registration.update().catch(() => {});
     } catch (error) {
       state.error = String(error && error.message ? error.message : error);
     }
