@@ -37,8 +37,53 @@
     return q ? '?' + q + (s ? '&' + s.slice(1) : '') : s;
   }
 
+  // Query keys that are URL state (src/core/url_state.h). Once the app writes the hash, which
+  // always holds the whole state, these leave the query so the two can never disagree.
+  var STATE_KEYS = ['view', 'card', 'q', 'tag', 'section', 'mq', 'domains', 'facets', 'inferred',
+    'rsort', 'csort', 'pivot', 'row', 'col', 'embed', 'theme', 'bg', 'scale', 'controls', 'parent'];
+
+  function searchWithoutState() {
+    var q = new URLSearchParams(location.search);
+    STATE_KEYS.forEach(function (k) { q.delete(k); });
+    var rest = q.toString();
+    return rest ? '?' + rest : '';
+  }
+
+  // The app's own URL writes: pushState/replaceState fire no popstate/hashchange, so nothing
+  // echoes back into the app; an unchanged URL is not written at all.
+  function writeUrl(hash, push) {
+    if (typeof hash !== 'string' || hash.length > MAX_URL_STATE || (hash && hash[0] !== '#')) return;
+    var url = location.pathname + searchWithoutState() + hash;
+    if (url === location.pathname + location.search + location.hash) return;
+    try {
+      if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+    } catch (e) { /* sandboxed or throttled: the app state is still right */ }
+  }
+
+  function fullLink(hash) {
+    return location.origin + location.pathname + searchWithoutState() + (hash || '');
+  }
+
+  function copyText(text) {
+    function fallback() {
+      var ta = document.createElement('textarea');
+      ta.value = text;
+      ta.setAttribute('readonly', '');
+      ta.className = 'sr-only';
+      document.body.appendChild(ta);
+      ta.select();
+      try { document.execCommand('copy'); } catch (e) { /* nothing more to try */ }
+      ta.remove();
+      if (canvas && document.activeElement !== canvas) canvas.focus({ preventScroll: true });
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).catch(fallback);
+    } else {
+      fallback();
+    }
+  }
+
   // Requests from the wasm (src/platform/explorer_bridge.js).
-  var lastHash = null;
   window.rxHost = {
     call: function (name, payload) {
       var data = payload ? JSON.parse(payload) : {};
@@ -49,19 +94,24 @@
           root.classList.add('ready');
           setStatus('');
           break;
-        case 'url': {
-          var hash = data.hash || '';
-          if (hash === lastHash) break;
-          lastHash = hash;
-          var url = location.pathname + location.search + hash;
-          if (data.push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+        case 'url':
+          writeUrl(data.hash || '', !!data.push);
           break;
-        }
         case 'copy':
-          if (navigator.clipboard && navigator.clipboard.writeText) {
-            navigator.clipboard.writeText(data.text || '').catch(function () {});
+          if (typeof data.text === 'string') copyText(data.text);
+          break;
+        case 'copy-link':
+          if (typeof data.hash === 'string') {
+            window.explorer.lastCopiedLink = fullLink(data.hash);
+            copyText(window.explorer.lastCopiedLink);
           }
           break;
+        case 'wake-in': {
+          // A timer the app set itself (e.g. to restore a "Link copied" label): one wake, later.
+          var ms = Math.min(60000, Math.max(0, Number(data.ms) || 0));
+          setTimeout(function () { if (api) api.wake(); }, ms);
+          break;
+        }
         case 'announce':
           if (liveEl) liveEl.textContent = data.text || '';
           break;
@@ -77,9 +127,6 @@
         }
         case 'release-focus':
           canvas.blur();
-          break;
-        case 'changed':
-          if (window.rxEmbed) window.rxEmbed.stateChanged();
           break;
         case 'open':
           if (typeof data.url === 'string' && /^(\.\/|\/|https?:)/.test(data.url)) {
@@ -176,8 +223,9 @@
       wake: function () { m._rx_wake(); },
       setVisible: function (v) { m._rx_set_visible(v); }
     };
-    window.addEventListener('hashchange', function () { lastHash = location.hash; api.applyUrlState(urlState()); });
-    window.addEventListener('popstate', function () { lastHash = location.hash; api.applyUrlState(urlState()); });
+    // Back/Forward, an edited hash or a followed deep link: the location is the truth.
+    window.addEventListener('hashchange', function () { api.applyUrlState(urlState()); });
+    window.addEventListener('popstate', function () { api.applyUrlState(urlState()); });
     var pageVisible = !document.hidden, onScreen = true, slideActive = true;
     function syncVisible() { api.setVisible(pageVisible && onScreen && slideActive ? 1 : 0); }
     document.addEventListener('visibilitychange', function () { pageVisible = !document.hidden; syncVisible(); });
@@ -198,6 +246,16 @@
     canvas.addEventListener('webglcontextlost', function (e) { e.preventDefault(); m._rx_context_lost(); }, false);
     canvas.addEventListener('webglcontextrestored', function () { m._rx_context_restored(); }, false);
     window.addEventListener('resize', function () { api.wake(); });
+    // A DPR change (zoom, moving to another screen) without a resize: SDL re-reads the ratio and
+    // resizes the drawing buffer on a resize event, so send one.
+    (function watchDpr() {
+      if (typeof matchMedia !== 'function') return;
+      var mq = matchMedia('(resolution: ' + window.devicePixelRatio + 'dppx)');
+      mq.addEventListener('change', function () {
+        window.dispatchEvent(new Event('resize'));
+        watchDpr();
+      }, { once: true });
+    })();
   }
 
   function boot() {

@@ -1,2 +1,177 @@
-// Embed mode and host-page messaging (issue 5): reveal.js slide messages, the postMessage API.
-// Filled in by the embed work; kept as its own file so boot.js stays small.
+// Embed mode and host-page messaging (README "Embedding"): page styling for ?embed=1 and
+// bg=transparent, reveal.js slide messages, and the postMessage API for host pages.
+// Runs before boot.js (both deferred); talks to the app only through window.explorer,
+// window.rxSetSlideActive and the `explorer:<name>` events boot.js dispatches.
+(function () {
+  'use strict';
+  var MAX_MESSAGE_CHARS = 8192;
+  var MAX_TEXT = 256;
+  var MAX_LIST = 64;
+  // Keys a host may set with explorer:navigate (src/core/url_state.h). The display keys
+  // (embed, bg, controls, parent) stay as the embedding page's URL set them.
+  var TEXT_KEYS = ['view', 'card', 'q', 'tag', 'section', 'mq', 'rsort', 'csort', 'row', 'col', 'theme'];
+  var LIST_KEYS = ['domains', 'facets'];
+  var FLAG_KEYS = ['inferred', 'pivot'];
+  var DISPLAY_KEYS = ['embed', 'bg', 'controls', 'parent', 'theme', 'scale'];
+  var LOCKED_KEYS = ['embed', 'bg', 'controls', 'parent'];
+
+  var root = document.documentElement;
+  // Captured before boot.js rewrites the URL: what "reset" returns to.
+  var initialUrl = location.search + location.hash;
+  var params = new URLSearchParams(location.search);
+  new URLSearchParams(location.hash.slice(1)).forEach(function (v, k) { params.set(k, v); });
+  var embed = /^(1|true|yes)$/.test(params.get('embed') || '');
+  var inFrame = window.parent !== window;
+  var allowedOrigin = parseOrigin(params.get('origin') || params.get('parent'));
+  var slideActive = true;
+  var lastState = null;
+
+  function parseOrigin(text) {
+    if (!text || text.length > 200) return null;
+    try {
+      var u = new URL(text);
+      if ((u.protocol === 'https:' || u.protocol === 'http:') && u.origin === text.replace(/\/$/, '')) return u.origin;
+    } catch (e) { /* not a URL */ }
+    return null;
+  }
+
+  function frameHasAttribute(name) {
+    try { return !!(window.frameElement && window.frameElement.hasAttribute(name)); } catch (e) { return false; }
+  }
+  var resetOnStart = /^(1|true|yes)$/.test(params.get('reset') || '') || frameHasAttribute('data-reset');
+
+  // ---- page styling (CSS can only be set through the CSSOM: the CSP forbids inline styles) ----
+  if (embed) root.classList.add('embed');
+  if (params.get('bg') === 'transparent') {
+    root.classList.add('bg-transparent');
+    [root, document.body, document.getElementById('canvas')].forEach(function (el) {
+      if (el) el.style.background = 'transparent';
+    });
+  }
+
+  // ---- talking to the host page ----
+  function hostWindow() {
+    if (inFrame) return window.parent;
+    return window.opener || null;
+  }
+
+  function post(target, message, origin) {
+    if (!target) return;
+    try { target.postMessage(message, allowedOrigin || origin || '*'); } catch (e) { /* closed or cross-origin */ }
+  }
+
+  function display() {
+    var out = [];
+    var initial = new URLSearchParams(initialUrl.replace(/^\?/, '').replace('#', '&'));
+    DISPLAY_KEYS.forEach(function (k) {
+      var v = initial.get(k);
+      if (v !== null && v.length <= MAX_TEXT) out.push(k + '=' + encodeURIComponent(v));
+    });
+    return out;
+  }
+
+  // {view: "matrix", domains: ["networking"], ...} -> "key=value" pairs; null when malformed.
+  function pairsFromState(state) {
+    if (!state || typeof state !== 'object' || Array.isArray(state)) return null;
+    var pairs = [];
+    var ok = true;
+    Object.keys(state).forEach(function (k) {
+      var v = state[k];
+      if (TEXT_KEYS.indexOf(k) >= 0) {
+        if (typeof v !== 'string' || v.length > MAX_TEXT) ok = false;
+        else if (v) pairs.push(k + '=' + encodeURIComponent(v));
+      } else if (LIST_KEYS.indexOf(k) >= 0) {
+        if (!Array.isArray(v) || v.length > MAX_LIST || v.some(function (x) { return typeof x !== 'string' || x.length > MAX_TEXT; })) ok = false;
+        else if (v.length) pairs.push(k + '=' + v.map(encodeURIComponent).join(','));
+      } else if (FLAG_KEYS.indexOf(k) >= 0) {
+        if (typeof v !== 'boolean') ok = false;
+        else pairs.push(k + '=' + (v ? '1' : '0'));
+      } else if (k === 'scale') {
+        if (typeof v !== 'number' || !isFinite(v)) ok = false;
+        else pairs.push('scale=' + Math.min(4, Math.max(0.5, v)));
+      }
+      // Unknown keys (hash, embed, ...) are ignored.
+    });
+    return ok ? pairs : null;
+  }
+
+  function pairsFromHash(hash) {
+    if (typeof hash !== 'string' || hash.length > 4096 || (hash && hash[0] !== '#')) return null;
+    return hash.slice(1).split('&').filter(function (p) {
+      return p && LOCKED_KEYS.indexOf(p.split('=')[0]) < 0;
+    });
+  }
+
+  function navigate(pairs) {
+    if (!window.explorer || typeof window.explorer.navigate !== 'function') return false;
+    // Display params first, the requested state after: the app's decoder lets later keys win.
+    return window.explorer.navigate('#' + display().concat(pairs).join('&'));
+  }
+
+  function reset() {
+    if (window.explorer) window.explorer.navigate(initialUrl);
+  }
+
+  function setSlideActive(active) {
+    slideActive = active;
+    if (typeof window.rxSetSlideActive === 'function') window.rxSetSlideActive(active);
+  }
+
+  function sizeOk(data) {
+    try { return JSON.stringify(data).length <= MAX_MESSAGE_CHARS; } catch (e) { return false; }
+  }
+
+  window.addEventListener('message', function (e) {
+    var host = hostWindow();
+    if (!host || e.source !== host) return;
+    if (allowedOrigin && e.origin !== allowedOrigin) return;
+    var d = e.data;
+    // reveal.js: plain strings to iframes on the current / the previous slide.
+    if (d === 'slide:start') {
+      setSlideActive(true);
+      if (resetOnStart) reset();
+      return;
+    }
+    if (d === 'slide:stop') {
+      setSlideActive(false);
+      return;
+    }
+    if (!d || typeof d !== 'object' || Array.isArray(d) || typeof d.type !== 'string' || !sizeOk(d)) return;
+    if (d.type === 'explorer:navigate') {
+      var pairs = d.hash !== undefined ? pairsFromHash(d.hash) : pairsFromState(d.state);
+      if (pairs) navigate(pairs);
+    } else if (d.type === 'explorer:getState') {
+      var answer = lastState ? Object.assign({ ready: true }, lastState) : { ready: false };
+      post(e.source, { type: 'explorer:state', state: answer }, e.origin);
+    }
+  });
+
+  // ---- events from the app (boot.js turns host calls into these) ----
+  window.addEventListener('explorer:changed', function (e) {
+    var s = e.detail;
+    if (!s || typeof s !== 'object') return;
+    lastState = s;
+    post(hostWindow(), { type: 'explorer:changed', state: s });
+  });
+
+  window.addEventListener('explorer:first-frame', function () {
+    // boot.js defines rxSetSlideActive just before the app starts: apply an early slide:stop.
+    if (!slideActive) setSlideActive(false);
+    post(hostWindow(), { type: 'explorer:ready' });
+  });
+
+  window.addEventListener('explorer:release-focus', function () {
+    // Esc closed nothing: give the keyboard back to the page around us (a deck's arrows).
+    if (!inFrame) return;
+    try { window.parent.focus(); } catch (e) { /* cross-origin: the message below tells it */ }
+    post(window.parent, { type: 'explorer:release-focus' });
+  });
+
+  window.rxEmbed = {
+    embed: embed,
+    inFrame: inFrame,
+    allowedOrigin: allowedOrigin,
+    slideActive: function () { return slideActive; },
+    reset: reset
+  };
+})();

@@ -2,6 +2,7 @@
 // The only file (with explorer_bridge.js) that knows about emscripten.
 #include "idle_policy.h"
 #include "ui/app.h"
+#include "url_state.h"
 
 #include <SDL.h>
 #include <emscripten.h>
@@ -61,7 +62,10 @@ void wakeLoop() {
 }
 
 // Runs synchronously when SDL queues an event (from its DOM listeners): wake a sleeping loop.
-int onSdlEvent(void*, SDL_Event*) {
+int onSdlEvent(void*, SDL_Event* event) {
+    // SDL_PollEvent itself queues a poll sentinel on every call: waking on it would mean never
+    // sleeping (a steady ~10 fps in software GL).
+    if (event && event->type == SDL_POLLSENTINEL) return 1;
     wakeLoop();
     return 1;
 }
@@ -144,6 +148,7 @@ EMSCRIPTEN_KEEPALIVE int rx_start(const char* initialUrlState) {
     if (g->loopRunning) return 0;
     // Keys go to the canvas only when it has focus: never steal a host page's (deck's) keys.
     SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+    SDL_SetHint(SDL_HINT_POLL_SENTINEL, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
         return 1;
@@ -154,6 +159,9 @@ EMSCRIPTEN_KEEPALIVE int rx_start(const char* initialUrlState) {
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
     SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+    // bg=transparent (embeds over a slide) needs an alpha channel in the WebGL drawing buffer.
+    const bool transparent = rx::decodeHash(initialUrlState ? initialUrlState : "").transparentBg;
+    SDL_GL_SetAttribute(SDL_GL_ALPHA_SIZE, transparent ? 8 : 0);
     const auto flags = static_cast<SDL_WindowFlags>(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE |
                                                     SDL_WINDOW_ALLOW_HIGHDPI);
     g->window = SDL_CreateWindow("Rust overview explorer", SDL_WINDOWPOS_CENTERED,

@@ -6,6 +6,37 @@ namespace rx::ui {
 
 using nlohmann::json;
 
+namespace {
+
+// The URL state as JSON for the page (explorer:changed, getState), keys as in the hash.
+json urlStateJson(const UrlState& u) {
+    json j = {{"view", u.view},       {"card", u.card},       {"q", u.query},
+              {"tag", u.tag},         {"section", u.section}, {"mq", u.mtext},
+              {"domains", u.domains}, {"facets", u.facets},   {"inferred", u.inferred},
+              {"rsort", u.rowSort},   {"csort", u.colSort},   {"pivot", u.pivot},
+              {"row", u.selRow},      {"col", u.selCol},      {"theme", u.theme},
+              {"scale", u.scale},     {"embed", u.embed},     {"hash", encodeHash(u)}};
+    return j;
+}
+
+json rectJson(const float r[4]) {
+    if (r[2] <= 0 || r[3] <= 0) return nullptr;
+    return json::array({r[0], r[1], r[2], r[3]});
+}
+
+void storeRect(float out[4]) {
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 size = ImGui::GetItemRectSize();
+    out[0] = min.x;
+    out[1] = min.y;
+    out[2] = size.x;
+    out[3] = size.y;
+}
+
+constexpr double kLinkCopiedMs = 2000;
+
+} // namespace
+
 void UiContext::announce(const std::string& text) const {
     host.call("announce", json{{"text", text}}.dump());
 }
@@ -53,6 +84,7 @@ void App::applyUrlState(const std::string& hashOrQuery) {
     cards_.applyUrl(url_);
     matrix_.applyUrl(url_);
     applyThemePreference();
+    urlApplied_ = true;
 }
 
 UrlState App::composeUrl() const {
@@ -66,12 +98,35 @@ UrlState App::composeUrl() const {
 
 void App::syncUrl() {
     const UrlState next = composeUrl();
-    const HistoryAction action = historyAction(url_, next);
-    if (action == HistoryAction::None) return;
+    HistoryAction action = historyAction(url_, next);
+    const bool applied = urlApplied_;
+    urlApplied_ = false;
+    if (action == HistoryAction::None && !applied) return;
+    // A URL the page handed us is already in its history (or must not add a step: navigate
+    // messages, slide resets); an embed never pushes, so the host page's Back stays its own.
+    if (applied || next.embed) action = HistoryAction::Replace;
     url_ = next;
     host_.call("url",
                json{{"hash", encodeHash(next)}, {"push", action == HistoryAction::Push}}.dump());
-    host_.call("changed", "{}");
+    host_.call("changed", urlStateJson(next).dump());
+}
+
+std::string App::fullExplorerHash() const {
+    UrlState full = composeUrl();
+    full.embed = false;
+    full.controls = -1;
+    full.transparentBg = false;
+    full.scale = 1.0f;
+    full.parentOrigin.clear();
+    return encodeHash(full);
+}
+
+// Esc that closed nothing (no card, no selection, no text field, no popup) hands the keyboard
+// back to the host page, so a deck's arrow keys work again.
+void App::releaseFocusOnEscape(bool escPressed, bool wasTyping) {
+    if (!url_.embed || !escPressed || wasTyping) return;
+    if (composeUrl() != url_) return;
+    host_.call("release-focus", "{}");
 }
 
 void App::paste(const std::string& text) {
@@ -83,6 +138,11 @@ void App::copyToSystemClipboard(const std::string& text) {
 }
 
 void App::draw() {
+    // Read before the views run: did Esc arrive while nothing was being typed or popped up?
+    const bool escPressed = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+    const bool wasTyping =
+        ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+    copyLinkRect_[2] = embedLinkRect_[2] = 0; // drawn again below if shown
     UiContext ctx{host_, model_, theme_};
     ctx.nowMs = host_.nowMs();
     ctx.reducedMotion = host_.prefersReducedMotion();
@@ -103,8 +163,10 @@ void App::draw() {
     else
         matrix_.draw(ctx);
     ImGui::End();
+    if (ctx.embed) drawEmbedLink();
     handleRequests(ctx);
     animating_ = ctx.animating;
+    releaseFocusOnEscape(escPressed, wasTyping);
     syncUrl();
 }
 
@@ -140,20 +202,70 @@ void App::drawTopBar(UiContext& ctx) {
         ImGui::NewLine();
     }
     if (view_ == View::Cards) cards_.drawTopBarControls(ctx);
-    drawThemeToggle();
+    drawTopBarRight();
     ImGui::Separator();
 }
 
-void App::drawThemeToggle() {
-    const char* label = theme_.dark() ? "Light theme" : "Dark theme";
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(label).x -
-                    ImGui::GetStyle().FramePadding.x * 2);
-    if (ImGui::Button(label)) {
+void App::drawTopBarRight() {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const bool copied = host_.nowMs() - linkCopiedAtMs_ < kLinkCopiedMs;
+    const char* copyLabel = copied ? "Link copied \u2713###copy-link" : "Copy link###copy-link";
+    const char* themeLabel = theme_.dark() ? "Light theme" : "Dark theme";
+    const auto buttonWidth = [&](const char* label) {
+        return ImGui::CalcTextSize(label, nullptr, true).x + style.FramePadding.x * 2;
+    };
+    const float total = buttonWidth(copyLabel) + style.ItemSpacing.x + buttonWidth(themeLabel);
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - total);
+    if (ImGui::Button(copyLabel)) {
+        const std::string hash = url_.embed ? fullExplorerHash() : encodeHash(composeUrl());
+        host_.call("copy-link", json{{"hash", hash}}.dump());
+        host_.call("announce", json{{"text", "Link copied"}}.dump());
+        linkCopiedAtMs_ = host_.nowMs();
+        // Wake once more to put the label back: a timer we set, not a running animation.
+        host_.call("wake-in", json{{"ms", kLinkCopiedMs + 50}}.dump());
+    }
+    storeRect(copyLinkRect_);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy a link to exactly this view");
+    ImGui::SameLine();
+    if (ImGui::Button(themeLabel)) {
         themePref_ = theme_.dark() ? "light" : "dark";
         applyThemePreference();
     }
 }
 
+void App::drawEmbedLink() {
+    const Colors& c = theme_.colors();
+    const ImGuiIO& io = ImGui::GetIO();
+    const float margin = 8.0f * theme_.scale();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - margin, io.DisplaySize.y - margin),
+                            ImGuiCond_Always, ImVec2(1.0f, 1.0f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 0));
+    ImGui::Begin("##embed-link", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove);
+    ImGui::PushFont(theme_.fonts().small);
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(c.surface));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(c.surfaceHover));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.accent));
+    if (ImGui::Button("Open full explorer \u2197"))
+        host_.call("open", json{{"url", "./" + fullExplorerHash()}}.dump());
+    storeRect(embedLinkRect_);
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::SetTooltip("Opens this view in a new tab");
+    }
+    ImGui::PopStyleColor(3);
+    ImGui::PopFont();
+    ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(2);
+}
+
+// Content problems: a compact, collapsible list (file:line:col, then the message), scrolling
+// after a few rows so a long list never pushes the content off screen.
 void App::drawErrorPanel() {
     if (model_.errors.empty()) return;
     const Colors& c = theme_.colors();
@@ -187,6 +299,11 @@ std::string App::stateJson() const {
     s["theme"] = theme_.dark() ? "dark" : "light";
     s["url"] = encodeHash(url_);
     s["embed"] = url_.embed;
+    s["controls"] = url_.controls == -1 ? !url_.embed : url_.controls == 1;
+    s["transparent"] = url_.transparentBg;
+    s["scale"] = theme_.scale();
+    s["copyLink"] = rectJson(copyLinkRect_);
+    s["embedLink"] = url_.embed ? rectJson(embedLinkRect_) : json(nullptr);
     cards_.writeState(s);
     matrix_.writeState(s);
     return s.dump();

@@ -40,11 +40,14 @@ class App {
   private:
     void drawTopBar(UiContext& ctx);
     void drawErrorPanel();
-    void drawThemeToggle();
+    void drawTopBarRight(); // "Copy link" and the theme toggle, right-aligned
+    void drawEmbedLink();   // embed mode: "Open full explorer" in a corner
+    void releaseFocusOnEscape(bool escPressed, bool wasTyping);
     void handleRequests(UiContext& ctx);
     void syncUrl(); // compose the URL from the views; push or replace history
     UrlState composeUrl() const;
     void applyThemePreference();
+    std::string fullExplorerHash() const; // the current state without the embed params
 
     Host& host_;
     Model model_;
@@ -54,7 +57,11 @@ class App {
     View view_ = View::Cards;
     std::string themePref_ = "auto"; // "auto" | "light" | "dark"
     UrlState url_;                   // what the page URL shows now
-    UrlState base_; // display params from the initial URL (embed, theme, scale, ...)
+    UrlState base_;           // display params from the initial URL (embed, theme, scale, ...)
+    bool urlApplied_ = false; // the page handed us a URL: write it back (replace) once drawn
+    double linkCopiedAtMs_ = -1e9;
+    float embedLinkRect_[4] = {0, 0, 0, 0}; // x, y, w, h in CSS pixels (state() for tests)
+    float copyLinkRect_[4] = {0, 0, 0, 0};
     long frames_ = 0;
     int missingGlyphs_ = 0;
     bool started_ = false;
