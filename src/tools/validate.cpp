@@ -6,8 +6,8 @@
 
 namespace rx {
 
-// Minimal validator (the reliability work extends it): every problem the core finds while
-// loading the content folder, one `file:line:col: message` line each.
+// Every problem the core finds while loading the content folder, one `file:line:col: message`
+// line each on stdout (the same list as the in-app error panel), then a summary on stderr.
 int runValidate(int argc, char** argv) {
     std::string contentDir = "content";
     for (int i = 1; i < argc; ++i) {
@@ -21,7 +21,15 @@ int runValidate(int argc, char** argv) {
     }
     const ContentDir content = loadContentDir(contentDir);
     for (const Diagnostic& d : content.errors) std::printf("%s\n", format(d).c_str());
-    return content.errors.empty() ? 0 : 1;
+    // The summary goes to stderr so stdout stays exactly the list the in-app panel shows.
+    size_t items = 0;
+    for (const Section& s : content.doc.sections) items += s.items.size();
+    const size_t count = content.errors.size();
+    std::fprintf(stderr, "%s: %zu %s; loaded %zu sections, %zu cards, %zu adopters, %zu tags\n",
+                 contentDir.c_str(), count, count == 1 ? "problem" : "problems",
+                 content.doc.sections.size(), items, content.adopters.adopters.size(),
+                 content.vocabulary.tags.size());
+    return count == 0 ? 0 : 1;
 }
 
 } // namespace rx
