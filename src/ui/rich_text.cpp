@@ -6,6 +6,7 @@ namespace rx::ui {
 namespace {
 
 const char kSpace[] = " ";
+const char kEllipsis[] = "\xE2\x80\xA6"; // …
 
 bool isSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -22,11 +23,20 @@ RichTextLayout drawRichText(ImDrawList* drawList, ImVec2 pos, float width, const
     RichTextLayout layout;
     const float lineStep = style.size * style.lineHeight;
     const float textTop = (lineStep - style.size) * 0.5f;
+    // Skip drawing words on lines outside the clip rect (long open cards, scrolled lists).
+    float clipTop = -1e30f, clipBottom = 1e30f;
+    if (drawList) {
+        const ImVec4 clip = drawList->_ClipRectStack.back();
+        clipTop = clip.y;
+        clipBottom = clip.w;
+    }
     float x = 0;
     int line = 0;
     bool lineHasWords = false;
     bool pendingSpace = false;
+    bool pendingBreak = false;
     size_t plainOffset = 0;
+    ImFont* lastFont = style.regular;
 
     for (const Run& run : text.runs) {
         ImFont* font = (run.style & kBold) ? style.bold : style.regular;
@@ -35,6 +45,7 @@ RichTextLayout drawRichText(ImDrawList* drawList, ImVec2 pos, float width, const
         size_t i = 0;
         while (i < n) {
             if (isSpace(s[i])) {
+                if (s[i] == '\n' && (lineHasWords || line > 0)) pendingBreak = true;
                 pendingSpace = true;
                 ++i;
                 continue;
@@ -45,7 +56,12 @@ RichTextLayout drawRichText(ImDrawList* drawList, ImVec2 pos, float width, const
                                      ? textWidth(font, style.size, kSpace, kSpace + 1)
                                      : 0.0f;
             const float wordW = textWidth(font, style.size, s + i, s + j);
-            if (lineHasWords && x + spaceW + wordW > width) {
+            const bool wrap = lineHasWords && x + spaceW + wordW > width;
+            if (pendingBreak || wrap) {
+                if (style.maxLines > 0 && line + 1 >= style.maxLines) {
+                    layout.truncated = true;
+                    break;
+                }
                 ++line;
                 x = 0;
                 lineHasWords = false;
@@ -53,12 +69,10 @@ RichTextLayout drawRichText(ImDrawList* drawList, ImVec2 pos, float width, const
                 x += spaceW;
             }
             pendingSpace = false;
-            if (style.maxLines > 0 && line >= style.maxLines) {
-                layout.truncated = true;
-                break;
-            }
-            if (drawList) {
-                const ImVec2 wordPos(pos.x + x, pos.y + line * lineStep + textTop);
+            pendingBreak = false;
+            const float top = pos.y + line * lineStep;
+            if (drawList && top < clipBottom && top + lineStep > clipTop) {
+                const ImVec2 wordPos(pos.x + x, top + textTop);
                 const size_t wordBegin = plainOffset + i;
                 const size_t wordEnd = plainOffset + j;
                 for (const ByteRange& h : highlights) {
@@ -67,9 +81,11 @@ RichTextLayout drawRichText(ImDrawList* drawList, ImVec2 pos, float width, const
                     if (hb >= he) continue;
                     const float x0 = textWidth(font, style.size, s + i, s + (hb - plainOffset));
                     const float x1 = textWidth(font, style.size, s + i, s + (he - plainOffset));
+                    const ImU32 fill = h.current && style.highlightCurrent ? style.highlightCurrent
+                                                                           : style.highlight;
                     drawList->AddRectFilled(ImVec2(wordPos.x + x0 - 1, wordPos.y - 1),
                                             ImVec2(wordPos.x + x1 + 1, wordPos.y + style.size + 2),
-                                            style.highlight, 3.0f);
+                                            fill, 3.0f);
                 }
                 if ((run.style & kCode) && style.codeBg) {
                     drawList->AddRectFilled(
@@ -81,13 +97,21 @@ RichTextLayout drawRichText(ImDrawList* drawList, ImVec2 pos, float width, const
             }
             x += wordW;
             lineHasWords = true;
+            lastFont = font;
             i = j;
         }
         if (layout.truncated) break;
         plainOffset += n;
     }
+    if (layout.truncated && drawList) {
+        // The cut shows: an ellipsis after the last word that fits (or at the line's end).
+        const float ew = textWidth(lastFont, style.size, kEllipsis, kEllipsis + 3);
+        const float ex = std::min(x + 2.0f, std::max(0.0f, width - ew));
+        drawList->AddText(lastFont, style.size,
+                          ImVec2(pos.x + ex, pos.y + line * lineStep + textTop), style.color,
+                          kEllipsis, kEllipsis + 3);
+    }
     layout.lines = lineHasWords || line > 0 ? line + 1 : 0;
-    if (layout.truncated) layout.lines = style.maxLines;
     layout.height = layout.lines * lineStep;
     return layout;
 }

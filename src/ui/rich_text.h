@@ -12,7 +12,8 @@ namespace rx::ui {
 
 struct ByteRange {
     size_t begin = 0;
-    size_t end = 0; // exclusive, into RichText::plain()
+    size_t end = 0;       // exclusive, into RichText::plain()
+    bool current = false; // the match Enter stepped to: drawn in highlightCurrent
 };
 
 struct RichTextStyle {
@@ -22,8 +23,9 @@ struct RichTextStyle {
     float lineHeight = 1.45f; // multiple of size
     ImU32 color = 0;
     ImU32 highlight = 0;
+    ImU32 highlightCurrent = 0; // 0 = same as highlight
     ImU32 codeBg = 0;
-    int maxLines = 0; // 0 = no limit
+    int maxLines = 0; // 0 = no limit; a cut text ends in an ellipsis
 };
 
 struct RichTextLayout {
@@ -32,7 +34,8 @@ struct RichTextLayout {
     bool truncated = false; // maxLines cut the text
 };
 
-// Lays out (and, with a draw list, draws) text at `pos` wrapped to `width`.
+// Lays out (and, with a draw list, draws) text at `pos` wrapped to `width`. '\n' in the text
+// (nested list entries) starts a new line. Only lines inside the draw list's clip rect are drawn.
 RichTextLayout drawRichText(ImDrawList* drawList, ImVec2 pos, float width, const RichText& text,
                             const RichTextStyle& style,
                             const std::vector<ByteRange>& highlights = {});

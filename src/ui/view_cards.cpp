@@ -1,40 +1,52 @@
 #include "view_cards.h"
 
+#include "card_grid.h"
 #include "rich_text.h"
 
+#include <imgui_internal.h> // ClearActiveID, SetNextWindowScroll, scrollbar id (1.86)
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace rx::ui {
 namespace {
 
-constexpr float kMaxContentWidth = 1180.0f;
+constexpr float kMaxGridWidth = 1120.0f; // three columns of about 360 px: comfortable lines
+constexpr float kMaxReadWidth = 720.0f;  // intro and closing paragraphs
 constexpr float kMinCardWidth = 300.0f;
 constexpr float kGap = 16.0f;
-constexpr float kCardPadding = 16.0f;
-constexpr int kCollapsedBodyLines = 4;
+constexpr float kCardPadding = 18.0f;
+constexpr int kCollapsedBodyLines = 3;
+constexpr float kSidebarWidth = 230.0f;
+constexpr float kWideLayout = 980.0f; // below this the sidebar becomes a one-line bar
+constexpr double kFlashMs = 1200.0;
+constexpr int kScancodeK = 14; // SDL_SCANCODE_K: the SDL backend indexes KeysDown by scancode
+
+ImU32 fade(ImU32 color, float alpha) {
+    const ImU32 a = static_cast<ImU32>(((color >> IM_COL32_A_SHIFT) & 0xFF) * alpha);
+    return (color & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
+}
 
 RichTextStyle bodyStyle(const Theme& theme, int maxLines) {
     RichTextStyle st;
     st.regular = theme.fonts().body;
     st.bold = theme.fonts().bold;
     st.size = 16.0f;
+    st.lineHeight = 1.5f;
     st.color = theme.colors().text;
     st.highlight = theme.colors().highlight;
+    st.highlightCurrent = theme.colors().highlightCurrent;
     st.codeBg = theme.colors().surfaceHover;
     st.maxLines = maxLines;
     return st;
 }
 
 RichTextStyle titleStyle(const Theme& theme) {
-    RichTextStyle st;
+    RichTextStyle st = bodyStyle(theme, 0);
     st.regular = theme.fonts().bold;
-    st.bold = theme.fonts().bold;
     st.size = 18.0f;
     st.lineHeight = 1.3f;
-    st.color = theme.colors().text;
-    st.highlight = theme.colors().highlight;
     return st;
 }
 
@@ -44,161 +56,840 @@ RichText plainRich(const std::string& s) {
     return t;
 }
 
-} // namespace
-
-void CardsView::draw(UiContext& ctx) {
-    const Model& model = ctx.model;
-    const Theme& theme = ctx.theme;
-    model_ = &model;
-    onScreen_.clear();
-    const Colors& c = theme.colors();
-    ImGui::BeginChild("cards", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const float width = std::min(avail, kMaxContentWidth);
-    const float left = ImGui::GetCursorPosX() + (avail - width) * 0.5f;
-
-    // Intro: the document's opening paragraphs, at reading width.
-    const float readWidth = std::min(width, 760.0f);
-    for (const RichText& paragraph : model.doc.intro) {
-        ImGui::SetCursorPosX(left);
-        const ImVec2 pos = ImGui::GetCursorScreenPos();
-        RichTextStyle st = bodyStyle(theme, 0);
-        st.size = 18.0f;
-        const RichTextLayout lay =
-            drawRichText(ImGui::GetWindowDrawList(), pos, readWidth, paragraph, st);
-        ImGui::Dummy(ImVec2(readWidth, lay.height + 8));
+std::vector<ByteRange> toUi(const std::vector<rx::ByteRange>& ranges, const MatchPosition* cur,
+                            MatchField field) {
+    std::vector<ByteRange> out;
+    out.reserve(ranges.size());
+    for (const rx::ByteRange& r : ranges) {
+        ByteRange u{r.begin, r.end, false};
+        u.current = cur && cur->field == field && cur->range == r;
+        out.push_back(u);
     }
-
-    for (const Section& section : model.doc.sections) {
-        ImGui::SetCursorPosX(left);
-        ImGui::PushID(section.id.c_str());
-        drawSection(ctx, section, width);
-        ImGui::PopID();
-    }
-
-    for (const RichText& paragraph : model.doc.closing) {
-        ImGui::SetCursorPosX(left);
-        const ImVec2 pos = ImGui::GetCursorScreenPos();
-        RichTextStyle st = bodyStyle(theme, 0);
-        st.color = c.textMuted;
-        const RichTextLayout lay =
-            drawRichText(ImGui::GetWindowDrawList(), pos, readWidth, paragraph, st);
-        ImGui::Dummy(ImVec2(readWidth, lay.height + 24));
-    }
-    ImGui::EndChild();
+    return out;
 }
 
-void CardsView::drawSection(UiContext& ctx, const Section& section, float width) {
+bool startsWith(const std::string& s, const char* prefix) {
+    return s.rfind(prefix, 0) == 0;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Model binding and layout
+
+void CardsView::bindModel(const Model& model) {
+    if (model_ == &model && !searchCardOf_.empty()) return;
+    model_ = &model;
+    searchCardOf_.assign(model.doc.sections.size(), {});
+    for (size_t s = 0; s < model.doc.sections.size(); ++s)
+        searchCardOf_[s].assign(model.doc.sections[s].items.size(), -1);
+    for (size_t i = 0; i < model.searchIndex.cards.size(); ++i) {
+        const IndexedCard& c = model.searchIndex.cards[i];
+        if (c.section < searchCardOf_.size() && c.item < searchCardOf_[c.section].size())
+            searchCardOf_[c.section][c.item] = static_cast<int>(i);
+    }
+}
+
+bool CardsView::shownByFilter(size_t section, size_t item, int searchCard) const {
+    const Item& it = model_->doc.sections[section].items[item];
+    if (!tag_.empty()) {
+        const auto& tags = model_->tags.tagsOf(it.id);
+        if (std::find(tags.begin(), tags.end(), tag_) == tags.end()) return false;
+    }
+    if (search_.hideNonMatching && search_.searching()) {
+        const auto& cards = search_.result().cards;
+        if (searchCard < 0 || static_cast<size_t>(searchCard) >= cards.size() ||
+            !cards[searchCard].matched)
+            return false;
+    }
+    return true;
+}
+
+void CardsView::ensureLayout(const UiContext& ctx, float width) {
+    LayoutKey key;
+    key.width = width;
+    key.open = openCard_;
+    key.tag = tag_;
+    key.hide = search_.hideNonMatching && search_.searching();
+    key.searchVersion = search_.version();
+    key.font = ctx.theme.fonts().body;
+    key.dpr = ctx.theme.pixelRatio();
+    if (key == key_) return;
+    key_ = key;
+
+    const Theme& theme = ctx.theme;
+    const Document& doc = model_->doc;
+    const bool filtered = !tag_.empty() || key.hide;
+    cards_.clear();
+    sections_.clear();
+    texts_.clear();
+    navEntries_.clear();
+
+    gridWidth_ = std::min(width, kMaxGridWidth);
+    columns_ =
+        std::max(1, std::min(3, static_cast<int>((gridWidth_ + kGap) / (kMinCardWidth + kGap))));
+    const float cardW = std::floor((gridWidth_ - kGap * (columns_ - 1)) / columns_);
+    const float textW = cardW - 2 * kCardPadding;
+    const float readW = std::min(gridWidth_, kMaxReadWidth);
+    const auto& matches = search_.result().cards;
+
+    float y = 12;
+    const auto addText = [&](const RichText& text, bool muted, float size, float after) {
+        RichTextStyle st = bodyStyle(theme, 0);
+        st.size = size;
+        const float h = drawRichText(nullptr, ImVec2(), readW, text, st).height;
+        texts_.push_back({&text, y, 0, readW, muted, size});
+        y += h + after;
+    };
+    if (!filtered)
+        for (const RichText& p : doc.intro) addText(p, false, 18.0f, 12);
+
+    for (size_t s = 0; s < doc.sections.size(); ++s) {
+        const Section& section = doc.sections[s];
+        std::vector<size_t> shown;
+        for (size_t i = 0; i < section.items.size(); ++i)
+            if (shownByFilter(s, i, searchCardOf_[s][i])) shown.push_back(i);
+        navEntries_.push_back({section.id, section.title, static_cast<int>(shown.size()),
+                               static_cast<int>(section.items.size())});
+        if (filtered && shown.empty()) continue;
+
+        y += 20;
+        SectionBox box;
+        box.section = s;
+        box.y = y;
+        box.firstCard = cards_.size();
+        y += 24.0f * 1.3f + 10;
+        if (!filtered)
+            for (const RichText& p : section.lead) addText(p, false, 16.0f, 10);
+
+        for (size_t row = 0; row < shown.size(); row += columns_) {
+            const size_t rowEnd = std::min(shown.size(), row + columns_);
+            float collapsedH = 0;
+            const size_t first = cards_.size();
+            for (size_t k = row; k < rowEnd; ++k) {
+                const Item& item = section.items[shown[k]];
+                CardBox card;
+                card.section = s;
+                card.item = shown[k];
+                card.searchCard = searchCardOf_[s][shown[k]];
+                card.title = plainRich(item.title);
+                card.matches = !search_.searching() ||
+                               (card.searchCard >= 0 &&
+                                static_cast<size_t>(card.searchCard) < matches.size() &&
+                                matches[card.searchCard].matched);
+                card.titleH =
+                    drawRichText(nullptr, ImVec2(), textW, card.title, titleStyle(theme)).height;
+                const RichTextLayout collapsed = drawRichText(
+                    nullptr, ImVec2(), textW, item.body, bodyStyle(theme, kCollapsedBodyLines));
+                card.truncated = collapsed.truncated;
+                float h = 2 * kCardPadding + card.titleH + 8 + collapsed.height;
+                if (openCard_ == item.id) {
+                    const float full =
+                        drawRichText(nullptr, ImVec2(), textW, item.body, bodyStyle(theme, 0))
+                            .height;
+                    h += full - collapsed.height +
+                         drawOpenExtras(ctx, nullptr, ImVec2(), textW, item);
+                } else {
+                    collapsedH = std::max(collapsedH, h);
+                }
+                card.pos = ImVec2((k - row) * (cardW + kGap), y);
+                card.size = ImVec2(cardW, h);
+                cards_.push_back(std::move(card));
+            }
+            // Collapsed cards of a row share the tallest one's height; the open card grows.
+            float rowH = collapsedH;
+            for (size_t k = first; k < cards_.size(); ++k) {
+                const bool open = doc.sections[s].items[cards_[k].item].id == openCard_;
+                if (!open) cards_[k].size.y = collapsedH;
+                rowH = std::max(rowH, cards_[k].size.y);
+            }
+            y += rowH + kGap;
+        }
+        box.cardCount = cards_.size() - box.firstCard;
+        sections_.push_back(box);
+    }
+    if (!filtered) {
+        y += 8;
+        for (const RichText& p : doc.closing) addText(p, true, 16.0f, 12);
+    }
+    contentH_ = y + 40;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drawing
+
+void CardsView::drawTopBarControls(UiContext& ctx) {
+    if (!ctx.model.loaded && ctx.model.doc.sections.empty()) return;
+    const float reserve = ImGui::CalcTextSize("Light theme").x + 40.0f; // App's theme toggle
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float width = std::max(120.0f, std::min(440.0f, avail - reserve));
+    searchHadKeys_ = search_.fieldActive();
+    const bool keepActive = focus_ == "search";
+    const SearchBar::FieldEvents ev = search_.drawField(ctx, keepActive, width);
+    if (ev.activated) setFocus("search", false);
+    if (ev.escape || (ev.deactivated && focus_ == "search")) focus_.clear();
+    if (ev.enter || ev.shiftEnter) {
+        search_.refresh(ctx.model.searchIndex);
+        search_.step(ev.enter);
+        goToCurrentMatch();
+    }
+}
+
+void CardsView::draw(UiContext& ctx) {
+    bindModel(ctx.model);
+    const Theme& theme = ctx.theme;
+    const Colors& c = theme.colors();
+    const ImGuiIO& io = ImGui::GetIO();
+    if (search_.refresh(ctx.model.searchIndex) && search_.searching() &&
+        search_.result().matches > 0)
+        ctx.announce(search_.countText());
+
+    // Time step for scroll motion: a motion that starts now gets one nominal frame.
+    const bool wasMoving = scroll_.moving();
+    const double dt = lastFrameMs_ > 0 ? ctx.nowMs - lastFrameMs_ : 16.0;
+    lastFrameMs_ = ctx.nowMs;
+
+    const bool overUi = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows |
+                                               ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    const ImVec2 dragMax(areaMax_.x - ImGui::GetStyle().ScrollbarSize, areaMax_.y);
+    pointer_.update(overUi, areaMin_, dragMax, ctx.nowMs, scroll_, maxScroll_, ctx.reducedMotion);
+    handleKeys(ctx);
+    controls_.beginFrame();
+    if (scroll_.moving())
+        stepScroll(scroll_, wasMoving ? static_cast<float>(dt) : 16.0f, maxScroll_);
+
+    // Status row (search counts, tag filter), then the nav and the card area.
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    std::string tagLabel;
+    if (!tag_.empty()) {
+        const TagDef* def = ctx.model.vocabulary.find(tag_);
+        tagLabel = def ? def->label : tag_;
+    }
+    const float statusH = search_.drawStatus(ctx, controls_, pointer_, origin, avail.x, tagLabel,
+                                             focus_, focusVisible_);
+    float top = origin.y + statusH;
+    wide_ = avail.x >= kWideLayout;
+    SectionNav::Frame navFrame;
+    navFrame.entries = &navEntries_;
+    navFrame.current = currentSection_;
+    navFrame.focus = focus_;
+    navFrame.focusVisible = focusVisible_;
+    navFrame.filtered = !tag_.empty() || (search_.hideNonMatching && search_.searching());
+    float areaLeft = origin.x;
+    if (!navEntries_.empty()) {
+        if (wide_) {
+            nav_.drawSidebar(ctx, controls_, pointer_, ImVec2(origin.x, top), kSidebarWidth,
+                             navFrame);
+            areaLeft += kSidebarWidth + 24;
+        } else {
+            top +=
+                nav_.drawBar(ctx, controls_, pointer_, ImVec2(origin.x, top), avail.x, navFrame) +
+                8;
+        }
+    }
+    areaMin_ = ImVec2(areaLeft, top);
+    areaMax_ = ImVec2(origin.x + avail.x, origin.y + avail.y);
+    const float areaW = areaMax_.x - areaMin_.x;
+    const float areaH = std::max(0.0f, areaMax_.y - areaMin_.y);
+    const float scrollbarW = ImGui::GetStyle().ScrollbarSize;
+    const float innerW = std::max(200.0f, areaW - scrollbarW - 8);
+
+    ensureLayout(ctx, innerW);
+    maxScroll_ = std::max(0.0f, contentH_ - areaH);
+    processPendingScroll(ctx);
+    if (!scroll_.moving()) scroll_.position = clampScroll(scroll_.position, maxScroll_);
+
+    // The scroll area: ImGui draws the scrollbar; the view owns the offset.
+    ImGui::SetCursorScreenPos(areaMin_);
+    ImGui::SetNextWindowScroll(ImVec2(0.0f, scroll_.position));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::BeginChild("cards", ImVec2(areaW, areaH), false,
+                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNavInputs |
+                          ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_AlwaysVerticalScrollbar);
+    ImGui::PopStyleVar();
+    {
+        ImGuiWindow* window = ImGui::GetCurrentWindow();
+        if (ImGui::GetActiveID() == ImGui::GetWindowScrollbarID(window, ImGuiAxis_Y))
+            jumpTo(scroll_, window->Scroll.y, maxScroll_); // the user drags the scrollbar
+    }
+    ImGui::SetCursorPos(ImVec2(0, 0));
+    ImGui::Dummy(ImVec2(innerW, contentH_));
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float gridLeft = areaMin_.x + std::floor((innerW - gridWidth_) * 0.5f);
+    const ImVec2 gridOrigin(gridLeft, areaMin_.y - scroll_.position);
+    const float viewTop = scroll_.position, viewBottom = scroll_.position + areaH;
+
+    for (const TextBlock& t : texts_) {
+        if (t.y > viewBottom || t.y + 200 < viewTop) continue;
+        RichTextStyle st = bodyStyle(theme, 0);
+        st.size = t.size;
+        if (t.muted) st.color = c.textMuted;
+        drawRichText(dl, ImVec2(gridOrigin.x + t.x, gridOrigin.y + t.y), t.width, *t.text, st);
+    }
+    const Fonts& f = theme.fonts();
+    for (const SectionBox& s : sections_) {
+        if (s.y > viewBottom || s.y + 40 < viewTop) continue;
+        const Section& section = ctx.model.doc.sections[s.section];
+        const ImVec2 at(gridOrigin.x, gridOrigin.y + s.y);
+        dl->AddText(f.heading, 24.0f, at, c.text, section.title.c_str());
+        const float tw = f.heading->CalcTextSizeA(24.0f, 1e9f, 0.0f, section.title.c_str()).x;
+        const std::string count =
+            std::to_string(s.cardCount) + (s.cardCount == 1 ? " card" : " cards");
+        if (tw + 100 < gridWidth_)
+            dl->AddText(f.small, 14.0f, ImVec2(at.x + tw + 12, at.y + 8), c.textMuted,
+                        count.c_str());
+    }
+
+    onScreen_.clear();
+    for (const CardBox& box : cards_) {
+        const Item& item = ctx.model.doc.sections[box.section].items[box.item];
+        const ImVec2 min(gridOrigin.x + box.pos.x, gridOrigin.y + box.pos.y);
+        const ImVec2 max(min.x + box.size.x, min.y + box.size.y);
+        const std::string id = "card:" + item.id;
+        const bool visible = max.y > areaMin_.y && min.y < areaMax_.y && areaH > 0;
+        if (!visible) {
+            controls_.addFocusOnly(id);
+            if (item.id == openCard_) { // keep its buttons in the Tab order
+                controls_.addFocusOnly("copy:" + item.id);
+                controls_.addFocusOnly("close:" + item.id);
+            }
+            continue;
+        }
+        onScreen_[item.id] = {true, ImVec4(min.x, min.y, box.size.x, box.size.y)};
+        controls_.addClipped(id, min, max, areaMin_, dragMax);
+        drawCard(ctx, dl, box, gridOrigin);
+    }
+    if (cards_.empty()) {
+        const char* msg = "No cards to show. Clear the search or the tag filter.";
+        dl->AddText(f.body, 16.0f, ImVec2(gridOrigin.x, areaMin_.y + 24), c.textMuted, msg);
+    }
+    ImGui::EndChild();
+    nav_.drawDropdown(ctx, controls_, pointer_, navFrame);
+
+    // Scroll-spy: the last section whose heading is above the top quarter of the area.
+    currentSection_.clear();
+    for (const SectionBox& s : sections_) {
+        if (s.y <= scroll_.position + std::min(120.0f, areaH * 0.25f) || currentSection_.empty())
+            currentSection_ = ctx.model.doc.sections[s.section].id;
+    }
+    if (!sections_.empty() && maxScroll_ > 0 && scroll_.position >= maxScroll_ - 1)
+        currentSection_ = ctx.model.doc.sections[sections_.back().section].id;
+
+    // Clicks resolve against this frame's controls (topmost first).
+    const std::string clicked = pointer_.resolveClick(controls_);
+    if (!clicked.empty()) {
+        if (clicked == "#background") {
+            nav_.menuOpen = false;
+            if (!openCard_.empty()) openCard_.clear();
+            focus_.clear();
+        } else if (clicked == "#outside") {
+            nav_.menuOpen = false;
+        } else if (clicked != "#blocked") {
+            setFocus(clicked, false);
+            activate(ctx, clicked);
+        }
+    }
+    if (overUi && !pointer_.dragging()) {
+        const std::string hover = controls_.hitAt(io.MousePos);
+        if (!hover.empty() && hover[0] != '#') ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+
+    const bool flashing =
+        !flashCard_.empty() && !ctx.reducedMotion && ctx.nowMs - flashStartMs_ < kFlashMs;
+    if (!flashing) flashCard_.clear();
+    if (scroll_.moving() || flashing) ctx.animating = true;
+    searchHadKeys_ = false;
+}
+
+void CardsView::drawCard(const UiContext& ctx, ImDrawList* dl, const CardBox& box, ImVec2 origin) {
+    const Theme& theme = ctx.theme;
+    const Colors& c = theme.colors();
+    const Item& item = ctx.model.doc.sections[box.section].items[box.item];
+    const bool open = item.id == openCard_;
+    const ImVec2 min(origin.x + box.pos.x, origin.y + box.pos.y);
+    const ImVec2 max(min.x + box.size.x, min.y + box.size.y);
+    const bool dim = search_.searching() && !box.matches;
+    const float alpha = dim ? 0.45f : 1.0f;
+    const bool hovered = pointer_.hovering(min, max) && !open;
+
+    dl->AddRectFilled(min, max, fade(hovered ? c.surfaceHover : c.surface, alpha), 12.0f);
+    dl->AddRect(min, max, fade(open ? c.accent : c.border, alpha), 12.0f, 0, open ? 2.0f : 1.0f);
+
+    const SearchResult& result = search_.result();
+    const MatchPosition* cur = nullptr;
+    if (search_.current() >= 0 && static_cast<size_t>(search_.current()) < result.positions.size())
+        cur = &result.positions[search_.current()];
+    if (cur && static_cast<int>(cur->card) != box.searchCard) cur = nullptr;
+    std::vector<ByteRange> titleHl, bodyHl;
+    if (box.matches && search_.searching() && box.searchCard >= 0 &&
+        static_cast<size_t>(box.searchCard) < result.cards.size()) {
+        titleHl = toUi(result.cards[box.searchCard].title, cur, MatchField::Title);
+        bodyHl = toUi(result.cards[box.searchCard].body, cur, MatchField::Body);
+    }
+
+    const float textW = box.size.x - 2 * kCardPadding;
+    ImVec2 at(min.x + kCardPadding, min.y + kCardPadding);
+    RichTextStyle ts = titleStyle(theme);
+    ts.color = fade(ts.color, dim ? 0.6f : 1.0f);
+    drawRichText(dl, at, textW, box.title, ts, titleHl);
+    at.y += box.titleH + 8;
+    RichTextStyle bs = bodyStyle(theme, open ? 0 : kCollapsedBodyLines);
+    bs.color = fade(bs.color, dim ? 0.6f : 1.0f);
+    dl->PushClipRect(min, max, true);
+    const float bodyH = drawRichText(dl, at, textW, item.body, bs, bodyHl).height;
+    dl->PopClipRect();
+    if (open) drawOpenExtras(ctx, dl, ImVec2(at.x, at.y + bodyH), textW, item);
+
+    if (flashCard_ == item.id) {
+        const float t = static_cast<float>((ctx.nowMs - flashStartMs_) / kFlashMs);
+        const float pulse = 1.0f - std::clamp(t, 0.0f, 1.0f);
+        dl->AddRect(ImVec2(min.x - 4, min.y - 4), ImVec2(max.x + 4, max.y + 4),
+                    fade(c.accent, pulse), 15.0f, 0, 4.0f);
+    }
+    if (focusVisible_ && focus_ == "card:" + item.id) drawFocusRing(dl, min, max, c.focus, 12.0f);
+}
+
+float CardsView::drawOpenExtras(const UiContext& ctx, ImDrawList* dl, ImVec2 pos, float width,
+                                const Item& item) {
     const Theme& theme = ctx.theme;
     const Colors& c = theme.colors();
     const Fonts& f = theme.fonts();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float x0 = ImGui::GetCursorScreenPos().x;
-
-    ImGui::Dummy(ImVec2(1, 12));
-    ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
-    ImGui::PushFont(f.heading);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.text));
-    ImGui::TextUnformatted(section.title.c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-    ImGui::SameLine();
-    ImGui::PushFont(f.small);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 6);
-    ImGui::TextDisabled("%d %s", static_cast<int>(section.items.size()),
-                        section.items.size() == 1 ? "item" : "items");
-    ImGui::PopFont();
-    ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + 4));
-
-    const int columns =
-        std::max(1, std::min(3, static_cast<int>((width + kGap) / (kMinCardWidth + kGap))));
-    const float cardW = (width - kGap * (columns - 1)) / columns;
-    const float textW = cardW - 2 * kCardPadding;
-
-    float y = ImGui::GetCursorScreenPos().y;
-    for (size_t rowStart = 0; rowStart < section.items.size(); rowStart += columns) {
-        const size_t rowEnd = std::min(section.items.size(), rowStart + columns);
-        // Cards of a row share the tallest one's height.
-        float rowH = 0;
-        std::vector<float> titleH(rowEnd - rowStart);
-        for (size_t i = rowStart; i < rowEnd; ++i) {
-            const Item& item = section.items[i];
-            const bool open = openCard_ == item.id;
-            titleH[i - rowStart] =
-                drawRichText(nullptr, ImVec2(), textW, plainRich(item.title), titleStyle(theme))
-                    .height;
-            const float bodyH = drawRichText(nullptr, ImVec2(), textW, item.body,
-                                             bodyStyle(theme, open ? 0 : kCollapsedBodyLines))
-                                    .height;
-            rowH = std::max(rowH, 2 * kCardPadding + titleH[i - rowStart] + 8 + bodyH);
+    float y = pos.y + 14;
+    float x = pos.x;
+    float rowH = 0;
+    const auto newRow = [&](float gap) {
+        if (rowH > 0) y += rowH + gap;
+        x = pos.x;
+        rowH = 0;
+    };
+    // A chip that wraps to the next row when it does not fit; returns its rect.
+    const auto place = [&](const std::string& id, const std::string& label, const ChipStyle& st) {
+        ImVec2 size = chipSize(st, label);
+        size.x = std::min(size.x, width);
+        if (x > pos.x && x + size.x > pos.x + width) {
+            y += rowH + 6;
+            x = pos.x;
+            rowH = 0;
         }
-        for (size_t i = rowStart; i < rowEnd; ++i) {
-            const Item& item = section.items[i];
-            const bool open = openCard_ == item.id;
-            const ImVec2 pos(x0 + (i - rowStart) * (cardW + kGap), y);
-            const ImVec2 size(cardW, rowH);
-            ImGui::SetCursorScreenPos(pos);
-            ImGui::PushID(static_cast<int>(i));
-            if (ImGui::InvisibleButton("card", size)) openCard_ = open ? std::string() : item.id;
-            const bool hovered = ImGui::IsItemHovered();
-            ImGui::PopID();
-            const bool visible = ImGui::IsRectVisible(pos, ImVec2(pos.x + size.x, pos.y + size.y));
-            onScreen_.push_back({item.id, visible, ImVec4(pos.x, pos.y, size.x, size.y)});
-            if (!visible) continue;
-            const ImVec2 max(pos.x + size.x, pos.y + size.y);
-            dl->AddRectFilled(pos, max, hovered ? c.surfaceHover : c.surface, 10.0f);
-            dl->AddRect(pos, max, open ? c.accent : c.border, 10.0f, 0, open ? 2.0f : 1.0f);
-            const ImVec2 textPos(pos.x + kCardPadding, pos.y + kCardPadding);
-            drawRichText(dl, textPos, textW, plainRich(item.title), titleStyle(theme));
-            dl->PushClipRect(pos, max, true);
-            drawRichText(dl, ImVec2(textPos.x, textPos.y + titleH[i - rowStart] + 8), textW,
-                         item.body, bodyStyle(theme, open ? 0 : kCollapsedBodyLines));
-            dl->PopClipRect();
+        const ImVec2 at(x, y), end(x + size.x, y + size.y);
+        x += size.x + 6;
+        rowH = std::max(rowH, size.y);
+        if (dl) {
+            drawChip(dl, at, size, label, st, pointer_.hovering(at, end));
+            if (focusVisible_ && focus_ == id) drawFocusRing(dl, at, end, c.focus, size.y * 0.5f);
+            controls_.addClipped(id, at, end, areaMin_, areaMax_);
         }
-        y += rowH + kGap;
+    };
+    const auto label = [&](const char* text) {
+        newRow(10);
+        if (dl) dl->AddText(f.smallBold, 13.0f, ImVec2(pos.x, y), c.textMuted, text);
+        y += 20;
+    };
+
+    ChipStyle tag;
+    tag.font = f.small;
+    tag.bg = c.tagBg;
+    tag.bgHover = c.surfaceHover;
+    tag.text = c.text;
+    const auto& tags = ctx.model.tags.tagsOf(item.id);
+    if (!tags.empty()) {
+        label("TAGS");
+        for (const std::string& t : tags) {
+            const TagDef* def = ctx.model.vocabulary.find(t);
+            place("tag:" + t, "# " + (def ? def->label : t), tag);
+        }
     }
-    ImGui::SetCursorScreenPos(ImVec2(x0, y));
-    ImGui::Dummy(ImVec2(width, 8));
+    const auto& related = ctx.model.tags.related(item.id);
+    if (!related.empty()) {
+        label("RELATED");
+        ChipStyle link = tag;
+        link.bg = c.surface;
+        link.border = c.accent;
+        link.text = c.text;
+        for (const std::string& r : related) {
+            const Item* target = ctx.model.doc.findItem(r);
+            place("link:" + r, "\u2192 " + (target ? target->title : r), link);
+        }
+    }
+    newRow(16);
+    ChipStyle button;
+    button.font = f.smallBold;
+    button.bg = c.accent;
+    button.bgHover = c.accent;
+    button.text = c.accentText;
+    place("copy:" + item.id, copiedCard_ == item.id ? "\u2713 Copied" : "Copy text", button);
+    ChipStyle close = tag;
+    close.bg = c.surface;
+    close.border = c.border;
+    place("close:" + item.id, "Close  (Esc)", close);
+    newRow(0);
+    return y - pos.y;
 }
 
-void CardsView::drawTopBarControls(UiContext& ctx) {
-    (void)ctx;
+// ---------------------------------------------------------------------------------------------
+// Input
+
+void CardsView::setFocus(const std::string& id, bool visible) {
+    focus_ = id;
+    focusVisible_ = visible;
 }
 
-void CardsView::applyUrl(const UrlState& url) {
-    openCard_ = url.card;
+std::string CardsView::focusedCard() const {
+    return startsWith(focus_, "card:") ? focus_.substr(5) : std::string();
 }
 
-void CardsView::writeUrl(UrlState& url) const {
-    url.card = openCard_;
+int CardsView::cardIndex(const std::string& itemId) const {
+    for (size_t i = 0; i < cards_.size(); ++i)
+        if (model_->doc.sections[cards_[i].section].items[cards_[i].item].id == itemId)
+            return static_cast<int>(i);
+    return -1;
+}
+
+void CardsView::handleKeys(UiContext& ctx) {
+    ImGuiIO& io = ImGui::GetIO();
+    const auto pressed = [&](int key, bool repeat = true) {
+        return ImGui::IsKeyPressed(io.KeyMap[key], repeat);
+    };
+    if (searchHadKeys_) {
+        // The field had the keys: only Tab leaves it (ImGui 1.86 tabbing is off in our windows).
+        if (pressed(ImGuiKey_Tab)) {
+            ImGui::ClearActiveID();
+            setFocus(controls_.step("search", !io.KeyShift), true);
+        }
+        return;
+    }
+    if (ImGui::IsAnyItemActive()) return; // another widget (the App's) is being used
+
+    bool focusSearch = io.KeyCtrl && ImGui::IsKeyPressed(kScancodeK, false);
+    for (int i = 0; i < io.InputQueueCharacters.Size;) {
+        if (io.InputQueueCharacters[i] == '/') {
+            focusSearch = true;
+            io.InputQueueCharacters.erase(io.InputQueueCharacters.Data + i);
+        } else {
+            ++i;
+        }
+    }
+    if (focusSearch) {
+        setFocus("search", true);
+        return;
+    }
+    if (pressed(ImGuiKey_Tab)) {
+        const std::string next = controls_.step(focus_, !io.KeyShift);
+        setFocus(next, true);
+        if (next.empty())
+            ctx.host.call("release-focus", "{}"); // no keyboard trap
+        else if (startsWith(next, "card:")) {
+            pendingCard_ = next.substr(5);
+            pendingAnimate_ = false;
+        }
+        return;
+    }
+
+    GridMove move{};
+    bool moved = false;
+    if (pressed(ImGuiKey_LeftArrow))
+        move = GridMove::Left, moved = true;
+    else if (pressed(ImGuiKey_RightArrow))
+        move = GridMove::Right, moved = true;
+    else if (pressed(ImGuiKey_UpArrow))
+        move = GridMove::Up, moved = true;
+    else if (pressed(ImGuiKey_DownArrow))
+        move = GridMove::Down, moved = true;
+    else if (pressed(ImGuiKey_Home))
+        move = GridMove::Home, moved = true;
+    else if (pressed(ImGuiKey_End))
+        move = GridMove::End, moved = true;
+    if (moved && nav_.menuOpen && (move == GridMove::Up || move == GridMove::Down)) {
+        // Arrows walk the open section menu.
+        std::string cur = startsWith(focus_, "nav:") ? focus_ : std::string();
+        size_t idx = 0;
+        for (size_t i = 0; i < navEntries_.size(); ++i)
+            if ("nav:" + navEntries_[i].id == cur) idx = i + (move == GridMove::Down ? 1 : 0);
+        if (!cur.empty() && move == GridMove::Up && idx > 0) --idx;
+        idx = std::min(idx, navEntries_.empty() ? 0 : navEntries_.size() - 1);
+        if (!navEntries_.empty()) setFocus("nav:" + navEntries_[idx].id, true);
+        return;
+    }
+    if (moved && !cards_.empty()) {
+        std::vector<int> counts;
+        for (const SectionBox& s : sections_) counts.push_back(static_cast<int>(s.cardCount));
+        int next = cardIndex(focusedCard());
+        if (next >= 0) {
+            next = moveGridFocus(counts, columns_, next, move);
+        } else {
+            // First arrow press: focus the open card, else the first card in view.
+            next = cardIndex(openCard_);
+            for (size_t i = 0; i < cards_.size() && next < 0; ++i)
+                if (cards_[i].pos.y + cards_[i].size.y > scroll_.position)
+                    next = static_cast<int>(i);
+        }
+        if (next >= 0) {
+            const CardBox& b = cards_[next];
+            const std::string id = model_->doc.sections[b.section].items[b.item].id;
+            setFocus("card:" + id, true);
+            pendingCard_ = id;
+            pendingAnimate_ = !ctx.reducedMotion;
+        }
+        return;
+    }
+    const float page = std::max(100.0f, (areaMax_.y - areaMin_.y) * 0.85f);
+    if (pressed(ImGuiKey_PageDown)) addWheel(scroll_, page, maxScroll_, !ctx.reducedMotion);
+    if (pressed(ImGuiKey_PageUp)) addWheel(scroll_, -page, maxScroll_, !ctx.reducedMotion);
+
+    if (pressed(ImGuiKey_Enter, false) || pressed(ImGuiKey_KeyPadEnter, false) ||
+        pressed(ImGuiKey_Space, false)) {
+        if (!focus_.empty()) {
+            focusVisible_ = true;
+            activate(ctx, focus_);
+        }
+        return;
+    }
+    if (pressed(ImGuiKey_Escape, false)) {
+        if (nav_.menuOpen) {
+            nav_.menuOpen = false;
+            setFocus("nav-menu", true);
+        } else if (!openCard_.empty()) {
+            setFocus("card:" + openCard_, true);
+            openCard_.clear();
+        } else {
+            focus_.clear();
+        }
+        return;
+    }
+    if (io.KeyCtrl && pressed(ImGuiKey_C, false)) {
+        std::string card = focusedCard();
+        if (card.empty() && (startsWith(focus_, "copy:") || startsWith(focus_, "close:")))
+            card = openCard_;
+        if (card.empty()) card = openCard_;
+        if (!card.empty()) copyCard(ctx, card);
+    }
+}
+
+void CardsView::activate(UiContext& ctx, const std::string& id) {
+    if (id == "search") {
+        focus_ = "search";
+    } else if (id == "prev" || id == "next") {
+        search_.step(id == "next");
+        goToCurrentMatch();
+    } else if (id == "mode") {
+        search_.hideNonMatching = !search_.hideNonMatching;
+    } else if (id == "clear-search") {
+        search_.setQuery("");
+        setFocus("search", focusVisible_);
+    } else if (id == "clear-tag") {
+        ctx.announce("Tag filter cleared");
+        tag_.clear();
+        focus_.clear();
+    } else if (id == "nav-menu") {
+        nav_.menuOpen = !nav_.menuOpen;
+    } else if (startsWith(id, "nav:")) {
+        section_ = id.substr(4);
+        pendingSection_ = section_;
+        pendingAnimate_ = !ctx.reducedMotion;
+        nav_.menuOpen = false;
+    } else if (startsWith(id, "card:")) {
+        const std::string item = id.substr(5);
+        openCard_ = openCard_ == item ? std::string() : item;
+        copiedCard_.clear();
+        if (!openCard_.empty()) {
+            pendingCard_ = openCard_;
+            pendingAnimate_ = !ctx.reducedMotion;
+        }
+    } else if (startsWith(id, "copy:")) {
+        copyCard(ctx, id.substr(5));
+    } else if (startsWith(id, "close:")) {
+        setFocus("card:" + id.substr(6), focusVisible_);
+        openCard_.clear();
+    } else if (startsWith(id, "tag:")) {
+        tag_ = id.substr(4);
+        const TagDef* def = ctx.model.vocabulary.find(tag_);
+        ctx.announce("Showing cards tagged " + (def ? def->label : tag_));
+        if (!openCard_.empty()) {
+            pendingCard_ = openCard_;
+            pendingAnimate_ = false;
+        }
+    } else if (startsWith(id, "link:")) {
+        const std::string target = id.substr(5);
+        const Item* item = ctx.model.doc.findItem(target);
+        if (!item) return;
+        // A filter that hides the target gives way: the user asked for that card.
+        const auto& tags = ctx.model.tags.tagsOf(target);
+        if (!tag_.empty() && std::find(tags.begin(), tags.end(), tag_) == tags.end()) tag_.clear();
+        search_.hideNonMatching = false;
+        revealCard(target);
+        setFocus("card:" + target, focusVisible_);
+        flashStartMs_ = ctx.nowMs;
+        ctx.announce("Opened " + item->title);
+    }
+}
+
+void CardsView::copyCard(UiContext& ctx, const std::string& itemId) {
+    const Item* item = ctx.model.doc.findItem(itemId);
+    if (!item) return;
+    ctx.host.call("copy",
+                  nlohmann::json{{"text", item->title + "\n\n" + item->body.plain()}}.dump());
+    copiedCard_ = itemId;
+    ctx.announce("Copied " + item->title);
+}
+
+void CardsView::goToCurrentMatch() {
+    const SearchResult& r = search_.result();
+    if (search_.current() < 0 || !model_) return;
+    const MatchPosition& pos = r.positions[search_.current()];
+    if (pos.card >= model_->searchIndex.cards.size()) return;
+    const std::string& id = model_->searchIndex.cards[pos.card].itemId;
+    const int idx = cardIndex(id);
+    // A body match the collapsed card cuts off: open the card to show it.
+    if (pos.field == MatchField::Body && idx >= 0 && cards_[idx].truncated && openCard_ != id)
+        openCard_ = id;
+    pendingCard_ = id;
+    pendingAnimate_ = true;
 }
 
 void CardsView::revealCard(const std::string& id) {
     openCard_ = id;
+    copiedCard_.clear();
+    pendingCard_ = id;
+    pendingAnimate_ = true;
+    flashCard_ = id;
+    flashStartMs_ = lastFrameMs_;
+}
+
+void CardsView::scrollToContentRange(float top, float bottom, bool animate) {
+    const float viewH = areaMax_.y - areaMin_.y;
+    const float margin = 16.0f;
+    float target = scroll_.moving() && scroll_.mode == ScrollMotion::Mode::Smooth
+                       ? scroll_.target
+                       : scroll_.position;
+    if (bottom - top + 2 * margin > viewH || top - margin < target)
+        target = top - margin;
+    else if (bottom + margin > target + viewH)
+        target = bottom + margin - viewH;
+    else
+        return;
+    target = clampScroll(target, maxScroll_);
+    if (animate) {
+        scroll_.target = target;
+        scroll_.velocity = 0;
+        scroll_.mode =
+            target == scroll_.position ? ScrollMotion::Mode::Idle : ScrollMotion::Mode::Smooth;
+    } else {
+        jumpTo(scroll_, target, maxScroll_);
+    }
+}
+
+void CardsView::processPendingScroll(const UiContext& ctx) {
+    const bool animate = pendingAnimate_ && !ctx.reducedMotion;
+    if (!pendingCard_.empty()) {
+        const int idx = cardIndex(pendingCard_);
+        if (idx >= 0) {
+            const CardBox& b = cards_[idx];
+            scrollToContentRange(b.pos.y, b.pos.y + b.size.y, animate);
+        }
+        pendingCard_.clear();
+    }
+    if (!pendingSection_.empty()) {
+        for (const SectionBox& s : sections_)
+            if (model_->doc.sections[s.section].id == pendingSection_) {
+                const float target = clampScroll(s.y - 8, maxScroll_);
+                if (animate)
+                    addWheel(scroll_, target - scroll_.position, maxScroll_, true);
+                else
+                    jumpTo(scroll_, target, maxScroll_);
+            }
+        pendingSection_.clear();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// URL and state
+
+void CardsView::applyUrl(const UrlState& url) {
+    if (url.query != search_.query()) search_.setQuery(url.query);
+    tag_ = url.tag;
+    if (url.card != openCard_) {
+        openCard_ = url.card;
+        if (!openCard_.empty()) {
+            pendingCard_ = openCard_;
+            pendingAnimate_ = false;
+        }
+    }
+    if (url.section != section_) {
+        section_ = url.section;
+        if (!section_.empty() && url.card.empty()) {
+            pendingSection_ = section_;
+            pendingAnimate_ = false;
+        }
+    }
+}
+
+void CardsView::writeUrl(UrlState& url) const {
+    url.card = openCard_;
+    url.query = search_.query();
+    url.tag = tag_;
+    url.section = section_;
 }
 
 void CardsView::writeState(nlohmann::json& state) const {
     using nlohmann::json;
     json sections = json::array();
     if (model_) {
-        size_t next = 0; // onScreen_ is in document order
-        for (const Section& section : model_->doc.sections) {
+        const auto& matched = search_.result().cards;
+        for (size_t s = 0; s < model_->doc.sections.size(); ++s) {
+            const Section& section = model_->doc.sections[s];
             json cards = json::array();
-            for (const Item& item : section.items) {
-                json card = {
-                    {"id", item.id}, {"title", item.title}, {"visible", false}, {"rect", nullptr}};
-                if (next < onScreen_.size() && onScreen_[next].id == item.id) {
-                    const CardOnScreen& o = onScreen_[next++];
-                    card["visible"] = o.visible;
-                    if (o.visible) card["rect"] = {o.rect.x, o.rect.y, o.rect.z, o.rect.w};
+            int shown = 0;
+            for (size_t i = 0; i < section.items.size(); ++i) {
+                const Item& item = section.items[i];
+                const int sc = s < searchCardOf_.size() && i < searchCardOf_[s].size()
+                                   ? searchCardOf_[s][i]
+                                   : -1;
+                const bool isShown = shownByFilter(s, i, sc);
+                shown += isShown ? 1 : 0;
+                const bool matches =
+                    !search_.searching() ||
+                    (sc >= 0 && static_cast<size_t>(sc) < matched.size() && matched[sc].matched);
+                json card = {{"id", item.id},
+                             {"title", item.title},
+                             {"visible", false},
+                             {"rect", nullptr},
+                             {"shown", isShown},
+                             {"matches", matches},
+                             {"tags", model_->tags.tagsOf(item.id)},
+                             {"links", model_->tags.related(item.id)}};
+                const auto it = onScreen_.find(item.id);
+                if (it != onScreen_.end() && it->second.visible) {
+                    const ImVec4& r = it->second.rect;
+                    card["visible"] = true;
+                    card["rect"] = {r.x, r.y, r.z, r.w};
                 }
                 cards.push_back(card);
             }
-            sections.push_back({{"id", section.id}, {"title", section.title}, {"cards", cards}});
+            sections.push_back({{"id", section.id},
+                                {"title", section.title},
+                                {"count", section.items.size()},
+                                {"shown", shown},
+                                {"cards", cards}});
         }
     }
     state["sections"] = sections;
-    state["openCard"] = openCard_.empty() ? json(nullptr) : json(openCard_);
+    const auto nullable = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+    state["openCard"] = nullable(openCard_);
+    state["tag"] = nullable(tag_);
+    state["section"] = nullable(section_);
+    state["currentSection"] = nullable(currentSection_);
+    const std::string card = focusedCard();
+    state["focus"] = nullable(card.empty() ? focus_ : card);
+    const SearchResult& r = search_.result();
+    state["search"] = {{"query", search_.query()},        {"matches", r.matches},
+                       {"cards", r.matchedCards},         {"current", search_.current()},
+                       {"hide", search_.hideNonMatching}, {"active", search_.fieldActive()}};
+    state["cardArea"] = {areaMin_.x, areaMin_.y, areaMax_.x - areaMin_.x, areaMax_.y - areaMin_.y};
+    state["scroll"] = {{"y", scroll_.position}, {"max", maxScroll_}, {"moving", scroll_.moving()}};
+    state["layout"] = {
+        {"columns", columns_}, {"nav", wide_ ? "sidebar" : "bar"}, {"navMenuOpen", nav_.menuOpen}};
 }
 
 } // namespace rx::ui

@@ -1,5 +1,12 @@
-// The cards view: each section as a heading over a responsive grid of cards.
+// The cards view: the document's sections as grids of cards in one scrolling area, with section
+// navigation (section_nav), search (search_bar), tag filter, related-card links, keyboard focus,
+// drag/fling and smooth wheel scrolling (card_input), and copy to the system clipboard.
+// Layout is computed only when the width, the filter, the open card or the data change; only
+// cards inside the scroll area are drawn.
 #pragma once
+#include "card_input.h"
+#include "search_bar.h"
+#include "section_nav.h"
 #include "ui_context.h"
 #include "url_state.h"
 
@@ -7,13 +14,13 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace rx::ui {
 
 // Where a card was drawn this frame, in CSS pixels of the page (for state() and tests).
 struct CardOnScreen {
-    std::string id;
     bool visible = false;
     ImVec4 rect; // x, y, w, h
 };
@@ -25,14 +32,95 @@ class CardsView {
     void drawTopBarControls(UiContext& ctx);
     void applyUrl(const UrlState& url);
     void writeUrl(UrlState& url) const;
-    void writeState(nlohmann::json& state) const; // adds sections[], openCard, ...
+    void writeState(nlohmann::json& state) const; // adds sections[], openCard, search, ...
     void revealCard(const std::string& id);       // open, scroll to and highlight
 
   private:
-    void drawSection(UiContext& ctx, const Section& section, float width);
-    std::vector<CardOnScreen> onScreen_;
-    std::string openCard_;
+    struct CardBox {
+        size_t section = 0, item = 0;
+        int searchCard = -1; // index into SearchIndex::cards
+        ImVec2 pos, size;    // content coordinates (x from the grid's left, y from the top)
+        float titleH = 0;
+        bool truncated = false;
+        bool matches = true;
+        RichText title;
+    };
+    struct SectionBox {
+        size_t section = 0;
+        float y = 0;
+        size_t firstCard = 0, cardCount = 0; // range in cards_
+    };
+    struct TextBlock {
+        const RichText* text = nullptr;
+        float y = 0, x = 0, width = 0;
+        bool muted = false;
+        float size = 16.0f;
+    };
+    struct LayoutKey {
+        float width = -1;
+        std::string open, tag;
+        bool hide = false;
+        unsigned searchVersion = 0;
+        const void* font = nullptr;
+        float dpr = 0;
+        bool operator==(const LayoutKey& o) const {
+            return width == o.width && open == o.open && tag == o.tag && hide == o.hide &&
+                   searchVersion == o.searchVersion && font == o.font && dpr == o.dpr;
+        }
+    };
+
+    void bindModel(const Model& model);
+    void ensureLayout(const UiContext& ctx, float width);
+    bool shownByFilter(size_t section, size_t item, int searchCard) const;
+    // Tags, related links and the Copy/Close buttons of the open card; measures when dl is null.
+    float drawOpenExtras(const UiContext& ctx, ImDrawList* dl, ImVec2 pos, float width,
+                         const Item& item);
+    void drawCard(const UiContext& ctx, ImDrawList* dl, const CardBox& box, ImVec2 origin);
+    void handleKeys(UiContext& ctx);
+    void activate(UiContext& ctx, const std::string& id);
+    void goToCurrentMatch();
+    void processPendingScroll(const UiContext& ctx);
+    void scrollToContentRange(float top, float bottom, bool animate);
+    void copyCard(UiContext& ctx, const std::string& itemId);
+    int cardIndex(const std::string& itemId) const;
+    std::string focusedCard() const; // item id when a card has focus, else ""
+    void setFocus(const std::string& id, bool visible);
+
     const Model* model_ = nullptr;
+    std::vector<std::vector<int>> searchCardOf_; // [section][item] -> SearchIndex card
+    SearchBar search_;
+    SectionNav nav_;
+    Controls controls_;
+    Pointer pointer_;
+    ScrollMotion scroll_;
+
+    std::string openCard_;
+    std::string tag_;
+    std::string section_;        // the section last jumped to (URL)
+    std::string currentSection_; // scroll-spy
+    std::string focus_;          // control id: "search", "card:<id>", "nav:<id>", ...
+    bool focusVisible_ = false;  // keyboard focus: draw the ring
+    bool searchHadKeys_ = false; // the search field was active when this frame's keys came
+    std::string flashCard_;
+    double flashStartMs_ = 0;
+    std::string pendingCard_;    // scroll to this card once laid out
+    std::string pendingSection_; // scroll to this section once laid out
+    bool pendingAnimate_ = false;
+    std::string copiedCard_;
+
+    LayoutKey key_;
+    std::vector<CardBox> cards_;
+    std::vector<SectionBox> sections_;
+    std::vector<TextBlock> texts_;
+    std::vector<NavEntry> navEntries_;
+    float contentH_ = 0;
+    float gridWidth_ = 0;
+    int columns_ = 1;
+    bool wide_ = false;
+    ImVec2 areaMin_, areaMax_;
+    float maxScroll_ = 0;
+    double lastFrameMs_ = 0;
+    std::unordered_map<std::string, CardOnScreen> onScreen_;
 };
 
 } // namespace rx::ui

@@ -1,0 +1,130 @@
+#include "search_bar.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace rx::ui {
+
+void SearchBar::setQuery(const std::string& query) {
+    query_ = query.substr(0, kMaxQueryBytes);
+    std::memcpy(buffer_, query_.data(), query_.size());
+    buffer_[query_.size()] = '\0';
+}
+
+bool SearchBar::refresh(const SearchIndex& index) {
+    if (searchedOnce_ && query_ == searched_) return false;
+    searchedOnce_ = true;
+    searched_ = query_;
+    result_ = search(index, query_);
+    current_ = -1;
+    ++version_;
+    return true;
+}
+
+std::string SearchBar::countText() const {
+    if (!searching()) return {};
+    if (result_.matchedCards == 0) return "No cards match \u201C" + result_.query + "\u201D";
+    const auto plural = [](size_t n, const char* one, const char* many) {
+        return std::to_string(n) + " " + (n == 1 ? one : many);
+    };
+    std::string text = plural(result_.matches, "match", "matches") + " in " +
+                       plural(result_.matchedCards, "card", "cards");
+    if (current_ >= 0) text = std::to_string(current_ + 1) + " of " + text;
+    return text;
+}
+
+SearchBar::FieldEvents SearchBar::drawField(const UiContext& ctx, bool keepActive, float width) {
+    FieldEvents ev;
+    ImGuiIO& io = ImGui::GetIO();
+    const bool enterDown = ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_Enter], true) ||
+                           ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_KeyPadEnter], true);
+    const bool escDown = ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_Escape], false);
+    // A child without nav inputs: ImGui 1.86's own Tab handling would fight the view's Tab order.
+    const float h = ImGui::GetFrameHeight();
+    ImGui::BeginChild("search-box", ImVec2(width, h), false,
+                      ImGuiWindowFlags_NoNavInputs | ImGuiWindowFlags_NoScrollbar |
+                          ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse);
+    if (keepActive && !fieldActive_) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(width);
+    ImGui::PushStyleColor(ImGuiCol_Border,
+                          ImGui::ColorConvertU32ToFloat4(ctx.theme.colors().border));
+    ImGui::InputTextWithHint("##search", "Search cards  ( / )", buffer_, sizeof buffer_,
+                             ImGuiInputTextFlags_None);
+    ImGui::PopStyleColor();
+    fieldMin_ = ImGui::GetItemRectMin();
+    fieldMax_ = ImGui::GetItemRectMax();
+    const bool activeNow = ImGui::IsItemActive();
+    ev.activated = ImGui::IsItemActivated() && ImGui::IsMouseClicked(0);
+    if (fieldActive_ && !activeNow) {
+        if (enterDown)
+            (io.KeyShift ? ev.shiftEnter : ev.enter) = true;
+        else if (escDown)
+            ev.escape = true;
+        else
+            ev.deactivated = true;
+    }
+    ImGui::EndChild();
+    fieldActive_ = activeNow;
+    if (ev.escape) buffer_[0] = '\0'; // Esc clears (ImGui would only restore the old text)
+    if (query_ != buffer_) query_ = buffer_;
+    return ev;
+}
+
+float SearchBar::drawStatus(const UiContext& ctx, Controls& controls, const Pointer& pointer,
+                            ImVec2 pos, float width, const std::string& tagLabel,
+                            const std::string& focus, bool focusVisible) {
+    if (!searching() && tagLabel.empty()) return 0.0f;
+    const Colors& c = ctx.theme.colors();
+    const Fonts& f = ctx.theme.fonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ChipStyle button;
+    button.font = f.small;
+    button.bg = c.surface;
+    button.bgHover = c.surfaceHover;
+    button.text = c.text;
+    button.border = c.border;
+    const float rowH = chipSize(button, "Ag").y;
+    float x = pos.x;
+    float y = pos.y;
+    const float right = pos.x + width;
+    const auto place = [&](ImVec2 size) {
+        if (x > pos.x && x + size.x > right) { // wrap on narrow screens
+            x = pos.x;
+            y += rowH + 6;
+        }
+        const ImVec2 at(x, y);
+        x += size.x + 8;
+        return at;
+    };
+    const auto chip = [&](const std::string& id, const std::string& label, const ChipStyle& st) {
+        const ImVec2 size = chipSize(st, label);
+        const ImVec2 at = place(size);
+        const ImVec2 max(at.x + size.x, at.y + size.y);
+        drawChip(dl, at, size, label, st, pointer.hovering(at, max));
+        if (focusVisible && focus == id) drawFocusRing(dl, at, max, c.focus, size.y * 0.5f);
+        controls.add(id, at, max);
+    };
+
+    if (searching()) {
+        const std::string text = countText();
+        const ImVec2 ts = f.smallBold->CalcTextSizeA(14.0f, 1e9f, 0.0f, text.c_str());
+        const ImVec2 at = place(ImVec2(ts.x + 4, rowH));
+        dl->AddText(f.smallBold, 14.0f, ImVec2(at.x, at.y + (rowH - 14.0f) * 0.5f),
+                    result_.matchedCards == 0 ? c.error : c.text, text.c_str());
+        if (result_.matches > 0) {
+            chip("prev", "\u2191 Previous", button);
+            chip("next", "\u2193 Next", button);
+            chip("mode", hideNonMatching ? "Show all cards" : "Hide other cards", button);
+        }
+        chip("clear-search", "\u2715 Clear search", button);
+    }
+    if (!tagLabel.empty()) {
+        ChipStyle tag = button;
+        tag.bg = c.tagBg;
+        tag.border = c.accent;
+        chip("clear-tag", "Tag: " + tagLabel + "  \u2715", tag);
+    }
+    return y + rowH - pos.y + 10.0f;
+}
+
+} // namespace rx::ui

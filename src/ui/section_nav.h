@@ -1,0 +1,46 @@
+// Section navigation of the cards view: a sidebar on wide screens, a one-line bar with a
+// dropdown on narrow ones. Entries show item counts; the section being read (scroll-spy) is
+// highlighted. Entries register as "nav:<section id>" controls; the bar button as "nav-menu".
+#pragma once
+#include "card_input.h"
+#include "ui_context.h"
+
+#include <string>
+#include <vector>
+
+namespace rx::ui {
+
+struct NavEntry {
+    std::string id;
+    std::string title;
+    int shown = 0; // cards shown under the current filter
+    int total = 0;
+};
+
+class SectionNav {
+  public:
+    struct Frame {
+        const std::vector<NavEntry>* entries = nullptr;
+        std::string current; // section id being read
+        std::string focus;
+        bool focusVisible = false;
+        bool filtered = false; // a tag or hidden search: show "shown of total"
+    };
+    void drawSidebar(const UiContext& ctx, Controls& controls, const Pointer& pointer, ImVec2 pos,
+                     float width, const Frame& frame);
+    // Returns the bar's height.
+    float drawBar(const UiContext& ctx, Controls& controls, const Pointer& pointer, ImVec2 pos,
+                  float width, const Frame& frame);
+    // The open dropdown, over everything; call after the cards so its entries are hit first.
+    void drawDropdown(const UiContext& ctx, Controls& controls, const Pointer& pointer,
+                      const Frame& frame);
+    bool menuOpen = false;
+
+  private:
+    ImVec2 dropdownPos_;
+    float dropdownWidth_ = 0;
+};
+
+std::string countLabel(const NavEntry& e, bool filtered);
+
+} // namespace rx::ui
