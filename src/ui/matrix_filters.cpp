@@ -14,6 +14,7 @@ constexpr AxisSort kSorts[] = {AxisSort::Document, AxisSort::NameAsc, AxisSort::
 
 bool sortCombo(const char* label, const char* id, AxisSort& sort) {
     bool changed = false;
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(label);
     ImGui::SameLine(0, 6);
     ImGui::SetNextItemWidth(ImGui::CalcTextSize("Fewest marks first").x + 44);
@@ -52,15 +53,28 @@ void MatrixView::drawToolbar(UiContext& ctx) {
     const Colors& c = ctx.theme.colors();
     const float avail = ImGui::GetContentRegionAvail().x;
 
-    // Text filter.
-    ImGui::SetNextItemWidth(std::min(340.0f, avail));
+    // Text filter; on narrow screens the other controls fold behind a button next to it.
+    const int activeFilters = (query_.domains.empty() ? 0 : 1) + (query_.facets.empty() ? 0 : 1) +
+                              (query_.includeInferred ? 0 : 1);
+    const std::string foldLabel =
+        std::string(controlsOpen_ ? "Hide filters" : "Filters") +
+        (activeFilters ? " (" + std::to_string(activeFilters) + ")" : "") + "###fold";
+    const float foldW = ImGui::CalcTextSize("Hide filters (3)").x + 24;
+    ImGui::SetNextItemWidth(narrow_ ? avail - foldW - 8 : std::min(340.0f, avail));
     if (ImGui::InputTextWithHint("##mtext", "Filter adopters, products, quotes\xE2\x80\xA6",
                                  textBuf_, sizeof(textBuf_))) {
         dirty_ = true;
         resetScroll_ = true;
     }
+    rememberItem("text");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Every word must occur in the adopter's name, a product or a quote");
+    if (narrow_) {
+        ImGui::SameLine();
+        if (ImGui::Button(foldLabel.c_str(), ImVec2(foldW, 0))) controlsOpen_ = !controlsOpen_;
+        rememberItem("fold");
+        if (!controlsOpen_) return;
+    }
 
     // Strength: include inferred marks or stated only, with the legend of the two marks.
     sameLineIfFits(ImGui::CalcTextSize("Include inferred").x + 40);
@@ -69,26 +83,28 @@ void MatrixView::drawToolbar(UiContext& ctx) {
         query_.includeInferred = inferred;
         dirty_ = true;
     }
-    sameLineIfFits(170);
-    legend(c);
+    rememberItem("inferred");
 
     // Sort, pivot, export.
     bool changed = sortCombo("Rows", "##rowSort", query_.rowSort);
     sameLineIfFits(ImGui::CalcTextSize("Columns Fewest marks first").x + 60);
     changed |= sortCombo("Columns", "##colSort", query_.colSort);
     if (changed) dirty_ = true;
-    sameLineIfFits(ImGui::CalcTextSize("Swap rows and columns \xE2\x87\x84").x + 24);
-    if (ImGui::Button("Swap rows and columns \xE2\x87\x84")) {
+    sameLineIfFits(ImGui::CalcTextSize("Swap rows and columns").x + 24);
+    if (ImGui::Button("Swap rows and columns")) {
         query_.pivot = !query_.pivot;
         std::swap(query_.rowSort, query_.colSort);
         dirty_ = true;
         resetScroll_ = true;
     }
+    rememberItem("pivot");
     sameLineIfFits(ImGui::CalcTextSize("Download CSV").x + 24);
     if (ImGui::Button("Download CSV")) exportCsv(ctx);
+    rememberItem("csv");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The matrix as shown: filters, order, pivot");
     sameLineIfFits(ImGui::CalcTextSize("Copy as TSV").x + 24);
     if (ImGui::Button("Copy as TSV")) copyTsv(ctx);
+    rememberItem("tsv");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Tab-separated: pastes into a spreadsheet");
     if (!status_.empty()) {
         sameLineIfFits(ImGui::CalcTextSize(status_.c_str()).x + 16);
@@ -104,7 +120,9 @@ void MatrixView::drawToolbar(UiContext& ctx) {
             const bool on = query_.facets.count(facet.id) > 0;
             const std::string label = (on ? "\xE2\x9C\x93 " : "") + facet.name;
             sameLineIfFits(ImGui::CalcTextSize(label.c_str()).x + 24);
-            if (chip(label.c_str(), on, c, facet.id.c_str())) {
+            const bool clicked = chip(label.c_str(), on, c, facet.id.c_str());
+            rememberItem("facet:" + facet.id);
+            if (clicked) {
                 if (on)
                     query_.facets.erase(facet.id);
                 else
@@ -175,6 +193,7 @@ void MatrixView::drawSummary(UiContext& ctx) {
         const bool hovered = ImGui::IsItemHovered();
         const bool focused = ImGui::IsItemFocused();
         ImGui::PopID();
+        rememberItem("domain:" + d.id);
         const ImVec2 q(p.x + w, p.y + h);
         dl->AddRectFilled(p, q, on ? c.accent : hovered ? c.surfaceHover : c.surface, h * 0.5f);
         dl->AddRect(p, q, focused ? c.focus : c.border, h * 0.5f, 0, focused ? 2.0f : 1.0f);
@@ -234,6 +253,8 @@ void MatrixView::drawActiveFilters(UiContext& ctx) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(view_.countsText.c_str());
     ImGui::PopFont();
+    sameLineIfFits(170);
+    legend(c);
 
     int active = 0;
     auto activeChip = [&](const std::string& label, const char* id) {
@@ -241,6 +262,7 @@ void MatrixView::drawActiveFilters(UiContext& ctx) {
         const std::string text = label + "  \xE2\x9C\x95";
         sameLineIfFits(ImGui::CalcTextSize(text.c_str()).x + 24);
         const bool clicked = chip(text.c_str(), true, c, id);
+        rememberItem(id);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Clear this filter");
         return clicked;
     };
@@ -277,6 +299,7 @@ void MatrixView::drawActiveFilters(UiContext& ctx) {
     if (active >= 1) {
         sameLineIfFits(ImGui::CalcTextSize("Clear all").x + 24);
         if (ImGui::Button("Clear all")) clearAll();
+        rememberItem("clearAll");
     }
 }
 

@@ -202,10 +202,12 @@ void MatrixView::drawGrid(UiContext& ctx, ImVec2 size) {
     const std::vector<int>& domainTotals = v.pivot ? v.rowTotals : v.colTotals;
     auto hatch = [&](ImVec2 a, ImVec2 b) {
         const ImU32 h = withAlpha(c.textMuted, 0.18f);
+        dl->PushClipRect(a, b, true);
         for (float t = a.x - (b.y - a.y); t < b.x; t += 10.0f) {
             ImVec2 p0(t, b.y), p1(t + (b.y - a.y), a.y);
             dl->AddLine(p0, p1, h, 1.0f);
         }
+        dl->PopClipRect();
     };
     if (!v.pivot) {
         for (int k = c0; k < c1; ++k)
@@ -347,6 +349,7 @@ void MatrixView::drawGrid(UiContext& ctx, ImVec2 size) {
         query_.rowSort = cycle(query_.rowSort, AxisSort::NameAsc, AxisSort::NameDesc);
         dirty_ = true;
     }
+    rememberItem("sortRowsName");
     const std::string rowTotal =
         std::string("Total") + arrow(query_.rowSort, AxisSort::MarksAsc, AxisSort::MarksDesc);
     if (headerButton("sortRowsCount", ImVec2(inner.Min.x + labelW, inner.Min.y),
@@ -355,6 +358,7 @@ void MatrixView::drawGrid(UiContext& ctx, ImVec2 size) {
         query_.rowSort = cycle(query_.rowSort, AxisSort::MarksDesc, AxisSort::MarksAsc);
         dirty_ = true;
     }
+    rememberItem("sortRowsCount");
     const std::string colTotal = std::string("Total per column") +
                                  arrow(query_.colSort, AxisSort::MarksAsc, AxisSort::MarksDesc);
     if (headerButton("sortColsCount", ImVec2(inner.Min.x, inner.Min.y + kHeadLabelH),
@@ -363,6 +367,7 @@ void MatrixView::drawGrid(UiContext& ctx, ImVec2 size) {
         query_.colSort = cycle(query_.colSort, AxisSort::MarksDesc, AxisSort::MarksAsc);
         dirty_ = true;
     }
+    rememberItem("sortColsCount");
     const std::string all = std::to_string(v.counts.marks);
     const float aw = f.smallBold->CalcTextSizeA(kHeadSize, FLT_MAX, 0, all.c_str()).x;
     dl->AddText(f.smallBold, kHeadSize,

@@ -145,6 +145,11 @@ void sameLineIfFits(float width) {
 
 // --- the view ------------------------------------------------------------------------------------
 
+void MatrixView::rememberItem(const std::string& name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
+    controls_[name] = ImVec4(a.x, a.y, size.x, size.y);
+}
+
 void MatrixView::rebuildIfNeeded(const AdoptersData& data) {
     if (!dirty_ && data_ == &data && builtAdopters_ == data.adopters.size()) return;
     const double t0 = nowMs();
@@ -217,6 +222,7 @@ void MatrixView::draw(UiContext& ctx) {
     rowsOnScreen_.clear();
     colsOnScreen_.clear();
     cellsOnScreen_.clear();
+    controls_.clear();
     detailShown_ = false;
     hoverRow_ = hoverCol_ = focusRow_ = focusCol_ = -1;
 
@@ -237,12 +243,12 @@ void MatrixView::draw(UiContext& ctx) {
 
     ImGui::BeginChild("matrix", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
     layoutWidth_ = ImGui::GetContentRegionAvail().x;
-    if (ctx.showControls) {
-        drawToolbar(ctx);
-        drawActiveFilters(ctx);
-    }
-    rebuildIfNeeded(data); // the toolbar may have changed a filter this frame
-    drawSummary(ctx);
+    narrow_ = layoutWidth_ < 640.0f;
+    const bool showAll = !narrow_ || controlsOpen_;
+    if (ctx.showControls) drawToolbar(ctx);
+    if (showAll) drawSummary(ctx);
+    drawActiveFilters(ctx);
+    rebuildIfNeeded(data); // the controls may have changed a filter this frame
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const bool hasSelection = !selAdopter_.empty();
@@ -278,6 +284,7 @@ void MatrixView::drawEmpty(UiContext& ctx) {
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
     if (ImGui::Button("Clear all filters")) clearAll();
+    rememberItem("emptyClear");
 }
 
 void MatrixView::drawDetail(UiContext& ctx, float width, float height) {
@@ -317,6 +324,7 @@ void MatrixView::drawDetail(UiContext& ctx, float width, float height) {
         selAdopter_.clear();
         selDomain_.clear();
     }
+    rememberItem("close");
 
     ImGui::PushTextWrapPos(0.0f);
     // Strength, with its mark and what it means.
@@ -360,6 +368,7 @@ void MatrixView::drawDetail(UiContext& ctx, float width, float height) {
         ImGui::PopFont();
         if (!e.itemId.empty()) {
             if (ImGui::Button("Show source card \xE2\x86\x92")) ctx.jumpToCard = e.itemId;
+            rememberItem("sourceCard:" + std::to_string(i));
         }
         ImGui::PopID();
     }
@@ -500,6 +509,9 @@ void MatrixView::writeState(json& state) const {
     m["emptyDomains"] = emptyDomains;
     m["hover"] = {{"row", hoverRow_}, {"col", hoverCol_}};
     m["grid"] = rectJson(gridRect_);
+    json controls = json::object();
+    for (const auto& [name, rect] : controls_) controls[name] = rectJson(rect);
+    m["controls"] = controls;
 
     json selected = nullptr;
     const int a = data.findAdopter(selAdopter_);

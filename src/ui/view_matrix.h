@@ -8,6 +8,7 @@
 #include <imgui.h>
 #include <nlohmann/json_fwd.hpp>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -89,6 +90,12 @@ class MatrixView {
     std::string status_;     // short confirmation after an export
     double statusUntilMs_ = 0;
     float layoutWidth_ = 0;
+    bool narrow_ = false;       // under kNarrowWidth: controls fold behind a button
+    bool controlsOpen_ = false; // the folded controls are shown
+    // Rects of this frame's controls by name ("text", "pivot", "domain:web", ...), so browser tests
+    // can click and type like a person.
+    std::map<std::string, ImVec4> controls_;
+    void rememberItem(const std::string& name);
 };
 
 } // namespace rx::ui

@@ -1,0 +1,301 @@
+// The adopter × domain matrix (issue 4) driven with real input: mouse clicks on the canvas at the
+// rects state().matrix reports, real typing, downloads and the clipboard.
+// Contract of `t`: see the top of tests/e2e/run.mjs.
+// The 10,000 x 100 typing measurement lives in tests/bench/matrix_typing.mjs (the bench reuses it).
+import fs from 'node:fs';
+import { generateAdopters, measureMatrixTypingFrameCpu, canvasOrigin, focusCanvas } from '../bench/matrix_typing.mjs';
+
+// --- helpers ---------------------------------------------------------------------------------------
+
+// Clicks the centre of a rect in canvas CSS pixels ([x, y, w, h], as state() reports them).
+async function clickRect(t, rect, what) {
+  t.assert.ok(Array.isArray(rect), `no rect on screen for ${what}`);
+  const o = await canvasOrigin(t.page);
+  await t.page.mouse.click(o.x + rect[0] + rect[2] / 2, o.y + rect[1] + rect[3] / 2);
+}
+
+async function matrix(t) {
+  return (await t.state()).matrix;
+}
+
+async function waitMatrix(t, pred, what, timeout = 8000) {
+  return t.waitFor(
+    async () => {
+      const s = await t.state();
+      return s && s.matrix && pred(s.matrix, s) ? s.matrix : null;
+    },
+    timeout,
+    what,
+  );
+}
+
+async function control(t, name) {
+  const m = await waitMatrix(t, (m) => m.controls && m.controls[name], `matrix control ${name}`);
+  return m.controls[name];
+}
+
+async function clickControl(t, name) {
+  await clickRect(t, await control(t, name), name);
+}
+
+// Clicks a text field, then types. A click on the canvas does not focus it yet (SDL's mouse
+// handler prevents the default focus change), so keys would go nowhere: focusCanvas() notes that
+// and focuses it like a Tab would, until the page focuses the canvas on pointerdown.
+async function typeInto(t, name, text) {
+  await clickControl(t, name);
+  if (await focusCanvas(t.page)) t.log('note: clicking the canvas did not focus it (page bug); focused it');
+  await t.page.keyboard.type(text, { delay: 40 });
+}
+
+// Switches to the matrix by clicking the top-bar tab. App exposes the tab rects as
+// state().tabs.matrix when it can; otherwise the tab is found by clicking along the top bar's first
+// line (left half only: the theme and link buttons sit on the right) until the view changes.
+async function openMatrixByTab(t, pathAndHash = '/') {
+  await t.open(pathAndHash);
+  const s = await t.waitReady(30000);
+  t.assert.equal(s.view, 'cards');
+  const tabRect = s.tabs && s.tabs.matrix;
+  if (tabRect) {
+    await clickRect(t, tabRect, 'matrix tab');
+  } else {
+    const o = await canvasOrigin(t.page);
+    const width = await t.page.evaluate(() => innerWidth);
+    let found = false;
+    for (let x = 150; x < width * 0.6 && !found; x += 24) {
+      await t.page.mouse.click(o.x + x, o.y + 27);
+      await t.page.waitForTimeout(120);
+      found = (await t.state()).view === 'matrix';
+    }
+    t.assert.ok(found, 'could not find the "Adopters × domains" tab in the top bar');
+  }
+  await waitMatrix(t, (m, st) => st.view === 'matrix' && m.rows.length > 0, 'the matrix view');
+  await t.page.waitForTimeout(200);
+  return matrix(t);
+}
+
+// The table as state() describes it, in the shape toCsv/toTsv write: header, then one line per row.
+function expectedTable(m) {
+  const strength = new Map(m.cells.map((c) => [`${c.row}\u0000${c.col}`, c.strength]));
+  const header = [m.rowAxis === 'domain' ? 'Domain' : 'Adopter', ...m.cols.map((c) => c.label)];
+  const rows = m.rows.map((r) => [r.label, ...m.cols.map((c) => strength.get(`${r.id}\u0000${c.id}`) || '')]);
+  return [header, ...rows];
+}
+
+function csvField(s) {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+// --- tests -----------------------------------------------------------------------------------------
+
+export async function matrixFilterPivotDetailAndJump(t) {
+  let m = await openMatrixByTab(t);
+  t.assert.equal(m.counts.totalAdopters, 9);
+  t.assert.equal(m.cols.length, m.counts.totalDomains);
+  t.assert.ok(m.rows.every((r) => r.visible && r.rect), 'all nine adopters on screen at 1280x800');
+  t.assert.deepEqual(m.emptyDomains.sort(), ['embedded', 'games']);
+  for (const id of m.emptyDomains) t.assert.equal(m.cols.find((c) => c.id === id).total, 0);
+  // Totals agree with the cells.
+  for (const r of m.rows) t.assert.equal(r.total, m.cells.filter((c) => c.row === r.id).length);
+  t.assert.ok(m.cells.some((c) => c.mark === 'filled') && m.cells.some((c) => c.mark === 'outlined'));
+  await t.screenshot('matrix-1-initial');
+
+  // Type a filter.
+  await typeInto(t, 'text', 'servo');
+  m = await waitMatrix(t, (m) => m.filters.text === 'servo' && m.rows.length === 1, 'text filter "servo"');
+  t.assert.equal(m.rows[0].id, 'mozilla');
+  t.assert.match(m.counts.text, /^1 of 9 adopters/);
+  t.assert.ok(m.controls.clearText, 'the active text filter shows a clear chip');
+  await t.screenshot('matrix-2-text-filter');
+  await clickControl(t, 'clearText');
+  m = await waitMatrix(t, (m) => m.filters.text === '' && m.rows.length === 9, 'text filter cleared');
+
+  // Tick a domain chip.
+  await clickControl(t, 'domain:web');
+  m = await waitMatrix(t, (m) => m.filters.domains.length === 1, 'domain filter web');
+  t.assert.deepEqual(m.cols.map((c) => c.id), ['web']);
+  t.assert.ok(m.rows.length > 1 && m.rows.length < 9, `web rows: ${m.rows.length}`);
+  t.assert.equal(m.counts.text, `${m.rows.length} of 9 adopters \u00b7 1 of 6 domains`);
+  t.assert.match((await t.state()).url, /domains=web/);
+  await t.screenshot('matrix-3-domain-web');
+
+  // Pivot.
+  await clickControl(t, 'pivot');
+  m = await waitMatrix(t, (m) => m.pivot === true, 'pivot');
+  t.assert.equal(m.rowAxis, 'domain');
+  t.assert.deepEqual(m.rows.map((r) => r.id), ['web']);
+  t.assert.ok(m.cols.length > 1);
+  await t.screenshot('matrix-4-pivot');
+
+  // Click a cell: the detail panel pins it.
+  const cell = m.cells.find((c) => c.rect);
+  await clickRect(t, cell.rect, `cell ${cell.row} x ${cell.col}`);
+  m = await waitMatrix(t, (m) => m.selected && m.selected.panel, 'detail panel');
+  t.assert.equal(m.selected.row, cell.row);
+  t.assert.equal(m.selected.col, cell.col);
+  t.assert.equal(m.selected.strength, cell.strength);
+  t.assert.ok(m.selected.quotes.length > 0 && m.selected.quotes.every((q) => q.length > 10));
+  t.assert.ok(m.selected.sourceCards.length > 0, 'the evidence names a source card');
+  const url = (await t.state()).url;
+  t.assert.match(url, new RegExp(`row=${cell.row}`));
+  t.assert.match(url, new RegExp(`col=${cell.col}`));
+  await t.screenshot('matrix-5-detail');
+
+  // Jump to the source card.
+  const card = m.selected.sourceCards[0];
+  await clickControl(t, 'sourceCard:0');
+  const s = await t.waitFor(
+    async () => {
+      const st = await t.state();
+      return st.view === 'cards' && st.openCard === card ? st : null;
+    },
+    8000,
+    `cards view with ${card} open`,
+  );
+  const shown = await t.waitFor(
+    async () => {
+      const st = await t.state();
+      for (const sec of st.sections) for (const c of sec.cards) if (c.id === card && c.visible) return c;
+      return null;
+    },
+    5000,
+    `card ${card} scrolled into view`,
+  );
+  t.assert.ok(shown.rect[1] >= 0 && shown.rect[1] < 800, `card top ${shown.rect[1]} inside the viewport`);
+  t.assert.equal(s.view, 'cards');
+  await t.page.waitForTimeout(300);
+  await t.screenshot('matrix-6-source-card');
+
+  // Back returns to the matrix with the cell still pinned.
+  await t.page.goBack();
+  await waitMatrix(t, (m, st) => st.view === 'matrix' && m.selected && m.selected.row === cell.row, 'back to the pinned cell');
+  t.assertNoConsoleErrors();
+}
+matrixFilterPivotDetailAndJump.timeout = 90000;
+
+export async function matrixExportCsvAndTsv(t) {
+  await t.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.baseUrl });
+  let m = await openMatrixByTab(t);
+  // Something non-trivial to export: stated only, sorted by name descending.
+  await clickControl(t, 'inferred');
+  m = await waitMatrix(t, (m) => m.filters.includeInferred === false, 'stated only');
+  t.assert.ok(m.cells.length > 0 && m.cells.every((c) => c.strength === 'stated'));
+  t.assert.ok(m.rows.length < 9, 'inferred-only adopters left the table');
+  await clickControl(t, 'sortRowsName');
+  m = await waitMatrix(t, (m) => m.sort.rows === 'name', 'rows by name');
+  await clickControl(t, 'sortRowsName');
+  m = await waitMatrix(t, (m) => m.sort.rows === '-name', 'rows by name, reversed');
+  const labels = m.rows.map((r) => r.label);
+  t.assert.deepEqual(labels, [...labels].sort((a, b) => b.localeCompare(a, 'en', { sensitivity: 'base' })));
+  const expected = expectedTable(m);
+
+  const [download] = await Promise.all([t.page.waitForEvent('download', { timeout: 8000 }), clickControl(t, 'csv')]);
+  t.assert.match(download.suggestedFilename(), /\.csv$/);
+  const file = await download.path();
+  const csv = fs.readFileSync(file, 'utf8');
+  t.assert.equal(csv, expected.map((row) => row.map(csvField).join(',') + '\r\n').join(''));
+  await t.screenshot('matrix-7-exported');
+
+  await clickControl(t, 'tsv');
+  const tsv = await t.waitFor(
+    async () => {
+      const text = await t.page.evaluate(() => navigator.clipboard.readText().catch(() => ''));
+      return text.includes('\t') ? text : null;
+    },
+    8000,
+    'TSV on the clipboard',
+  );
+  t.assert.equal(tsv, expected.map((row) => row.join('\t') + '\n').join(''));
+  m = await matrix(t);
+  t.assert.equal(m.lastExport, 'tsv');
+  t.assertNoConsoleErrors();
+}
+matrixExportCsvAndTsv.timeout = 90000;
+
+export async function matrixEmptyResultsFacetsAndClearAll(t) {
+  let m = await openMatrixByTab(t);
+  // A domain no adopter uses: the table is empty and says why.
+  await clickControl(t, 'domain:games');
+  m = await waitMatrix(t, (m) => m.filters.domains.includes('games'), 'games domain');
+  t.assert.equal(m.empty, true);
+  t.assert.match(m.emptyExplanation, /names no adopter for Game Development/);
+  t.assert.ok(m.controls.emptyClear && m.controls.clearAll);
+  await t.screenshot('matrix-8-empty');
+  await clickControl(t, 'emptyClear');
+  m = await waitMatrix(t, (m) => m.filters.domains.length === 0 && !m.empty, 'cleared');
+
+  // A facet narrows the adopters; combined with text it narrows further; Clear all resets both.
+  await clickControl(t, 'facet:performance');
+  m = await waitMatrix(t, (m) => m.filters.facets.includes('performance'), 'facet');
+  const withFacet = m.rows.length;
+  t.assert.ok(withFacet > 0 && withFacet < 9, `performance rows ${withFacet}`);
+  await typeInto(t, 'text', 'zzzz-not-there');
+  m = await waitMatrix(t, (m) => m.filters.text === 'zzzz-not-there', 'text typed');
+  t.assert.equal(m.empty, true);
+  t.assert.match(m.emptyExplanation, /all filters/);
+  await clickControl(t, 'clearAll');
+  m = await waitMatrix(t, (m) => !m.filters.text && m.filters.facets.length === 0 && m.rows.length === 9, 'clear all');
+  t.assertNoConsoleErrors();
+}
+matrixEmptyResultsFacetsAndClearAll.timeout = 90000;
+
+export async function matrixNarrowDarkFrozenColumn(t) {
+  await t.page.setViewportSize({ width: 360, height: 740 });
+  await t.open('/#view=matrix&theme=dark');
+  await t.waitReady(30000);
+  let m = await waitMatrix(t, (m) => m.rows.length === 9, 'matrix at 360 px');
+  t.assert.equal((await t.state()).theme, 'dark');
+  t.assert.ok(m.grid[0] + m.grid[2] <= 361, `grid fits: ${m.grid}`);
+  await t.screenshot('matrix-9-narrow-dark');
+  const rowX = m.rows[0].rect[0];
+  const lastCol = m.cols[m.cols.length - 1];
+  t.assert.equal(lastCol.visible, false, 'six domains do not fit in 360 px: the table scrolls');
+  // Scroll the grid sideways with the wheel: the first column stays, the columns move.
+  const o = await canvasOrigin(t.page);
+  const cell = m.rows[0].rect;
+  await t.page.mouse.move(o.x + 300, o.y + cell[1] + cell[3] / 2);
+  // A sideways wheel (trackpad swipe). ImGui 1.86's SDL backend takes SDL's wheel.x with the
+  // opposite sign of later versions, so accept either direction and note a reversed one.
+  const lastVisible = async () => (await matrix(t)).cols.slice(-1)[0].visible;
+  for (let i = 0; i < 8; i++) await t.page.mouse.wheel(120, 0);
+  await t.page.waitForTimeout(300);
+  if (!(await lastVisible())) {
+    for (let i = 0; i < 16; i++) await t.page.mouse.wheel(-120, 0);
+    await t.page.waitForTimeout(300);
+    if (await lastVisible()) t.log('note: a rightward wheel (deltaX > 0) scrolled left: platform should negate wheel.x');
+  }
+  m = await waitMatrix(t, (m) => m.cols[m.cols.length - 1].visible, 'scrolled to the last column');
+  t.assert.equal(m.rows[0].rect[0], rowX, 'the first column is frozen');
+  await t.screenshot('matrix-10-narrow-scrolled');
+  // Light theme, same place.
+  await t.page.evaluate(() => window.explorer.navigate('#view=matrix&theme=light&pivot=1'));
+  m = await waitMatrix(t, (m) => m.pivot, 'pivot via URL');
+  await t.page.waitForTimeout(200);
+  await t.screenshot('matrix-11-narrow-light-pivot');
+  t.assertNoConsoleErrors();
+}
+matrixNarrowDarkFrozenColumn.timeout = 90000;
+
+export async function matrixTypingFrameCpuAt10k(t) {
+  const json = generateAdopters();
+  if (!json) {
+    t.log('explorer-tool not built: skipped the 10,000 x 100 measurement');
+    return;
+  }
+  const r = await measureMatrixTypingFrameCpu(t.page, t.baseUrl, { adoptersJson: json });
+  t.log(`10,000 x 100 typing: ${JSON.stringify(r)}`);
+  // The same typing over the nine seed adopters: the environment's own frame cost (software GL).
+  const seedPage = await t.context.newPage();
+  const base = await measureMatrixTypingFrameCpu(seedPage, t.baseUrl, {});
+  t.log(`seed data typing:   ${JSON.stringify(base)}`);
+  t.assert.equal(r.filterText, 'rust performance');
+  t.assert.ok(r.builds >= 1, 'typing rebuilt the matrix');
+  t.assert.ok(r.builds <= 'rust performance'.length + 2, `rebuilds only on change: ${r.builds}`);
+  t.assert.ok(r.frames > 0);
+  // The bench holds the 4 ms target on real hardware. Under SwiftShader every frame costs far more
+  // for GL alone, so here the big file may only add a little over the seed data's frames.
+  t.assert.ok(r.lastBuildMs < 50, `one rebuild took ${r.lastBuildMs} ms`);
+  t.assert.ok(r.medianMs < base.medianMs * 1.5 + 10,
+    `median frame CPU ${r.medianMs.toFixed(1)} ms at 10,000 x 100 vs ${base.medianMs.toFixed(1)} ms with the seed data`);
+  await t.screenshot('matrix-12-10k');
+}
+matrixTypingFrameCpuAt10k.timeout = 120000;
