@@ -3,7 +3,7 @@
 //
 //   import { runLighthouse } from './lighthouse.mjs';
 //   const r = await runLighthouse('http://127.0.0.1:8080/');
-//   // { performance, accessibility, bestPractices, seo, fcp, lcp, tbt, cls, failures }
+//   // { performance, accessibility, bestPractices, seo, fcp, lcp, tbt, cls, lcpElement, failures }
 //
 // Scores are 0..1; fcp/lcp/tbt in ms. `failures` lists the audits that cost points outside
 // performance ("category: audit id: title"). Options: { mobile: false } uses Lighthouse's desktop
@@ -28,6 +28,17 @@ export const CHROME_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+// The LCP element's HTML snippet, when Lighthouse names one.
+function lcpElement(lhr) {
+  try {
+    const d = lhr.audits['largest-contentful-paint-element'].details;
+    const table = d.items.find((i) => i.type === 'table') || d;
+    return table.items[0].node.snippet;
+  } catch (e) {
+    return null;
+  }
+}
 
 export async function runLighthouse(url, { mobile = false } = {}) {
   const chrome = await chromeLauncher.launch({
@@ -65,6 +76,7 @@ export async function runLighthouse(url, { mobile = false } = {}) {
       lcp: ms('largest-contentful-paint'),
       tbt: ms('total-blocking-time'),
       cls: lhr.audits['cumulative-layout-shift'] ? lhr.audits['cumulative-layout-shift'].numericValue : null,
+      lcpElement: lcpElement(lhr),
       failures,
     };
   } finally {
