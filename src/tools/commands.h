@@ -4,6 +4,11 @@
 
 namespace rx {
 
+// bench [--content DIR] [--reps N] [--adopters N] [--domains M] [--json]
+// Times the core (parse, search, adopters load, matrix filter+sort at N x M synthetic scale):
+// each call timed alone, median/p95 over the runs. Prints a table, or JSON with --json.
+int runBench(int argc, char** argv);
+
 // gen-adopters --adopters N --domains M --seed S --doc PATH
 // Writes a synthetic adopters.json to stdout whose quotes are sentences of the document at PATH,
 // so its evidence verifies. For tests and benchmarks only.

@@ -18,6 +18,8 @@ const Command kCommands[] = {
      "validate [--content DIR]: print content problems as file:line:col: message"},
     {"render-html", rx::runRenderHtml,
      "render-html --content DIR (--site DIR | --out FILE): static HTML rendition"},
+    {"bench", rx::runBench,
+     "bench [--content DIR] [--reps N] [--adopters N] [--domains M] [--json]: core timings"},
     {"gen-adopters", rx::runGenAdopters,
      "gen-adopters --adopters N --domains M [--seed S] --doc PATH: synthetic adopters.json"},
 };
