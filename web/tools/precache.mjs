@@ -136,6 +136,8 @@ export function precacheSite(siteDir, { icons = true, siteUrl = null } = {}) {
   const indexFile = path.join(siteDir, "index.html");
   if (!fs.existsSync(indexFile)) throw new Error(`${siteDir}/index.html not found: is this a built site?`);
   if (siteUrl) fs.writeFileSync(indexFile, absolutiseShell(fs.readFileSync(indexFile, "utf8"), siteUrl));
+  // A canonical link must be absolute to mean anything; without a known site URL, leave it out.
+  else fs.writeFileSync(indexFile, fs.readFileSync(indexFile, "utf8").replace(/<link rel="canonical" href="[^"]*">\n?/, ""));
   if (icons) makeIcons(siteDir);
 
   const all = walk(siteDir);
