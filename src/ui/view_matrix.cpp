@@ -542,6 +542,7 @@ void MatrixView::writeState(json& state) const {
     m["selected"] = selected;
     m["lastExport"] = lastExport_;
     m["status"] = status_;
+    m["pending"] = dirty_; // a control changed the query; the next frame rebuilds rows/cells
     m["builds"] = builds_;
     m["lastBuildMs"] = lastBuildMs_;
     state["matrix"] = m;

@@ -22,7 +22,7 @@ async function waitMatrix(t, pred, what, timeout = 8000) {
   return t.waitFor(
     async () => {
       const s = await t.state();
-      return s && s.matrix && pred(s.matrix, s) ? s.matrix : null;
+      return s && s.matrix && !s.matrix.pending && pred(s.matrix, s) ? s.matrix : null;
     },
     timeout,
     what,
