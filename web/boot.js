@@ -246,6 +246,11 @@
     canvas.addEventListener('webglcontextlost', function (e) { e.preventDefault(); m._rx_context_lost(); }, false);
     canvas.addEventListener('webglcontextrestored', function () { m._rx_context_restored(); }, false);
     window.addEventListener('resize', function () { api.wake(); });
+    // SDL cancels mousedown, which also cancels the browser's focus-on-click: focus the canvas
+    // ourselves, so it takes keys after a click into it (and never before: no autofocus).
+    canvas.addEventListener('pointerdown', function () {
+      if (document.activeElement !== canvas) canvas.focus({ preventScroll: true });
+    });
     // A DPR change (zoom, moving to another screen) without a resize: SDL re-reads the ratio and
     // resizes the drawing buffer on a resize event, so send one.
     (function watchDpr() {

@@ -163,7 +163,10 @@
   window.addEventListener('explorer:release-focus', function () {
     // Esc closed nothing: give the keyboard back to the page around us (a deck's arrows).
     if (!inFrame) return;
-    try { window.parent.focus(); } catch (e) { /* cross-origin: the message below tells it */ }
+    try {
+      if (window.frameElement) window.frameElement.blur(); // same origin: we can do it ourselves
+      window.parent.focus();
+    } catch (e) { /* cross-origin: the message below tells the host page */ }
     post(window.parent, { type: 'explorer:release-focus' });
   });
 

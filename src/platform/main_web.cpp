@@ -75,6 +75,9 @@ void syncDpr() {
     if (dpr != g->dpr) {
         g->dpr = dpr;
         g->app.setPixelRatio(dpr);
+        // SDL sizes the drawing buffer (CSS size x DPR) only on a window resize event; a DPR
+        // change can come without one (another screen, emulation), so send it one.
+        EM_ASM({ window.dispatchEvent(new Event('resize')); });
     }
 }
 

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace rx::ui {
 
 using nlohmann::json;
@@ -209,7 +211,7 @@ void App::drawTopBar(UiContext& ctx) {
 void App::drawTopBarRight() {
     const ImGuiStyle& style = ImGui::GetStyle();
     const bool copied = host_.nowMs() - linkCopiedAtMs_ < kLinkCopiedMs;
-    const char* copyLabel = copied ? "Link copied \u2713###copy-link" : "Copy link###copy-link";
+    const char* copyLabel = copied ? "Link copied###copy-link" : "Copy link###copy-link";
     const char* themeLabel = theme_.dark() ? "Light theme" : "Dark theme";
     const auto buttonWidth = [&](const char* label) {
         return ImGui::CalcTextSize(label, nullptr, true).x + style.FramePadding.x * 2;
@@ -250,9 +252,29 @@ void App::drawEmbedLink() {
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(c.surface));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(c.surfaceHover));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.accent));
-    if (ImGui::Button("Open full explorer \u2197"))
+    // The UI font has no arrow glyphs: the "opens elsewhere" arrow is drawn after the text.
+    const char* label = "Open full explorer";
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float arrow = ImGui::GetFontSize() * 0.55f;
+    const ImVec2 text = ImGui::CalcTextSize(label);
+    ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
+    if (ImGui::Button(label, ImVec2(text.x + style.FramePadding.x * 2 + arrow * 1.6f,
+                                    text.y + style.FramePadding.y * 2)))
         host_.call("open", json{{"url", "./" + fullExplorerHash()}}.dump());
+    ImGui::PopStyleVar();
     storeRect(embedLinkRect_);
+    {
+        const ImVec2 max = ImGui::GetItemRectMax();
+        const ImVec2 min = ImGui::GetItemRectMin();
+        const float x1 = max.x - style.FramePadding.x;
+        const float y0 = (min.y + max.y) * 0.5f - arrow * 0.5f;
+        const ImVec2 tip(x1, y0), tail(x1 - arrow, y0 + arrow);
+        const float thick = std::max(1.0f, ImGui::GetFontSize() / 12.0f);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddLine(tail, tip, c.accent, thick);
+        dl->AddLine(ImVec2(tip.x - arrow * 0.7f, tip.y), tip, c.accent, thick);
+        dl->AddLine(ImVec2(tip.x, tip.y + arrow * 0.7f), tip, c.accent, thick);
+    }
     if (ImGui::IsItemHovered()) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         ImGui::SetTooltip("Opens this view in a new tab");

@@ -162,6 +162,8 @@ void Theme::applyImGuiStyle() {
     col[ImGuiCol_TableBorderLight] = v4(colors_.border);
     col[ImGuiCol_TableBorderStrong] = v4(colors_.border);
     col[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
+    // scale= (projectors): paddings, spacing and roundings grow with the fonts.
+    if (userScale_ != 1.0f) style.ScaleAllSizes(userScale_);
 }
 
 int Theme::countMissingGlyphs(const std::string& text) const {
