@@ -297,6 +297,9 @@ write_content_index() {
 # UI glyph set: Latin-1, General Punctuation, Arrows, bullets/triangles/check marks; plus every
 # character of the content. Subsets are cached by their inputs under build/cache/fonts.
 UI_UNICODES="U+0020-007E,U+00A0-00FF,U+2000-206F,U+2190-21FF,U+2022,U+2026,U+25B8,U+25BE,U+2713,U+2715"
+# ImGui (stb_truetype) reads only outlines and metrics: no hinting, no OpenType layout tables
+# (kerning, ligatures), which saves 5 KB gzip over the two faces.
+FONT_SUBSET_OPTIONS=(--no-hinting --layout-features= --drop-tables+=GPOS,GSUB,GDEF)
 subset_fonts() {
   local dest=$1 content_codes key cache="$BUILD/cache/fonts" style src
   content_codes=$(/usr/bin/python3 - "$CONTENT_DIR" <<'PY'
@@ -313,11 +316,12 @@ PY
   for style in Regular Bold; do
     src="/usr/share/fonts/truetype/noto/NotoSans-$style.ttf"
     [[ -f $src ]] || die "missing $src (apt: fonts-noto-core)"
-    key=$(printf '%s|%s|%s|%s' "$src" "$(stat -c %s "$src")" "$UI_UNICODES" "$content_codes" |
+    key=$(printf '%s|%s|%s|%s|%s' "$src" "$(stat -c %s "$src")" "$UI_UNICODES" "$content_codes" \
+      "${FONT_SUBSET_OPTIONS[*]}" |
       sha256sum | cut -c1-16)
     if [[ ! -f $cache/$key.ttf ]]; then
       /usr/bin/python3 -m fontTools.subset "$src" --unicodes="$UI_UNICODES${content_codes:+,$content_codes}" \
-        --no-hinting --output-file="$cache/$key.tmp.ttf"
+        "${FONT_SUBSET_OPTIONS[@]}" --output-file="$cache/$key.tmp.ttf"
       mv "$cache/$key.tmp.ttf" "$cache/$key.ttf"
     fi
     cp "$cache/$key.ttf" "$dest/ui-${style,,}.ttf"
