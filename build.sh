@@ -267,8 +267,11 @@ build_baseline() {
     "${EMCC/%emcc/em++}" "${flags[@]}" -c "$src" -o "$o" &
   done
   wait
+  local relink=0
+  [[ -f $out/index.wasm ]] || relink=1
+  for o in "${objs[@]}"; do [[ $o -nt $out/index.wasm ]] && relink=1; done
   # Debian's emcc cannot write -o x.html (html minifier bug): link to JS, ship upstream's shell.
-  "${EMCC/%emcc/em++}" -o "$out/index.js" "${objs[@]}" "${link[@]}"
+  ((relink == 0)) || "${EMCC/%emcc/em++}" -o "$out/index.js" "${objs[@]}" "${link[@]}"
   sed 's|{{{ SCRIPT }}}|<script async src="index.js"></script>|' "$ex/shell_minimal.html" \
     >"$out/index.html"
 }
