@@ -1,0 +1,365 @@
+// Interactive cards with real input (page.mouse / page.keyboard at rects from state()):
+// search, keyboard focus, open/close, tag filter, related links, copy, wheel and drag scrolling,
+// section navigation, the 360 px layout, dark and light screenshots.
+// Contract of `t`: see the top of tests/e2e/run.mjs.
+
+// Input is handled on the next frame(s), and software WebGL frames are slow: after an input, wait
+// until a couple of frames were drawn and any scroll motion stopped.
+async function settle(t, frames0) {
+  const start = frames0 ?? ((await t.state()).frames || 0);
+  await t.page.waitForTimeout(60);
+  return t.waitFor(async () => {
+    const s = await t.state();
+    return s.frames >= start + 2 && !(s.scroll && s.scroll.moving) ? s : null;
+  }, 10000, 'frames after input');
+}
+
+async function ready(t, path = '/') {
+  await t.open(path);
+  const s = await t.waitReady(30000);
+  t.assert.deepEqual(s.errors || [], [], 'no content errors');
+  await settle(t);
+  return t.state();
+}
+
+function allCards(s) {
+  return s.sections.flatMap((sec) => sec.cards);
+}
+
+function card(s, id) {
+  return allCards(s).find((c) => c.id === id);
+}
+
+function control(s, id) {
+  return (s.controls || []).find((c) => c.id === id);
+}
+
+// Centre of the part of `rect` inside the card area (cards may be cut by the scroll area).
+function visibleCentre(s, rect) {
+  const [ax, ay, aw, ah] = s.cardArea;
+  const x0 = Math.max(rect[0], ax), y0 = Math.max(rect[1], ay);
+  const x1 = Math.min(rect[0] + rect[2], ax + aw), y1 = Math.min(rect[1] + rect[3], ay + ah);
+  return [(x0 + x1) / 2, (y0 + y1) / 2];
+}
+
+async function clickRect(t, s, rect) {
+  const [x, y] = visibleCentre(s, rect);
+  const f0 = (await t.state()).frames;
+  await t.page.mouse.click(x, y);
+  return settle(t, f0);
+}
+
+// Controls' rects are already the clickable (clipped) part.
+async function clickControl(t, c) {
+  const f0 = (await t.state()).frames;
+  await t.page.mouse.click(c.rect[0] + c.rect[2] / 2, c.rect[1] + c.rect[3] / 2);
+  return settle(t, f0);
+}
+
+async function press(t, key) {
+  const f0 = (await t.state()).frames;
+  await t.page.keyboard.press(key);
+  return settle(t, f0);
+}
+
+async function waitIdle(t) {
+  return t.waitFor(async () => {
+    const s = await t.state();
+    return s.scroll && !s.scroll.moving ? s : null;
+  }, 10000, 'scrolling to settle');
+}
+
+// A click on the card area's empty margin: gives the canvas keyboard focus, closes nothing
+// important.
+async function focusCanvas(t, s) {
+  const [ax, ay, aw] = s.cardArea;
+  const f0 = (await t.state()).frames;
+  await t.page.mouse.click(ax + aw - 20, ay + 4);
+  return settle(t, f0);
+}
+
+export async function searchTypingUpdatesStateAndScreenshot(t) {
+  let s = await ready(t);
+  const before = await t.page.screenshot();
+  await focusCanvas(t, s);
+  await t.page.keyboard.press('/');
+  s = await t.waitFor(async () => { const x = await t.state(); return x.focus === 'search' && x.search.active ? x : null; }, 5000, '/ focuses search');
+  t.assert.equal(s.search.query, '', '"/" is not typed into the field');
+  await t.page.keyboard.type('memory safety');
+  s = await t.waitFor(async () => { const x = await t.state(); return x.search.query === 'memory safety' ? x : null; }, 5000, 'query in state');
+  t.assert.ok(s.search.matches > 0 && s.search.cards > 0, `matches ${JSON.stringify(s.search)}`);
+  t.assert.ok(s.search.matches >= s.search.cards);
+  const matching = allCards(s).filter((c) => c.matches).length;
+  t.assert.equal(matching, s.search.cards, 'per-card matches agree with the count');
+  t.assert.match(s.url, /q=memory%20safety/);
+  await settle(t);
+  const after = await t.screenshot('cards-search');
+  t.assert.ok(after, 'screenshot written');
+  const now = await t.page.screenshot();
+  t.assert.ok(!before.equals(now), 'the canvas changed after typing');
+
+  // Enter / Shift+Enter step through matches, the field keeps focus.
+  await settle(t);
+  await t.page.keyboard.press('Enter');
+  s = await t.waitFor(async () => { const x = await t.state(); return x.search.current === 0 ? x : null; }, 5000, 'first match');
+  await settle(t);
+  await t.page.keyboard.press('Enter');
+  s = await t.waitFor(async () => { const x = await t.state(); return x.search.current === 1 ? x : null; }, 5000, 'second match');
+  await t.page.keyboard.press('Shift+Enter');
+  s = await t.waitFor(async () => { const x = await t.state(); return x.search.current === 0 ? x : null; }, 5000, 'back to first');
+
+  // Hide non-matching cards with the toggle.
+  s = await waitIdle(t);
+  const mode = control(s, 'mode');
+  t.assert.ok(mode, 'hide/show toggle on screen');
+  s = await clickControl(t, mode);
+  t.assert.equal(s.search.hide, true);
+  const shown = allCards(s).filter((c) => c.shown);
+  t.assert.equal(shown.length, s.search.cards, 'only matching cards are shown');
+
+  // No match: says so, and the clear button clears.
+  await press(t, '/');
+  await t.page.keyboard.press('End');
+  await t.page.keyboard.type(' zzqqxx');
+  s = await t.waitFor(async () => { const x = await t.state(); return x.search.query.endsWith('zzqqxx') ? x : null; }, 5000, 'no-match query');
+  t.assert.equal(s.search.cards, 0);
+  await t.screenshot('cards-search-empty');
+  const clear = control(s, 'clear-search');
+  t.assert.ok(clear, 'clear-search button shown for an empty result');
+  s = await clickControl(t, clear);
+  t.assert.equal(s.search.query, '');
+  t.assertNoConsoleErrors();
+}
+
+export async function ctrlKFocusesSearchAndEscClears(t) {
+  let s = await ready(t);
+  await focusCanvas(t, s);
+  await t.page.keyboard.press('Control+k');
+  s = await t.waitFor(async () => { const x = await t.state(); return x.search.active ? x : null; }, 5000, 'Ctrl+K focuses search');
+  await t.page.keyboard.type('wasm');
+  await t.waitFor(async () => (await t.state()).search.query === 'wasm', 5000, 'typed');
+  await t.page.keyboard.press('Escape');
+  s = await t.waitFor(async () => { const x = await t.state(); return x.search.query === '' && !x.search.active ? x : null; }, 5000, 'Esc clears and leaves');
+}
+
+export async function arrowKeysMoveFocusEnterOpensEscCloses(t) {
+  let s = await ready(t);
+  await focusCanvas(t, s);
+  const first = s.sections[0].cards;
+  await t.page.keyboard.press('ArrowRight');
+  s = await t.waitFor(async () => { const x = await t.state(); return x.focus ? x : null; }, 5000, 'a card focused');
+  t.assert.equal(s.focus, first[0].id, 'first arrow focuses the first card in view');
+  s = await press(t, 'ArrowRight');
+  t.assert.equal(s.focus, first[1].id);
+  const columns = s.layout.columns;
+  s = await press(t, 'ArrowDown');
+  t.assert.equal(s.focus, first[Math.min(first.length - 1, 1 + columns)].id, 'down keeps the column');
+  s = await press(t, 'ArrowUp');
+  t.assert.equal(s.focus, first[1].id);
+  await t.screenshot('cards-focus-ring');
+
+  await t.page.keyboard.press('Enter');
+  s = await t.waitFor(async () => { const x = await t.state(); return x.openCard === first[1].id ? x : null; }, 5000, 'Enter opens');
+  t.assert.match(s.url, /card=/);
+  await t.screenshot('cards-open');
+  await t.page.keyboard.press('Escape');
+  s = await t.waitFor(async () => { const x = await t.state(); return x.openCard === null ? x : null; }, 5000, 'Esc closes');
+  t.assert.equal(s.focus, first[1].id, 'focus stays on the closed card');
+
+  // Tab walks the controls in order and reaches the cards.
+  const seen = new Set();
+  for (let i = 0; i < 12; i++) {
+    await t.page.keyboard.press('Tab');
+    await t.page.waitForTimeout(60);
+    seen.add((await t.state()).focus);
+  }
+  t.assert.ok([...seen].some((f) => f && f.startsWith('nav:')) || [...seen].some((f) => f && f.includes('/')), `Tab reached controls: ${[...seen]}`);
+}
+
+export async function clickOpensCardAndOutsideCloses(t) {
+  let s = await ready(t);
+  const target = s.sections[0].cards[0];
+  s = await clickRect(t, s, target.rect);
+  t.assert.equal(s.openCard, target.id);
+  t.assert.ok(control(s, `copy:${target.id}`), 'open card has a Copy button');
+  const tagChips = s.controls.filter((c) => c.id.startsWith('tag:'));
+  t.assert.deepEqual(tagChips.map((c) => c.id.slice(4)).sort(), [...card(s, target.id).tags].sort(), 'one chip per tag');
+  // Click outside every card (the grid's gap below the intro text) closes it.
+  await focusCanvas(t, s);
+  s = await t.state();
+  t.assert.equal(s.openCard, null);
+}
+
+export async function tagClickFiltersAndClears(t) {
+  let s = await ready(t);
+  const target = allCards(s).find((c) => c.visible && c.tags.length > 0);
+  s = await clickRect(t, s, target.rect);
+  const chip = s.controls.find((c) => c.id.startsWith('tag:'));
+  t.assert.ok(chip, 'a tag chip on the open card');
+  const tag = chip.id.slice(4);
+  s = await clickControl(t, chip);
+  t.assert.equal(s.tag, tag);
+  t.assert.match(s.url, new RegExp(`tag=${encodeURIComponent(tag)}`));
+  const shown = allCards(s).filter((c) => c.shown);
+  t.assert.ok(shown.length > 0);
+  for (const c of shown) t.assert.ok(c.tags.includes(tag), `${c.id} shown with tag ${tag}`);
+  t.assert.ok(allCards(s).some((c) => !c.shown), 'some cards are filtered out');
+  for (const c of allCards(s)) if (!c.shown) t.assert.equal(c.visible, false);
+  await t.screenshot('cards-tag-filter');
+  const clear = control(s, 'clear-tag');
+  t.assert.ok(clear, 'one-click clear of the tag filter');
+  s = await clickControl(t, clear);
+  t.assert.equal(s.tag, null);
+  t.assert.ok(allCards(s).every((c) => c.shown));
+}
+
+export async function linkClickJumpsToTarget(t) {
+  let s = await ready(t);
+  const source = allCards(s).find((c) => c.visible && c.links.length > 0);
+  t.assert.ok(source, 'a visible card with related links');
+  s = await clickRect(t, s, source.rect);
+  s = await waitIdle(t);
+  const link = s.controls.find((c) => c.id.startsWith('link:'));
+  t.assert.ok(link, 'related link chips on the open card');
+  const targetId = link.id.slice(5);
+  t.assert.ok(source.links.includes(targetId));
+  s = await clickControl(t, link);
+  s = await waitIdle(t);
+  t.assert.equal(s.openCard, targetId, 'the target card is open');
+  t.assert.equal(s.focus, targetId);
+  const target = card(s, targetId);
+  t.assert.equal(target.visible, true, 'the target is scrolled into view');
+  const [, ay, , ah] = s.cardArea;
+  t.assert.ok(target.rect[1] >= ay - 1 && target.rect[1] < ay + ah, 'its top is inside the area');
+  t.assert.ok(card(s, targetId).links.includes(source.id), 'links are symmetric');
+  // The flash animation ends and the loop idles again.
+  await t.page.waitForTimeout(1600);
+  const f0 = (await t.state()).frames;
+  await t.page.waitForTimeout(500);
+  t.assert.equal((await t.state()).frames, f0, 'no frames drawn while nothing changes');
+}
+
+export async function copyPutsCardTextOnClipboard(t) {
+  await t.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.baseUrl });
+  let s = await ready(t);
+  const target = s.sections[0].cards[1];
+  s = await clickRect(t, s, target.rect);
+  const copy = control(s, `copy:${target.id}`);
+  t.assert.ok(copy);
+  s = await clickControl(t, copy);
+  await t.page.waitForTimeout(200);
+  let text = await t.page.evaluate(() => navigator.clipboard.readText());
+  t.assert.ok(text.startsWith(target.title + '\n\n'), `clipboard: ${JSON.stringify(text.slice(0, 80))}`);
+  t.assert.ok(text.length > target.title.length + 40, 'the body is copied too');
+
+  // Ctrl+C on a focused card.
+  await t.page.evaluate(() => navigator.clipboard.writeText('-'));
+  await t.page.keyboard.press('Escape');
+  await settle(t);
+  s = await press(t, 'ArrowRight');
+  const focused = card(s, s.focus);
+  t.assert.ok(focused, 'a card has focus');
+  await t.page.keyboard.press('Control+c');
+  await t.page.waitForTimeout(300);
+  text = await t.page.evaluate(() => navigator.clipboard.readText());
+  t.assert.ok(text.startsWith(focused.title + '\n\n'), `Ctrl+C clipboard: ${JSON.stringify(text.slice(0, 80))}`);
+}
+
+export async function wheelAndDragScrollMoveCards(t) {
+  let s = await ready(t);
+  const id = s.sections[0].cards[0].id;
+  const y0 = card(s, id).rect[1];
+  const [ax, ay, aw, ah] = s.cardArea;
+  await t.page.mouse.move(ax + aw / 2, ay + ah / 2);
+  await t.page.mouse.wheel(0, 300);
+  await settle(t);
+  s = await t.waitFor(async () => { const x = await t.state(); return x.scroll.y > 0 && !x.scroll.moving ? x : null; }, 5000, 'wheel scroll settles');
+  const y1 = card(s, id).rect[1];
+  t.assert.ok(y1 < y0 - 50, `wheel moved the card up: ${y0} -> ${y1}`);
+
+  // Drag up by 250 px: content follows the finger, then a fling may carry it further.
+  const startScroll = s.scroll.y;
+  const x = ax + aw / 2, y = ay + ah - 60;
+  await t.page.mouse.move(x, y);
+  await t.page.mouse.down();
+  for (let i = 1; i <= 10; i++) {
+    await t.page.mouse.move(x, y - i * 25);
+    await t.page.waitForTimeout(16);
+  }
+  const f0 = (await t.state()).frames;
+  await t.page.mouse.up();
+  s = await settle(t, f0);
+  t.assert.ok(s.scroll.y >= startScroll + 240, `drag scrolled: ${startScroll} -> ${s.scroll.y}`);
+  t.assert.equal(s.openCard, null, 'a drag is not a click');
+  // The fling stops and the loop goes idle.
+  const f0 = s.frames;
+  await t.page.waitForTimeout(500);
+  t.assert.equal((await t.state()).frames, f0, 'idle after the fling');
+}
+
+export async function sectionNavJumpsAndHighlights(t) {
+  let s = await ready(t);
+  t.assert.equal(s.layout.nav, 'sidebar');
+  const last = s.sections[s.sections.length - 2];
+  const entry = control(s, `nav:${last.id}`);
+  t.assert.ok(entry, 'sidebar entry');
+  s = await clickControl(t, entry);
+  t.assert.equal(s.currentSection, last.id, 'scroll-spy follows the jump');
+  t.assert.equal(s.section, last.id);
+  t.assert.ok(s.sections.find((x) => x.id === last.id).cards.some((c) => c.visible));
+}
+
+export async function narrowLayoutHasNoOverlaps(t) {
+  const ctx = await t.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await ctx.newPage();
+  await page.goto(t.url('/'));
+  await page.waitForFunction(() => window.explorer && window.explorer.state().ready, null, { timeout: 30000 });
+  await page.waitForTimeout(400);
+  const state = () => page.evaluate(() => window.explorer.state());
+  let s = await state();
+  t.assert.equal(s.layout.columns, 1);
+  t.assert.equal(s.layout.nav, 'bar');
+  await page.screenshot({ path: `${t.outDir}/cards-360.png` });
+  const check = (st) => {
+    const vis = allCards(st).filter((c) => c.visible);
+    t.assert.ok(vis.length > 0);
+    for (const c of vis) t.assert.ok(c.rect[0] >= 0 && c.rect[0] + c.rect[2] <= 360, `${c.id} inside 360 px`);
+    for (let i = 0; i < vis.length; i++)
+      for (let j = i + 1; j < vis.length; j++) {
+        const a = vis[i].rect, b = vis[j].rect;
+        const overlap = a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+        t.assert.ok(!overlap, `${vis[i].id} overlaps ${vis[j].id}`);
+      }
+  };
+  check(s);
+  // The compact section menu opens and jumps.
+  const menu = control(s, 'nav-menu');
+  await page.mouse.click(menu.rect[0] + menu.rect[2] / 2, menu.rect[1] + menu.rect[3] / 2);
+  await page.waitForTimeout(250);
+  s = await state();
+  t.assert.equal(s.layout.navMenuOpen, true);
+  await page.screenshot({ path: `${t.outDir}/cards-360-menu.png` });
+  const target = s.sections[2];
+  const entry = control(s, `nav:${target.id}`);
+  await page.mouse.click(entry.rect[0] + entry.rect[2] / 2, entry.rect[1] + entry.rect[3] / 2);
+  await page.waitForTimeout(900);
+  s = await state();
+  t.assert.equal(s.currentSection, target.id);
+  check(s);
+  await page.screenshot({ path: `${t.outDir}/cards-360-jump.png` });
+}
+
+export async function darkAndLightScreenshots(t) {
+  for (const scheme of ['dark', 'light']) {
+    const ctx = await t.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
+    const page = await ctx.newPage();
+    await page.goto(t.url('/#q=memory&card=key-features-of-rust%2Fmemory-safety-without-garbage-collection'));
+    await page.waitForFunction(() => window.explorer && window.explorer.state().ready, null, { timeout: 30000 });
+    await page.waitForTimeout(500);
+    const s = await page.evaluate(() => window.explorer.state());
+    t.assert.equal(s.theme, scheme);
+    t.assert.equal(s.search.query, 'memory');
+    t.assert.ok(s.openCard, 'deep-linked card is open');
+    await page.screenshot({ path: `${t.outDir}/cards-${scheme}.png` });
+  }
+}
