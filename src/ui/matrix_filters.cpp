@@ -118,7 +118,7 @@ void MatrixView::drawToolbar(UiContext& ctx) {
         ImGui::TextUnformatted("Why Rust:");
         for (const Facet& facet : data_->facets) {
             const bool on = query_.facets.count(facet.id) > 0;
-            const std::string label = (on ? "\xE2\x9C\x93 " : "") + facet.name;
+            const std::string label = std::string() + facet.name;
             sameLineIfFits(ImGui::CalcTextSize(label.c_str()).x + 24);
             const bool clicked = chip(label.c_str(), on, c, facet.id.c_str());
             rememberItem("facet:" + facet.id);
@@ -200,8 +200,10 @@ void MatrixView::drawSummary(UiContext& ctx) {
         const ImU32 fg = on ? c.accentText : c.text;
         float x = p.x + 12;
         const float ty = p.y + (h - ImGui::GetFontSize()) * 0.5f;
-        if (on) {
-            dl->AddText(ImVec2(x, ty), fg, "\xE2\x9C\x93");
+        if (on) { // a drawn check mark: the fonts' subset may lack U+2713
+            const float m = ty + ImGui::GetFontSize() * 0.55f;
+            dl->AddLine(ImVec2(x + 1, m), ImVec2(x + 5, m + 4), fg, 2.0f);
+            dl->AddLine(ImVec2(x + 5, m + 4), ImVec2(x + 12, m - 5), fg, 2.0f);
             x += 18;
         }
         dl->AddText(ImVec2(x, ty), fg, d.name.c_str());
@@ -259,7 +261,7 @@ void MatrixView::drawActiveFilters(UiContext& ctx) {
     int active = 0;
     auto activeChip = [&](const std::string& label, const char* id) {
         ++active;
-        const std::string text = label + "  \xE2\x9C\x95";
+        const std::string text = label + "  \xC3\x97";
         sameLineIfFits(ImGui::CalcTextSize(text.c_str()).x + 24);
         const bool clicked = chip(text.c_str(), true, c, id);
         rememberItem(id);

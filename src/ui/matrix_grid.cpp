@@ -32,8 +32,9 @@ AxisSort cycle(AxisSort now, AxisSort first, AxisSort second) {
     return first;
 }
 
+// Sort direction as text the subset fonts surely have (arrow glyphs may be missing).
 const char* arrow(AxisSort s, AxisSort asc, AxisSort desc) {
-    return s == asc ? " \xE2\x86\x91" : s == desc ? " \xE2\x86\x93" : "";
+    return s == asc ? " (asc)" : s == desc ? " (desc)" : "";
 }
 
 // A clickable header area drawn by hand; returns true when clicked.

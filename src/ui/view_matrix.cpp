@@ -312,7 +312,7 @@ void MatrixView::drawDetail(UiContext& ctx, float width, float height) {
     detailRect_ = ImVec4(p.x, p.y, s.x, s.y);
 
     // Title row with the close button on the right.
-    const char* closeLabel = "Close \xE2\x9C\x95";
+    const char* closeLabel = "Close \xC3\x97";
     const float closeW = ImGui::CalcTextSize(closeLabel).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - closeW - 8);
     ImGui::PushFont(f.bold);
@@ -367,7 +367,7 @@ void MatrixView::drawDetail(UiContext& ctx, float width, float height) {
         ImGui::PopStyleColor();
         ImGui::PopFont();
         if (!e.itemId.empty()) {
-            if (ImGui::Button("Show source card \xE2\x86\x92")) ctx.jumpToCard = e.itemId;
+            if (ImGui::Button("Show source card \xC2\xBB")) ctx.jumpToCard = e.itemId;
             rememberItem("sourceCard:" + std::to_string(i));
         }
         ImGui::PopID();
