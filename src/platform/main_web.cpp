@@ -48,6 +48,7 @@ struct Platform {
     float dpr = 1.0f;
     std::string stateJson; // keeps the returned string alive for JS
     std::string pasteBuffer;
+    std::vector<SDL_Event> deferredEvents; // input held back to the next frame (see tick)
 };
 
 Platform* g = nullptr;
@@ -106,9 +107,34 @@ void renderFrame() {
 void tick() {
     bool hadEvent = g->wakeRequested;
     g->wakeRequested = false;
+    // ImGui 1.86 keeps only key state per frame: a key's down and up in the same frame (a quick
+    // press while the loop slept) would be no press at all. So a key-up for a key that went down
+    // this frame waits, with everything after it, for the next frame.
+    std::vector<SDL_Event> pending;
+    pending.swap(g->deferredEvents);
     SDL_Event event;
-    while (SDL_PollEvent(&event)) {
+    std::vector<SDL_Scancode> downThisFrame;
+    size_t next = 0;
+    const auto take = [&](SDL_Event& e) {
+        if (next < pending.size()) {
+            e = pending[next++];
+            return true;
+        }
+        return SDL_PollEvent(&e) != 0;
+    };
+    while (take(event)) {
         hadEvent = true;
+        if (event.type == SDL_KEYUP &&
+            std::find(downThisFrame.begin(), downThisFrame.end(), event.key.keysym.scancode) !=
+                downThisFrame.end()) {
+            g->deferredEvents.push_back(event);
+            g->deferredEvents.insert(g->deferredEvents.end(), pending.begin() + next,
+                                     pending.end());
+            while (SDL_PollEvent(&event)) g->deferredEvents.push_back(event);
+            g->wakeRequested = true;
+            break;
+        }
+        if (event.type == SDL_KEYDOWN) downThisFrame.push_back(event.key.keysym.scancode);
         ImGui_ImplSDL2_ProcessEvent(&event);
     }
     rx::IdleInputs in;

@@ -321,7 +321,7 @@ std::string App::stateJson() const {
     s["theme"] = theme_.dark() ? "dark" : "light";
     s["url"] = encodeHash(url_);
     s["embed"] = url_.embed;
-    s["controls"] = url_.controls == -1 ? !url_.embed : url_.controls == 1;
+    s["topBar"] = url_.controls == -1 ? !url_.embed : url_.controls == 1;
     s["transparent"] = url_.transparentBg;
     s["scale"] = theme_.scale();
     s["copyLink"] = rectJson(copyLinkRect_);
