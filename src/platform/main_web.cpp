@@ -12,8 +12,10 @@
 #include <imgui_impl_sdl.h>
 
 #include <GLES3/gl3.h>
+#include <algorithm>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 extern "C" {
 void rxjs_host_call(const char* name, const char* json);
