@@ -83,9 +83,8 @@ void Pointer::update(bool overUi, ImVec2 areaMin, ImVec2 areaMax, double nowMs,
         const float dy = io.MousePos.y - pressPos_.y;
         const float dx = io.MousePos.x - pressPos_.x;
         constexpr float kTouchSlop = 8.0f; // below this a press is still a click
-        if (!dragging_ && std::sqrt(dx * dx + dy * dy) > kTouchSlop && !ImGui::IsAnyItemActive()) {
-            dragging_ = true;
-            startScroll_ = motion.position + dy; // no jump at the slop threshold
+        if (!dragging_ && std::sqrt(dx * dx + dy * dy) > kTouchSlop) {
+            dragging_ = true; // the content catches up with the finger at once
         }
         if (dragging_) {
             jumpTo(motion, startScroll_ - dy, maxScroll);

@@ -31,6 +31,9 @@ class Controls {
     std::string step(const std::string& current, bool forward) const;
     bool has(const std::string& id) const;
     bool rectOf(const std::string& id, ImVec2& min, ImVec2& max) const;
+    template <class F> void forEachHit(F f) const {
+        for (const Hit& h : hits_) f(h.id, h.min, h.max);
+    }
 
   private:
     struct Hit {

@@ -112,17 +112,17 @@ float SearchBar::drawStatus(const UiContext& ctx, Controls& controls, const Poin
         dl->AddText(f.smallBold, 14.0f, ImVec2(at.x, at.y + (rowH - 14.0f) * 0.5f),
                     result_.matchedCards == 0 ? c.error : c.text, text.c_str());
         if (result_.matches > 0) {
-            chip("prev", "\u2191 Previous", button);
-            chip("next", "\u2193 Next", button);
+            chip("prev", "\u2039 Previous", button);
+            chip("next", "Next \u203A", button);
             chip("mode", hideNonMatching ? "Show all cards" : "Hide other cards", button);
         }
-        chip("clear-search", "\u2715 Clear search", button);
+        chip("clear-search", "\u00D7 Clear search", button);
     }
     if (!tagLabel.empty()) {
         ChipStyle tag = button;
         tag.bg = c.tagBg;
         tag.border = c.accent;
-        chip("clear-tag", "Tag: " + tagLabel + "  \u2715", tag);
+        chip("clear-tag", "Tag: " + tagLabel + "  \u00D7", tag);
     }
     return y + rowH - pos.y + 10.0f;
 }

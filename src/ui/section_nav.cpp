@@ -66,7 +66,6 @@ float SectionNav::drawBar(const UiContext& ctx, Controls& controls, const Pointe
     dl->AddRectFilled(min, max, hovered || menuOpen ? c.surfaceHover : c.surface, 8.0f);
     dl->AddRect(min, max, c.border, 8.0f);
     const std::string count = cur ? countLabel(*cur, frame.filtered) : std::string();
-    const char* arrow = menuOpen ? "\u25B4" : "\u25BE";
     const float countW = f.small->CalcTextSizeA(14.0f, 1e9f, 0.0f, count.c_str()).x;
     const float titleRight = max.x - 36 - countW;
     dl->PushClipRect(min, ImVec2(titleRight, max.y), true);
@@ -74,7 +73,11 @@ float SectionNav::drawBar(const UiContext& ctx, Controls& controls, const Pointe
         dl->AddText(f.smallBold, 15.0f, ImVec2(min.x + 12, min.y + 9), c.text, cur->title.c_str());
     dl->PopClipRect();
     dl->AddText(f.small, 14.0f, ImVec2(titleRight + 6, min.y + 10), c.textMuted, count.c_str());
-    dl->AddText(f.small, 14.0f, ImVec2(max.x - 22, min.y + 10), c.text, arrow);
+    // A drawn caret: the UI fonts are subset and have no geometric shapes.
+    const ImVec2 tip(max.x - 16, min.y + h * 0.5f + (menuOpen ? -3.0f : 3.0f));
+    const float dy = menuOpen ? 6.0f : -6.0f;
+    dl->AddTriangleFilled(ImVec2(tip.x - 5, tip.y + dy), ImVec2(tip.x + 5, tip.y + dy), tip,
+                          c.text);
     if (frame.focusVisible && frame.focus == "nav-menu") drawFocusRing(dl, min, max, c.focus, 8);
     controls.add("nav-menu", min, max);
     dropdownPos_ = ImVec2(pos.x, max.y + 4);

@@ -401,6 +401,11 @@ void CardsView::draw(UiContext& ctx) {
     if (!flashing) flashCard_.clear();
     if (scroll_.moving() || flashing) ctx.animating = true;
     searchHadKeys_ = false;
+    const std::string focusedNow = focusedCard().empty() ? openCard_ : focusedCard();
+    if (focusedNow != reportedFocus_) {
+        reportedFocus_ = focusedNow;
+        ctx.host.call("focus", nlohmann::json{{"card", focusedNow}}.dump());
+    }
 }
 
 void CardsView::drawCard(const UiContext& ctx, ImDrawList* dl, const CardBox& box, ImVec2 origin) {
@@ -510,7 +515,7 @@ float CardsView::drawOpenExtras(const UiContext& ctx, ImDrawList* dl, ImVec2 pos
         link.text = c.text;
         for (const std::string& r : related) {
             const Item* target = ctx.model.doc.findItem(r);
-            place("link:" + r, "\u2192 " + (target ? target->title : r), link);
+            place("link:" + r, target ? target->title : r, link);
         }
     }
     newRow(16);
@@ -519,7 +524,7 @@ float CardsView::drawOpenExtras(const UiContext& ctx, ImDrawList* dl, ImVec2 pos
     button.bg = c.accent;
     button.bgHover = c.accent;
     button.text = c.accentText;
-    place("copy:" + item.id, copiedCard_ == item.id ? "\u2713 Copied" : "Copy text", button);
+    place("copy:" + item.id, copiedCard_ == item.id ? "Copied" : "Copy text", button);
     ChipStyle close = tag;
     close.bg = c.surface;
     close.border = c.border;
@@ -886,8 +891,19 @@ void CardsView::writeState(nlohmann::json& state) const {
     state["search"] = {{"query", search_.query()},        {"matches", r.matches},
                        {"cards", r.matchedCards},         {"current", search_.current()},
                        {"hide", search_.hideNonMatching}, {"active", search_.fieldActive()}};
+    // On-screen controls other than cards (status row, nav, the open card's chips and buttons),
+    // with the rect that takes clicks.
+    json controls = json::array();
+    controls_.forEachHit([&](const std::string& id, ImVec2 min, ImVec2 max) {
+        if (id.empty() || id[0] == '#' || startsWith(id, "card:")) return;
+        controls.push_back({{"id", id}, {"rect", {min.x, min.y, max.x - min.x, max.y - min.y}}});
+    });
+    state["controls"] = controls;
     state["cardArea"] = {areaMin_.x, areaMin_.y, areaMax_.x - areaMin_.x, areaMax_.y - areaMin_.y};
-    state["scroll"] = {{"y", scroll_.position}, {"max", maxScroll_}, {"moving", scroll_.moving()}};
+    state["scroll"] = {{"y", scroll_.position},
+                       {"max", maxScroll_},
+                       {"moving", scroll_.moving()},
+                       {"velocity", scroll_.velocity}};
     state["layout"] = {
         {"columns", columns_}, {"nav", wide_ ? "sidebar" : "bar"}, {"navMenuOpen", nav_.menuOpen}};
 }

@@ -107,6 +107,7 @@ class CardsView {
     std::string pendingSection_; // scroll to this section once laid out
     bool pendingAnimate_ = false;
     std::string copiedCard_;
+    std::string reportedFocus_; // last card focus told to the page (a11y mirror)
 
     LayoutKey key_;
     std::vector<CardBox> cards_;
