@@ -75,7 +75,9 @@
     if (!state || typeof state !== 'object' || Array.isArray(state)) return null;
     var pairs = [];
     var ok = true;
+    var known = 0;
     Object.keys(state).forEach(function (k) {
+      if (TEXT_KEYS.indexOf(k) >= 0 || LIST_KEYS.indexOf(k) >= 0 || FLAG_KEYS.indexOf(k) >= 0 || k === 'scale') known++;
       var v = state[k];
       if (TEXT_KEYS.indexOf(k) >= 0) {
         if (typeof v !== 'string' || v.length > MAX_TEXT) ok = false;
@@ -92,6 +94,8 @@
       }
       // Unknown keys (hash, embed, ...) are ignored.
     });
+    // {} goes to the default view; keys that are all unknown (or locked, like embed) do nothing.
+    if (Object.keys(state).length && !known) return null;
     return ok ? pairs : null;
   }
 
