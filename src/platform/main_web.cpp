@@ -6,10 +6,12 @@
 
 #include <SDL.h>
 #include <emscripten.h>
+#include <emscripten/heap.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
+#include <malloc.h>
 
 #include <GLES3/gl3.h>
 #include <algorithm>
@@ -230,6 +232,11 @@ EMSCRIPTEN_KEEPALIVE int rx_start(const char* initialUrlState) {
 EMSCRIPTEN_KEEPALIVE const char* rx_state_json() {
     if (!g) return "{\"ready\":false}";
     g->stateJson = g->app.stateJson();
+    // heapBytes (wasm memory size) and heapUsed (bytes malloc'ed now): long-run tests check that
+    // they stay flat.
+    if (g->stateJson.size() > 2 && g->stateJson.front() == '{')
+        g->stateJson.insert(1, "\"heapBytes\":" + std::to_string(emscripten_get_heap_size()) +
+                                   ",\"heapUsed\":" + std::to_string(mallinfo().uordblks) + ",");
     return g->stateJson.c_str();
 }
 

@@ -288,21 +288,52 @@ void App::drawEmbedLink() {
 
 // Content problems: a compact, collapsible list (file:line:col, then the message), scrolling
 // after a few rows so a long list never pushes the content off screen.
+// Content problems: a compact, collapsible list (file:line:col, then the message), scrolling
+// after a few rows so a long list never pushes the content off screen.
 void App::drawErrorPanel() {
     if (model_.errors.empty()) return;
     const Colors& c = theme_.colors();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.error));
-    ImGui::PushFont(theme_.fonts().smallBold);
-    const std::string label = std::to_string(model_.errors.size()) +
-                              (model_.errors.size() == 1 ? " problem" : " problems") +
-                              " in the content — everything valid is still shown###errors";
+    const Fonts& f = theme_.fonts();
+    const auto vec4 = [](ImU32 u) { return ImGui::ColorConvertU32ToFloat4(u); };
+    const size_t count = model_.errors.size();
+    ImGui::PushStyleColor(ImGuiCol_Text, vec4(c.error));
+    ImGui::PushFont(f.smallBold);
+    const std::string label = std::to_string(count) + (count == 1 ? " problem" : " problems") +
+                              " in the content (everything valid is still shown)###errors";
     const bool open = ImGui::CollapsingHeader(label.c_str(), ImGuiTreeNodeFlags_DefaultOpen);
     ImGui::PopFont();
     ImGui::PopStyleColor();
     if (!open) return;
-    ImGui::PushFont(theme_.fonts().small);
-    for (const Diagnostic& d : model_.errors) ImGui::BulletText("%s", format(d).c_str());
+
+    ImGui::PushFont(f.small);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float row = ImGui::GetTextLineHeightWithSpacing();
+    const size_t kVisibleRows = 6;
+    const float height = static_cast<float>(count < kVisibleRows ? count : kVisibleRows) * row +
+                         style.WindowPadding.y * 2;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, vec4(c.surface));
+    ImGui::PushStyleColor(ImGuiCol_Border, vec4(c.error));
+    ImGui::BeginChild("##content-problems", ImVec2(0, height), true);
+    for (const Diagnostic& d : model_.errors) {
+        std::string where = d.source;
+        if (d.line > 0) where += ":" + std::to_string(d.line);
+        if (d.line > 0 && d.col > 0) where += ":" + std::to_string(d.col);
+        ImGui::PushFont(f.smallBold);
+        ImGui::PushStyleColor(ImGuiCol_Text, vec4(c.error));
+        ImGui::TextUnformatted(where.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, vec4(c.text));
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(d.message.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleColor(2);
     ImGui::PopFont();
+    ImGui::Spacing();
 }
 
 std::string App::stateJson() const {
