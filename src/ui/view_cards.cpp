@@ -220,9 +220,12 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
 
 void CardsView::drawTopBarControls(UiContext& ctx) {
     if (!ctx.model.loaded && ctx.model.doc.sections.empty()) return;
-    const float reserve = ImGui::CalcTextSize("Light theme").x + 40.0f; // App's theme toggle
+    // Room for the App's buttons drawn right-aligned on the same line (Copy link, theme).
+    const float pad = ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
+    const float reserve =
+        ImGui::CalcTextSize("Copy link").x + ImGui::CalcTextSize("Light theme").x + 2 * pad + 16.0f;
     const float avail = ImGui::GetContentRegionAvail().x;
-    const float width = std::max(120.0f, std::min(440.0f, avail - reserve));
+    const float width = std::max(96.0f, std::min(440.0f, avail - reserve));
     searchHadKeys_ = search_.fieldActive();
     const bool keepActive = focus_ == "search";
     const SearchBar::FieldEvents ev = search_.drawField(ctx, keepActive, width);

@@ -21,6 +21,14 @@ async function ready(t, path = '/') {
   return t.state();
 }
 
+// Waits (up to 10 s: software WebGL frames on a busy machine can be slow) until pred(state).
+function until(t, pred, what) {
+  return t.waitFor(async () => {
+    const s = await t.state();
+    return s && s.scroll && !s.scroll.moving && pred(s) ? s : null;
+  }, 10000, what);
+}
+
 function allCards(s) {
   return s.sections.flatMap((sec) => sec.cards);
 }
@@ -111,8 +119,8 @@ export async function searchTypingUpdatesStateAndScreenshot(t) {
   s = await waitIdle(t);
   const mode = control(s, 'mode');
   t.assert.ok(mode, 'hide/show toggle on screen');
-  s = await clickControl(t, mode);
-  t.assert.equal(s.search.hide, true);
+  await clickControl(t, mode);
+  s = await until(t, (x) => x.search.hide === true, 'hide toggle');
   const shown = allCards(s).filter((c) => c.shown);
   t.assert.equal(shown.length, s.search.cards, 'only matching cards are shown');
 
@@ -125,8 +133,8 @@ export async function searchTypingUpdatesStateAndScreenshot(t) {
   await t.screenshot('cards-search-empty');
   const clear = control(s, 'clear-search');
   t.assert.ok(clear, 'clear-search button shown for an empty result');
-  s = await clickControl(t, clear);
-  t.assert.equal(s.search.query, '');
+  await clickControl(t, clear);
+  s = await until(t, (x) => x.search.query === '', 'clear search');
   t.assertNoConsoleErrors();
 }
 
@@ -148,13 +156,14 @@ export async function arrowKeysMoveFocusEnterOpensEscCloses(t) {
   await t.page.keyboard.press('ArrowRight');
   s = await t.waitFor(async () => { const x = await t.state(); return x.focus ? x : null; }, 5000, 'a card focused');
   t.assert.equal(s.focus, first[0].id, 'first arrow focuses the first card in view');
-  s = await press(t, 'ArrowRight');
-  t.assert.equal(s.focus, first[1].id);
   const columns = s.layout.columns;
-  s = await press(t, 'ArrowDown');
-  t.assert.equal(s.focus, first[Math.min(first.length - 1, 1 + columns)].id, 'down keeps the column');
-  s = await press(t, 'ArrowUp');
-  t.assert.equal(s.focus, first[1].id);
+  await t.page.keyboard.press('ArrowRight');
+  s = await until(t, (x) => x.focus === first[1].id, 'right moves to the next card');
+  await t.page.keyboard.press('ArrowDown');
+  const below = first[Math.min(first.length - 1, 1 + columns)].id;
+  s = await until(t, (x) => x.focus === below, 'down keeps the column');
+  await t.page.keyboard.press('ArrowUp');
+  s = await until(t, (x) => x.focus === first[1].id, 'up goes back');
   await t.screenshot('cards-focus-ring');
 
   await t.page.keyboard.press('Enter');
@@ -178,26 +187,24 @@ export async function arrowKeysMoveFocusEnterOpensEscCloses(t) {
 export async function clickOpensCardAndOutsideCloses(t) {
   let s = await ready(t);
   const target = s.sections[0].cards[0];
-  s = await clickRect(t, s, target.rect);
-  t.assert.equal(s.openCard, target.id);
-  t.assert.ok(control(s, `copy:${target.id}`), 'open card has a Copy button');
+  await clickRect(t, s, target.rect);
+  s = await until(t, (x) => x.openCard === target.id && control(x, `copy:${target.id}`), 'card opens with a Copy button');
   const tagChips = s.controls.filter((c) => c.id.startsWith('tag:'));
   t.assert.deepEqual(tagChips.map((c) => c.id.slice(4)).sort(), [...card(s, target.id).tags].sort(), 'one chip per tag');
   // Click outside every card (the grid's gap below the intro text) closes it.
   await focusCanvas(t, s);
-  s = await t.state();
-  t.assert.equal(s.openCard, null);
+  s = await until(t, (x) => x.openCard === null, 'a click outside closes the card');
 }
 
 export async function tagClickFiltersAndClears(t) {
   let s = await ready(t);
   const target = allCards(s).find((c) => c.visible && c.tags.length > 0);
-  s = await clickRect(t, s, target.rect);
+  await clickRect(t, s, target.rect);
+  s = await until(t, (x) => x.controls.some((c) => c.id.startsWith('tag:')), 'a tag chip on the open card');
   const chip = s.controls.find((c) => c.id.startsWith('tag:'));
-  t.assert.ok(chip, 'a tag chip on the open card');
   const tag = chip.id.slice(4);
-  s = await clickControl(t, chip);
-  t.assert.equal(s.tag, tag);
+  await clickControl(t, chip);
+  s = await until(t, (x) => x.tag === tag, 'the tag filter applies');
   t.assert.match(s.url, new RegExp(`tag=${encodeURIComponent(tag)}`));
   const shown = allCards(s).filter((c) => c.shown);
   t.assert.ok(shown.length > 0);
@@ -207,8 +214,8 @@ export async function tagClickFiltersAndClears(t) {
   await t.screenshot('cards-tag-filter');
   const clear = control(s, 'clear-tag');
   t.assert.ok(clear, 'one-click clear of the tag filter');
-  s = await clickControl(t, clear);
-  t.assert.equal(s.tag, null);
+  await clickControl(t, clear);
+  s = await until(t, (x) => x.tag === null, 'the tag filter clears');
   t.assert.ok(allCards(s).every((c) => c.shown));
 }
 
@@ -216,14 +223,13 @@ export async function linkClickJumpsToTarget(t) {
   let s = await ready(t);
   const source = allCards(s).find((c) => c.visible && c.links.length > 0);
   t.assert.ok(source, 'a visible card with related links');
-  s = await clickRect(t, s, source.rect);
-  s = await waitIdle(t);
+  await clickRect(t, s, source.rect);
+  s = await until(t, (x) => x.controls.some((c) => c.id.startsWith('link:')), 'related link chips on the open card');
   const link = s.controls.find((c) => c.id.startsWith('link:'));
-  t.assert.ok(link, 'related link chips on the open card');
   const targetId = link.id.slice(5);
   t.assert.ok(source.links.includes(targetId));
-  s = await clickControl(t, link);
-  s = await waitIdle(t);
+  await clickControl(t, link);
+  s = await until(t, (x) => x.openCard === targetId, 'the link opens its target');
   t.assert.equal(s.openCard, targetId, 'the target card is open');
   t.assert.equal(s.focus, targetId);
   const target = card(s, targetId);
@@ -242,9 +248,9 @@ export async function copyPutsCardTextOnClipboard(t) {
   await t.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.baseUrl });
   let s = await ready(t);
   const target = s.sections[0].cards[1];
-  s = await clickRect(t, s, target.rect);
+  await clickRect(t, s, target.rect);
+  s = await until(t, (x) => control(x, `copy:${target.id}`), 'Copy button on the open card');
   const copy = control(s, `copy:${target.id}`);
-  t.assert.ok(copy);
   s = await clickControl(t, copy);
   await t.page.waitForTimeout(200);
   let text = await t.page.evaluate(() => navigator.clipboard.readText());
@@ -303,7 +309,8 @@ export async function sectionNavJumpsAndHighlights(t) {
   const last = s.sections[s.sections.length - 2];
   const entry = control(s, `nav:${last.id}`);
   t.assert.ok(entry, 'sidebar entry');
-  s = await clickControl(t, entry);
+  await clickControl(t, entry);
+  s = await until(t, (x) => x.section === last.id && x.scroll.y > 0, 'the jump');
   t.assert.equal(s.currentSection, last.id, 'scroll-spy follows the jump');
   t.assert.equal(s.section, last.id);
   t.assert.ok(s.sections.find((x) => x.id === last.id).cards.some((c) => c.visible));
