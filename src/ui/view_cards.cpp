@@ -269,10 +269,16 @@ void CardsView::draw(UiContext& ctx) {
         const TagDef* def = ctx.model.vocabulary.find(tag_);
         tagLabel = def ? def->label : tag_;
     }
+    // Layout first (cheap unless something changed), so the nav counts of this frame are current.
+    wide_ = avail.x >= kWideLayout;
+    const bool hasNav = !ctx.model.doc.sections.empty();
+    const float scrollbarW = ImGui::GetStyle().ScrollbarSize;
+    const float areaWidth = avail.x - (hasNav && wide_ ? kSidebarWidth + 24 : 0.0f);
+    const float innerW = std::max(200.0f, areaWidth - scrollbarW - 8);
+    ensureLayout(ctx, innerW);
     const float statusH = search_.drawStatus(ctx, controls_, pointer_, origin, avail.x, tagLabel,
                                              focus_, focusVisible_);
     float top = origin.y + statusH;
-    wide_ = avail.x >= kWideLayout;
     SectionNav::Frame navFrame;
     navFrame.entries = &navEntries_;
     navFrame.current = currentSection_;
@@ -280,7 +286,7 @@ void CardsView::draw(UiContext& ctx) {
     navFrame.focusVisible = focusVisible_;
     navFrame.filtered = !tag_.empty() || (search_.hideNonMatching && search_.searching());
     float areaLeft = origin.x;
-    if (!navEntries_.empty()) {
+    if (hasNav) {
         if (wide_) {
             nav_.drawSidebar(ctx, controls_, pointer_, ImVec2(origin.x, top), kSidebarWidth,
                              navFrame);
@@ -295,10 +301,6 @@ void CardsView::draw(UiContext& ctx) {
     areaMax_ = ImVec2(origin.x + avail.x, origin.y + avail.y);
     const float areaW = areaMax_.x - areaMin_.x;
     const float areaH = std::max(0.0f, areaMax_.y - areaMin_.y);
-    const float scrollbarW = ImGui::GetStyle().ScrollbarSize;
-    const float innerW = std::max(200.0f, areaW - scrollbarW - 8);
-
-    ensureLayout(ctx, innerW);
     maxScroll_ = std::max(0.0f, contentH_ - areaH);
     processPendingScroll(ctx);
     if (!scroll_.moving()) scroll_.position = clampScroll(scroll_.position, maxScroll_);

@@ -297,9 +297,9 @@ export async function wheelAndDragScrollMoveCards(t) {
   t.assert.ok(s.scroll.y >= startScroll + 240, `drag scrolled: ${startScroll} -> ${s.scroll.y}`);
   t.assert.equal(s.openCard, null, 'a drag is not a click');
   // The fling stops and the loop goes idle.
-  await t.page.waitForTimeout(300);
+  await t.page.waitForTimeout(1000); // the settle frames after the last input (slow in software GL)
   const idleFrames = (await t.state()).frames;
-  await t.page.waitForTimeout(500);
+  await t.page.waitForTimeout(700);
   t.assert.equal((await t.state()).frames, idleFrames, 'idle after the fling');
 }
 
