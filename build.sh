@@ -522,6 +522,64 @@ run_e2e() {
   note "done: browser e2e ($(elapsed "$t0"))"
 }
 
+# A second content folder (tests/fixtures/second-doc: a Go overview, adopters.json, no tags.json,
+# which is optional): the same tools validate it, render it and index it. Titles are derived from
+# its Markdown here (### headings; entries' leading bold text), not taken from the tools.
+check_second_content() {
+  local dir="$ROOT/tests/fixtures/second-doc" tool="$BUILD/native/explorer-tool"
+  local out="$BUILD/e2e/second-doc" passed=0 failed=0 doc summary title missing
+  local sections=() entries=()
+  say "second content folder (tests/fixtures/second-doc)"
+  second_ok() { passed=$((passed + 1)) && note "ok: $1"; }
+  second_bad() { failed=$((failed + 1)) && note "FAILED: $1"; }
+  if [[ ! -x $tool ]]; then
+    second_bad "explorer-tool missing"
+    count_part "second content folder" 0 1
+    return
+  fi
+  mkdir -p "$out"
+  doc=$(find "$dir" -maxdepth 1 -name '*.md' ! -name README.md | head -1)
+  mapfile -t sections < <(sed -nE 's/^###[[:space:]]+(.*)$/\1/p' "$doc" |
+    sed -E 's/\*\*//g; s/[[:space:]]+$//; s/:$//')
+  mapfile -t entries < <(sed -nE 's/^([0-9]+[.)]|[-*+])[[:space:]]+\*\*([^*]+)\*\*.*/\2/p' "$doc" |
+    sed -E 's/[[:space:]]+$//; s/:$//')
+  # (1) validate: no problems, and it read as many sections and cards as the Markdown has
+  if summary=$("$tool" validate --content "$dir" 2>&1 >"$out/validate.txt") &&
+    grep -q ': 0 problems; loaded '"${#sections[@]}"' sections, '"${#entries[@]}"' cards' <<<"$summary" &&
+    ((${#sections[@]} > 0)); then
+    second_ok "validate: $summary"
+  else
+    second_bad "validate: ${summary:-no output} (expected ${#sections[@]} sections, ${#entries[@]} cards) $(head -3 "$out/validate.txt")"
+  fi
+  # (2) the static rendition holds every section and entry title (entities decoded)
+  missing=()
+  if "$tool" render-html --content "$dir" --out "$out/rendition.html" >"$out/render.log" 2>&1; then
+    sed -e "s/&#39;/'/g; s/&#x27;/'/g; s/&quot;/\"/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g" \
+      "$out/rendition.html" >"$out/rendition.txt"
+    for title in "${sections[@]}"; do grep -qF ">$title</h2>" "$out/rendition.txt" || missing+=("$title"); done
+    for title in "${entries[@]}"; do grep -qF "$title</h3>" "$out/rendition.txt" || missing+=("$title"); done
+    if ((${#missing[@]} == 0 && ${#entries[@]} > 0)); then
+      second_ok "render-html: ${#sections[@]} sections, ${#entries[@]} entries"
+    else
+      second_bad "render-html lacks: ${missing[*]:-(no entries found in $doc)}"
+    fi
+  else
+    second_bad "render-html failed: $(tail -3 "$out/render.log")"
+  fi
+  # (3) the site's content index names the document and adopters.json, and no vocabulary
+  if (CONTENT_DIR=$dir && find_content_document && write_content_index "$out/index.json") &&
+    node -e '
+      const j = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+      const want = { document: require("path").basename(process.argv[2]), adopters: "adopters.json" };
+      if (JSON.stringify(j) !== JSON.stringify(want)) { console.log(JSON.stringify(j)); process.exit(1); }
+    ' "$out/index.json" "$doc"; then
+    second_ok "content/index.json without tags.json"
+  else
+    second_bad "content/index.json for the second folder"
+  fi
+  count_part "second content folder" "$passed" "$failed"
+}
+
 cmd_test() {
   local t0
   t0=$(now)
@@ -536,6 +594,8 @@ cmd_test() {
   else
     count_part "native unit tests" 0 1
   fi
+  # (1b) the same tools over a second content folder
+  check_second_content
 
   # (2) the same tests compiled to wasm, under node
   capture step "wasm unit tests build -> build/wasm" build_wasm rx_tests
