@@ -519,7 +519,7 @@ class Builder {
 
     std::string uniqueId(const std::string& slug, const std::string& fallback) {
         const bool emptySlug = slug.empty() || slug.back() == '/';
-        const std::string base = emptySlug ? fallback : slug;
+        std::string base = emptySlug ? fallback : slug;
         if (usedIds_.insert(base).second) return base;
         // Resume counting where the last duplicate of this base stopped: no quadratic retries.
         int& next = nextSuffix_.try_emplace(base, 2).first->second;

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -40,7 +41,7 @@ struct Timing {
 double percentile(std::vector<double> v, double p) {
     if (v.empty()) return 0;
     std::sort(v.begin(), v.end());
-    const size_t i = static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
+    const size_t i = static_cast<size_t>(std::lround(p * static_cast<double>(v.size() - 1)));
     return v[std::min(i, v.size() - 1)];
 }
 
@@ -233,6 +234,7 @@ int runBench(int argc, char** argv) {
         queries.push_back(MatrixQuery());
     }
     std::vector<std::function<size_t()>> builds;
+    builds.reserve(queries.size());
     for (const MatrixQuery& q : queries)
         builds.push_back([&data, q] { return viewSize(buildMatrix(data, q)); });
     out.push_back(timeSequence("matrix filter+sort " + scale,
