@@ -122,9 +122,11 @@ export async function queryParamsApplyAtLoad(t) {
   await t.screenshot('deeplink-embed-dark-scale-1.5');
 
   // "Open full explorer" opens the same state without the embed params in a new tab.
+  await t.page.waitForTimeout(500); // the link's auto-sized window settles in the first frames
+  const link = (await t.state()).embedLink;
   const [popup] = await Promise.all([
-    t.context.waitForEvent('page'),
-    t.page.mouse.click(r.embedLink[0] + r.embedLink[2] / 2, r.embedLink[1] + r.embedLink[3] / 2),
+    t.context.waitForEvent('page', { timeout: 10000 }),
+    t.page.mouse.click(link[0] + link[2] / 2, link[1] + link[3] / 2),
   ]);
   await popup.waitForFunction(() => window.explorer && window.explorer.state().ready, null, { timeout: 30000 });
   const p = await popup.evaluate(() => window.explorer.state());
