@@ -288,8 +288,6 @@ void App::drawEmbedLink() {
 
 // Content problems: a compact, collapsible list (file:line:col, then the message), scrolling
 // after a few rows so a long list never pushes the content off screen.
-// Content problems: a compact, collapsible list (file:line:col, then the message), scrolling
-// after a few rows so a long list never pushes the content off screen.
 void App::drawErrorPanel() {
     if (model_.errors.empty()) return;
     const Colors& c = theme_.colors();
