@@ -329,6 +329,24 @@ PY
     fi
     cp "$cache/$key.ttf" "$dest/ui-${style,,}.ttf"
   done
+  # Noto Sans has no arrows, triangles or check marks: small fallback faces the app merges in.
+  local name ranges
+  for name in symbols arrows; do
+    if [[ $name == symbols ]]; then
+      src=/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf ranges="U+25A0-25FF,U+2713-2717"
+    else
+      src=/usr/share/fonts/truetype/noto/NotoSansSymbols-Regular.ttf ranges="U+2190-21FF"
+    fi
+    [[ -f $src ]] || die "missing $src (apt: fonts-noto-core)"
+    key=$(printf '%s|%s|%s|%s' "$src" "$(stat -c %s "$src")" "$ranges" "${FONT_SUBSET_OPTIONS[*]}" |
+      sha256sum | cut -c1-16)
+    if [[ ! -f $cache/$key.ttf ]]; then
+      /usr/bin/python3 -m fontTools.subset "$src" --unicodes="$ranges" "${FONT_SUBSET_OPTIONS[@]}" \
+        --output-file="$cache/$key.tmp.ttf"
+      mv "$cache/$key.tmp.ttf" "$cache/$key.ttf"
+    fi
+    cp "$cache/$key.ttf" "$dest/ui-$name.ttf"
+  done
 }
 
 # Hooks other parts of the product add; each runs only when its tool exists.
@@ -823,4 +841,4 @@ main() {
   esac
 }
 
-main "$@"
+{ main "$@"; exit; }  # braces: bash reads the whole file before running it

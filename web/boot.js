@@ -179,6 +179,9 @@
         ['document', fetchOk('content/' + encodeURIComponent(index.document), 'bytes')],
         ['fonts/ui-regular.ttf', fetchOk('fonts/ui-regular.ttf', 'bytes')],
         ['fonts/ui-bold.ttf', fetchOk('fonts/ui-bold.ttf', 'bytes')],
+        // Optional fallback faces (arrows, triangles, check marks): the UI works without them.
+        ['fonts/ui-symbols.ttf', fetchOk('fonts/ui-symbols.ttf', 'bytes').catch(function () { return ''; })],
+        ['fonts/ui-arrows.ttf', fetchOk('fonts/ui-arrows.ttf', 'bytes').catch(function () { return ''; })],
         ['version', fetchOk('version.json', 'text').then(function (t) {
           try { return String(JSON.parse(t).version || 'dev'); } catch (e) { return 'dev'; }
         }, function () { return 'dev'; })]

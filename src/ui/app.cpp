@@ -51,6 +51,9 @@ void App::start(const std::string& initialUrlState) {
     model_.load();
     const std::string* regular = model_.file("fonts/ui-regular.ttf");
     theme_.setFontData(regular, model_.file("fonts/ui-bold.ttf"));
+    theme_.setFallbackFonts(model_.file("fonts/ui-symbols.ttf"),
+                            model_.file("fonts/ui-arrows.ttf"));
+    theme_.setContentText(model_.allText());
     if (!regular)
         model_.errors.push_back({"fonts/ui-regular.ttf", 0, 0, "font missing: using a fallback"});
     applyUrlState(initialUrlState);
@@ -189,18 +192,27 @@ void App::drawTopBar(UiContext& ctx) {
     ImGui::TextUnformatted("Rust overview");
     ImGui::PopFont();
     if (model_.hasAdopters) {
-        ImGui::SameLine(0, 24);
-        const auto tab = [&](const char* label, View v) {
+        const char* cardsLabel = "Cards";
+        const char* matrixLabel = "Adopters × domains";
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float tabsWidth = ImGui::CalcTextSize(cardsLabel).x +
+                                ImGui::CalcTextSize(matrixLabel).x + style.FramePadding.x * 4 +
+                                style.ItemSpacing.x;
+        // Narrow screens (360 px): the tabs get a line of their own instead of overflowing.
+        if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x - 24 >= tabsWidth)
+            ImGui::SameLine(0, 24);
+        const auto tab = [&](const char* label, View v, float rect[4]) {
             const bool active = view_ == v;
             if (active)
                 ImGui::PushStyleColor(ImGuiCol_Button,
                                       ImGui::ColorConvertU32ToFloat4(theme_.colors().surfaceHover));
             if (ImGui::Button(label)) ctx.switchView = v == View::Matrix ? "matrix" : "cards";
+            storeRect(rect);
             if (active) ImGui::PopStyleColor();
             ImGui::SameLine();
         };
-        tab("Cards", View::Cards);
-        tab("Adopters × domains", View::Matrix);
+        tab(cardsLabel, View::Cards, cardsTabRect_);
+        tab(matrixLabel, View::Matrix, matrixTabRect_);
         ImGui::NewLine();
     }
     if (view_ == View::Cards) cards_.drawTopBarControls(ctx);
@@ -211,8 +223,11 @@ void App::drawTopBar(UiContext& ctx) {
 void App::drawTopBarRight() {
     const ImGuiStyle& style = ImGui::GetStyle();
     const bool copied = host_.nowMs() - linkCopiedAtMs_ < kLinkCopiedMs;
-    const char* copyLabel = copied ? "Link copied###copy-link" : "Copy link###copy-link";
-    const char* themeLabel = theme_.dark() ? "Light theme" : "Dark theme";
+    const bool narrow = ImGui::GetWindowWidth() < 520.0f; // phones: short labels
+    const char* copyLabel = copied ? (narrow ? "Copied###copy-link" : "Link copied###copy-link")
+                                   : (narrow ? "Link###copy-link" : "Copy link###copy-link");
+    const char* themeLabel =
+        theme_.dark() ? (narrow ? "Light" : "Light theme") : (narrow ? "Dark" : "Dark theme");
     const auto buttonWidth = [&](const char* label) {
         return ImGui::CalcTextSize(label, nullptr, true).x + style.FramePadding.x * 2;
     };
@@ -354,6 +369,9 @@ std::string App::stateJson() const {
     s["transparent"] = url_.transparentBg;
     s["scale"] = theme_.scale();
     s["copyLink"] = rectJson(copyLinkRect_);
+    s["tabs"] = model_.hasAdopters && s["topBar"].get<bool>()
+                    ? json{{"cards", rectJson(cardsTabRect_)}, {"matrix", rectJson(matrixTabRect_)}}
+                    : json(nullptr);
     s["embedLink"] = url_.embed ? rectJson(embedLinkRect_) : json(nullptr);
     cards_.writeState(s);
     matrix_.writeState(s);

@@ -11,15 +11,17 @@ using rx::Rgb;
 
 namespace {
 
-// Latin-1, General Punctuation (’ — …), arrows and the few symbols the UI draws.
-const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x2000, 0x206F, 0x2190, 0x21FF, 0x2022, 0x2022,
-                                0x25B4, 0x25BE, 0x2713, 0x2715, 0xFFFD, 0xFFFD, 0};
+// Reading text: Latin-1 and General Punctuation (’ — …), so anything typed into search draws.
+const ImWchar kBodyRanges[] = {0x0020, 0x00FF, 0x2000, 0x206F, 0xFFFD, 0xFFFD, 0};
+// Fallback faces merged into every font: triangles, check marks, arrows.
+const ImWchar kSymbolRanges[] = {0x25A0, 0x25FF, 0x2713, 0x2717, 0};
+const ImWchar kArrowRanges[] = {0x2190, 0x21FF, 0};
 
 constexpr float kBodySize = 17.0f;
 constexpr float kHeadingSize = 24.0f;
 constexpr float kSmallSize = 14.0f;
 
-ImFont* addFont(const std::string* ttf, float pixelSize) {
+ImFont* addFont(const std::string* ttf, float pixelSize, const ImWchar* ranges, float dpr) {
     ImGuiIO& io = ImGui::GetIO();
     if (!ttf || ttf->empty()) {
         ImFontConfig cfg;
@@ -28,12 +30,24 @@ ImFont* addFont(const std::string* ttf, float pixelSize) {
     }
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false; // the model owns the bytes
-    cfg.OversampleH = 2;
+    // Horizontal oversampling sharpens sub-pixel placement at DPR 1; at 2+ pixels are small
+    // enough, and skipping it halves the atlas work before the first frame.
+    cfg.OversampleH = dpr >= 2.0f ? 1 : 2;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = false;
     return io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(ttf->data()),
-                                          static_cast<int>(ttf->size()), pixelSize, &cfg,
-                                          kGlyphRanges);
+                                          static_cast<int>(ttf->size()), pixelSize, &cfg, ranges);
+}
+
+void mergeFallback(const std::string* ttf, float pixelSize, const ImWchar* ranges) {
+    if (!ttf || ttf->empty()) return;
+    ImFontConfig cfg;
+    cfg.MergeMode = true;
+    cfg.FontDataOwnedByAtlas = false;
+    cfg.OversampleH = 1;
+    cfg.OversampleV = 1;
+    ImGui::GetIO().Fonts->AddFontFromMemoryTTF(
+        const_cast<char*>(ttf->data()), static_cast<int>(ttf->size()), pixelSize, &cfg, ranges);
 }
 
 // Decodes one UTF-8 code point; invalid bytes come back as U+FFFD.
@@ -71,16 +85,43 @@ void Theme::setUserScale(float scale) {
     userScale_ = scale;
 }
 
+void Theme::setFallbackFonts(const std::string* symbols, const std::string* arrows) {
+    symbolsTtf_ = symbols;
+    arrowsTtf_ = arrows;
+    dirty_ = true;
+}
+
+void Theme::setContentText(const std::string& text) {
+    // Titles, headings and labels draw only ASCII, the UI's own punctuation and the content's
+    // characters: far fewer glyphs to rasterise than the full reading set.
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
+    builder.AddText("\xE2\x80\x98\xE2\x80\x99\xE2\x80\x9C\xE2\x80\x9D\xE2\x80\x94\xE2\x80\x93"
+                    "\xE2\x80\xA6\xE2\x80\xB9\xE2\x80\xBA\xE2\x80\xA2\xC2\xB7\xC3\x97");
+    builder.AddText(text.c_str(), text.c_str() + text.size());
+    labelRanges_.clear();
+    builder.BuildRanges(&labelRanges_);
+    dirty_ = true;
+}
+
 void Theme::rebuildFonts() {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     // Glyphs are rasterised at device pixels, then drawn at CSS size: sharp at any DPR.
     const float px = dpr_ * userScale_;
-    fonts_.body = addFont(regularTtf_, kBodySize * px);
-    fonts_.bold = addFont(boldTtf_ ? boldTtf_ : regularTtf_, kBodySize * px);
-    fonts_.heading = addFont(boldTtf_ ? boldTtf_ : regularTtf_, kHeadingSize * px);
-    fonts_.small = addFont(regularTtf_, kSmallSize * px);
-    fonts_.smallBold = addFont(boldTtf_ ? boldTtf_ : regularTtf_, kSmallSize * px);
+    const ImWchar* labels = labelRanges_.empty() ? kBodyRanges : labelRanges_.Data;
+    const std::string* bold = boldTtf_ ? boldTtf_ : regularTtf_;
+    const auto face = [&](const std::string* ttf, float size, const ImWchar* ranges) {
+        ImFont* font = addFont(ttf, size * px, ranges, dpr_);
+        mergeFallback(symbolsTtf_, size * px, kSymbolRanges);
+        mergeFallback(arrowsTtf_, size * px, kArrowRanges);
+        return font;
+    };
+    fonts_.body = face(regularTtf_, kBodySize, kBodyRanges);
+    fonts_.bold = face(bold, kBodySize, labels);
+    fonts_.heading = face(bold, kHeadingSize, labels);
+    fonts_.small = face(regularTtf_, kSmallSize, kBodyRanges);
+    fonts_.smallBold = face(bold, kSmallSize, labels);
     io.Fonts->Build();
     io.FontGlobalScale = 1.0f / dpr_;
     io.FontDefault = fonts_.body;

@@ -31,6 +31,10 @@ class Theme {
   public:
     // TTF bytes must outlive the atlas (ImGui keeps pointers into them).
     void setFontData(const std::string* regular, const std::string* bold);
+    // Optional faces merged into every font for glyphs the main face lacks.
+    void setFallbackFonts(const std::string* symbols, const std::string* arrows);
+    // The content's text: title and label faces rasterise only the characters it needs.
+    void setContentText(const std::string& text);
     void setPixelRatio(float dpr);
     void setUserScale(float scale);
     bool fontsDirty() const { return dirty_; }
@@ -51,6 +55,9 @@ class Theme {
   private:
     const std::string* regularTtf_ = nullptr;
     const std::string* boldTtf_ = nullptr;
+    const std::string* symbolsTtf_ = nullptr;
+    const std::string* arrowsTtf_ = nullptr;
+    ImVector<ImWchar> labelRanges_;
     float dpr_ = 1.0f;
     float userScale_ = 1.0f;
     bool dirty_ = true;
