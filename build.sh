@@ -57,6 +57,7 @@ resolve_sources() {
   MD4C_DIR=$(first_dir "$SRC_CACHE"/md4c-release-*/src)
   SDL_VERSION=${SDL_SRC##*/SDL2-}
   SDL_PREFIX="$CACHE_DIR/sdl2-wasm-${SDL_VERSION:-unknown}"
+  SDL_MIN_PREFIX="$CACHE_DIR/sdl2-wasm-min-${SDL_VERSION:-unknown}"
   if [[ -n ${EMSDK:-} ]]; then
     EMCMAKE="$EMSDK/upstream/emscripten/emcmake"
     EMCC="$EMSDK/upstream/emscripten/emcc"
@@ -133,23 +134,39 @@ fetch_sources() {
   [[ -n $IMGUI_DIR && -n $MD4C_DIR ]] || die "could not unpack imgui/md4c sources in $SRC_CACHE"
 }
 
-# SDL2 built for wasm once per version, installed into the cache (atomically: tmp dir + mv).
-build_sdl2_wasm() {
-  [[ -z ${EMSDK:-} ]] || return 0 # emsdk uses its own SDL2 port
-  [[ -f $SDL_PREFIX/lib/libSDL2.a && -d $SDL_PREFIX/lib/cmake/SDL2 ]] && return 0
+# SDL2 built for wasm once per version and variant, installed into the cache (atomically: tmp
+# dir + mv). The app links a size-trimmed SDL2 (no audio, joystick, haptic, sensor, power,
+# render, threads; -Oz + LTO: -18 KB gzip of wasm); the bench's baseline, Dear ImGui's own
+# example, needs the full one (it inits the game controller subsystem).
+SDL_MIN_OPTIONS=(-DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_HIDAPI=OFF
+  -DSDL_SENSOR=OFF -DSDL_POWER=OFF -DSDL_RENDER=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOCALE=OFF
+  -DSDL_MISC=OFF -DSDL_LOADSO=OFF -DSDL_THREADS=OFF -DCMAKE_BUILD_TYPE=MinSizeRel
+  "-DCMAKE_C_FLAGS=-Oz -flto")
+build_sdl2_variant() { # prefix cmake-args...
+  local prefix=$1
+  shift
+  [[ -f $prefix/lib/libSDL2.a && -d $prefix/lib/cmake/SDL2 ]] && return 0
   [[ -n $SDL_SRC ]] || die "SDL2 source missing in $SRC_CACHE"
-  local tmp="$SDL_PREFIX.tmp.$$" bdir="$CACHE_DIR/build-sdl2-$SDL_VERSION.$$"
-  note "building SDL2 $SDL_VERSION for wasm (about 2 minutes, once)"
+  local tmp="$prefix.tmp.$$" bdir="$prefix.build.$$"
+  note "building SDL2 $SDL_VERSION for wasm into ${prefix##*/} (a few minutes, once)"
   "$EMCMAKE" cmake -S "$SDL_SRC" -B "$bdir" -G Ninja -DSDL_SHARED=OFF -DSDL_STATIC=ON \
-    -DSDL_TEST=OFF -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$tmp" >"$bdir.log" 2>&1 ||
+    -DSDL_TEST=OFF -DCMAKE_BUILD_TYPE=Release "$@" -DCMAKE_INSTALL_PREFIX="$tmp" >"$bdir.log" 2>&1 ||
     die "SDL2 configure failed, see $bdir.log"
   cmake --build "$bdir" >>"$bdir.log" 2>&1 || die "SDL2 build failed, see $bdir.log"
   cmake --install "$bdir" >>"$bdir.log" 2>&1 || die "SDL2 install failed, see $bdir.log"
   # The installed config files embed the prefix; rewrite it before the rename.
-  grep -rl "$tmp" "$tmp" | xargs -r sed -i "s|$tmp|$SDL_PREFIX|g"
-  rm -rf "$SDL_PREFIX"
-  mv "$tmp" "$SDL_PREFIX"
+  grep -rl "$tmp" "$tmp" | xargs -r sed -i "s|$tmp|$prefix|g"
+  rm -rf "$prefix"
+  mv "$tmp" "$prefix"
   rm -rf "$bdir" "$bdir.log"
+}
+build_sdl2_wasm() { # the app's SDL2
+  [[ -z ${EMSDK:-} ]] || return 0 # emsdk uses its own SDL2 port
+  build_sdl2_variant "$SDL_MIN_PREFIX" "${SDL_MIN_OPTIONS[@]}"
+}
+build_sdl2_wasm_full() { # the baseline's SDL2
+  [[ -z ${EMSDK:-} ]] || return 0
+  build_sdl2_variant "$SDL_PREFIX"
 }
 
 # npm packages installed once per package-lock.json content, outside the clone; ./node_modules
@@ -218,7 +235,7 @@ build_native() {
 configure_wasm() {
   third_party_links
   mkdir -p "$BUILD/wasm"
-  local sdl=(-DRX_SDL2_PREFIX="$SDL_PREFIX" -DSDL2_DIR="$SDL_PREFIX/lib/cmake/SDL2")
+  local sdl=(-DRX_SDL2_PREFIX="$SDL_MIN_PREFIX" -DSDL2_DIR="$SDL_MIN_PREFIX/lib/cmake/SDL2")
   [[ -n ${EMSDK:-} ]] && sdl=(-DRX_USE_EMSDK_SDL_PORT=ON)
   configure_once "$BUILD/wasm" "$EMCMAKE" cmake -S "$ROOT" -B "$BUILD/wasm" -G Ninja \
     -DCMAKE_BUILD_TYPE="$BUILD_TYPE" "${sdl[@]}" -DRX_IMGUI_DIR="$IMGUI_DIR" \
@@ -245,6 +262,7 @@ build_asan() {
 # Dear ImGui's own SDL2 + OpenGL3 web example, built as upstream does (-O2, demo window) from the
 # same Debian source and the same emcc: the bench's baseline. Output: build/baseline/index.html.
 build_baseline() {
+  build_sdl2_wasm_full
   local out="$BUILD/baseline" obj="$BUILD/baseline/obj" ex="$IMGUI_DIR/examples/example_emscripten_opengl3"
   mkdir -p "$obj"
   local flags=(-O2 -Wall -Wformat -DIMGUI_DISABLE_FILE_FUNCTIONS -I"$IMGUI_DIR"
