@@ -599,4 +599,14 @@ ParsedDocument parseDocument(std::string_view markdown, const std::string& sourc
     return out;
 }
 
+std::string documentSubject(const Document& doc) {
+    for (const RichText& paragraph : doc.intro) {
+        for (const Run& run : paragraph.runs) {
+            if ((run.style & kBold) && !run.text.empty()) return run.text;
+        }
+        break; // only the opening paragraph names the subject
+    }
+    return "the subject";
+}
+
 } // namespace rx

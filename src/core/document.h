@@ -67,6 +67,10 @@ struct ParsedDocument {
 // reported with their line and column.
 ParsedDocument parseDocument(std::string_view markdown, const std::string& sourceName);
 
+// What the document is about: its intro's first bold run ("**Rust** is ..." -> "Rust"), else
+// "the subject". Titles and labels use it so the explorer is not tied to one document.
+std::string documentSubject(const Document& doc);
+
 // Lower-case ASCII slug: "Where is Rust Used?" -> "where-is-rust-used".
 std::string slugify(std::string_view text);
 

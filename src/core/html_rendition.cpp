@@ -56,7 +56,8 @@ std::vector<RichText> splitLines(const RichText& text) {
 
 class Writer {
   public:
-    explicit Writer(const RenditionInput& in) : in_(in), doc_(*in.doc) {}
+    explicit Writer(const RenditionInput& in)
+        : in_(in), doc_(*in.doc), subject_(documentSubject(*in.doc)) {}
 
     std::string run() {
         header();
@@ -75,6 +76,7 @@ class Writer {
   private:
     const RenditionInput& in_;
     const Document& doc_;
+    std::string subject_; // "Rust": what the document is about
     std::string out_;
 
     bool hasMatrix() const { return in_.adopters && !in_.adopters->adopters.empty(); }
@@ -126,7 +128,7 @@ class Writer {
 
     void header() {
         out_ += "<header class=\"doc-header\">\n<h1>";
-        text(in_.title);
+        text(in_.title.empty() ? subject_ + " overview" : in_.title);
         out_ += "</h1>\n";
         paragraphs(doc_.intro);
         out_ += "</header>\n";
@@ -139,7 +141,9 @@ class Writer {
             text(s.title);
             out_ += "</a></li>\n";
         }
-        if (hasMatrix()) out_ += "<li><a href=\"#adopters\">Who uses Rust for what</a></li>\n";
+        if (hasMatrix())
+            out_ += "<li><a href=\"#adopters\">Who uses " + htmlEscape(subject_) +
+                    " for what</a></li>\n";
         if (hasTopics()) out_ += "<li><a href=\"#topics\">Topics</a></li>\n";
         out_ += "</ol>\n</nav>\n";
     }
@@ -227,14 +231,16 @@ class Writer {
     void matrix() {
         const AdoptersData& data = *in_.adopters;
         out_ += "<section id=\"adopters\" aria-labelledby=\"adopters-title\">\n";
-        out_ += "<h2 id=\"adopters-title\">Who uses Rust for what</h2>\n";
+        out_ += "<h2 id=\"adopters-title\">Who uses " + htmlEscape(subject_) + " for what</h2>\n";
         out_ += "<p>Each mark rests on a sentence of this document, quoted below the table. "
                 "<strong>Stated</strong>: the sentence itself places the adopter in the domain. "
                 "<strong>Inferred</strong>: the domain's description connects the sentence to "
                 "it.</p>\n";
         out_ += "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"matrix-caption\" "
                 "tabindex=\"0\">\n<table class=\"matrix\">\n<caption id=\"matrix-caption\">"
-                "Adopters of Rust by domain</caption>\n<thead>\n<tr><th scope=\"col\">Adopter</th>";
+                "Adopters of " +
+                htmlEscape(subject_) +
+                " by domain</caption>\n<thead>\n<tr><th scope=\"col\">Adopter</th>";
         for (const Domain& d : data.domains) {
             out_ += "<th scope=\"col\" data-domain=\"" + htmlEscape(d.id) + "\">";
             text(d.name);
@@ -292,7 +298,7 @@ class Writer {
             }
             for (const FacetClaim& f : a.facets) {
                 if (f.facet < 0 || size_t(f.facet) >= data.facets.size()) continue;
-                out_ += "<li>Why Rust: <strong>";
+                out_ += "<li>Why " + htmlEscape(subject_) + ": <strong>";
                 text(data.facets[f.facet].name);
                 out_ += "</strong>\n";
                 quote(f.evidence);

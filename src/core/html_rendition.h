@@ -24,7 +24,7 @@ struct RenditionInput {
     const AdoptersData* adopters = nullptr; // optional: no matrix without it
     const Vocabulary* vocabulary = nullptr; // optional: tag labels
     const TagIndex* tags = nullptr;         // optional: card tags, related cards, topic list
-    std::string title = "Rust overview";    // the page's <h1>
+    std::string title;                      // the page's <h1>; empty: "<subject> overview"
 };
 
 // The HTML fragment that replaces <!--RENDITION--> inside <main id="doc">: a <header> (title +

@@ -189,7 +189,7 @@ void App::handleRequests(UiContext& ctx) {
 void App::drawTopBar(UiContext& ctx) {
     const Fonts& f = theme_.fonts();
     ImGui::PushFont(f.heading);
-    ImGui::TextUnformatted("Rust overview");
+    ImGui::TextUnformatted((model_.subject + " overview").c_str());
     ImGui::PopFont();
     if (model_.hasAdopters) {
         const char* cardsLabel = "Cards";

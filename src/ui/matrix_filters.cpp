@@ -115,7 +115,7 @@ void MatrixView::drawToolbar(UiContext& ctx) {
     // "Why Rust" facets.
     if (data_ && !data_->facets.empty()) {
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted("Why Rust:");
+        ImGui::TextUnformatted(("Why " + ctx.model.subject + ":").c_str());
         for (const Facet& facet : data_->facets) {
             const bool on = query_.facets.count(facet.id) > 0;
             const std::string label = std::string() + facet.name;
@@ -289,7 +289,7 @@ void MatrixView::drawActiveFilters(UiContext& ctx) {
         for (const Facet& fa : data_->facets)
             if (query_.facets.count(fa.id)) names += (names.empty() ? "" : " or ") + fa.name;
         if (names.empty()) names = "(unknown)";
-        if (activeChip("Why Rust: " + names, "clearFacets")) {
+        if (activeChip("Why " + ctx.model.subject + ": " + names, "clearFacets")) {
             query_.facets.clear();
             dirty_ = resetScroll_ = true;
         }

@@ -30,6 +30,7 @@ void Model::load() {
         hasAdopters = true;
         errors.insert(errors.end(), loaded.errors.begin(), loaded.errors.end());
     }
+    subject = documentSubject(doc);
     tags = deriveTags(doc, vocabulary);
     searchIndex = buildSearchIndex(doc);
     if (const std::string* v = file("version")) version = *v;

@@ -21,6 +21,7 @@ struct Model {
     TagIndex tags;
     SearchIndex searchIndex;
     Diagnostics errors;
+    std::string subject = "the subject"; // "Rust": the intro's first bold run
     std::string version = "dev";
     bool loaded = false;
 

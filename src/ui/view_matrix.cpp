@@ -332,8 +332,8 @@ void MatrixView::drawDetail(UiContext& ctx, float width, float height) {
     drawMark(ImGui::GetWindowDrawList(), ImVec2(m0.x + 8, m0.y + 10), 7, mark->strength, c);
     ImGui::SetCursorScreenPos(ImVec2(m0.x + 22, m0.y));
     if (mark->strength == Strength::Stated)
-        ImGui::TextWrapped("Stated: the quoted sentence itself places %s's use of Rust in %s.",
-                           adopter.name.c_str(), domain.name.c_str());
+        ImGui::TextWrapped("Stated: the quoted sentence itself places %s's use of %s in %s.",
+                           adopter.name.c_str(), ctx.model.subject.c_str(), domain.name.c_str());
     else
         ImGui::TextWrapped("Inferred: the sentence does not name %s; it follows from how the "
                            "document describes that domain.",
@@ -375,7 +375,7 @@ void MatrixView::drawDetail(UiContext& ctx, float width, float height) {
 
     if (!adopter.facets.empty()) {
         ImGui::PushFont(f.smallBold);
-        ImGui::TextUnformatted("Why Rust");
+        ImGui::TextUnformatted(("Why " + ctx.model.subject).c_str());
         ImGui::PopFont();
         for (size_t i = 0; i < adopter.facets.size(); ++i) {
             const FacetClaim& claim = adopter.facets[i];

@@ -432,3 +432,15 @@ TEST_CASE("utf8 helpers") {
     rx::appendUtf8(out, 0x1F980);
     CHECK(out == "\xE2\x80\x99\xF0\x9F\xA6\x80");
 }
+
+TEST_CASE("documentSubject names what the document is about, from the intro's first bold run") {
+    CHECK(rx::documentSubject(
+              rx::parseDocument("**Rust** is fast.\n\n### A\n1. **B**: c\n", "a.md").doc) ==
+          "Rust");
+    CHECK(rx::documentSubject(
+              rx::parseDocument("**Go** is simple.\n\n### A\n1. **B**: c\n", "b.md").doc) == "Go");
+    // No bold run in the intro: a neutral word, never another document's name.
+    CHECK(rx::documentSubject(
+              rx::parseDocument("Plain intro.\n\n### A\n1. **B**: c\n", "c.md").doc) ==
+          "the subject");
+}
