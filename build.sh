@@ -126,7 +126,8 @@ fetch_sources() {
       { as_root apt-get update -q && apt-get source --download-only --tar-only "${wanted[@]}"; }
     local t top
     for t in *.orig.tar.*; do
-      top=$(tar tf "$t" | head -1 | cut -d/ -f1)
+      # head closes the pipe early: tar's SIGPIPE is expected, not an error (pipefail).
+      top=$({ tar tf "$t" || true; } | head -1 | cut -d/ -f1)
       [[ -d $top ]] || tar xf "$t"
     done
   )
