@@ -140,6 +140,16 @@ void tick() {
         }
         if (event.type == SDL_KEYDOWN) downThisFrame.push_back(event.key.keysym.scancode);
         ImGui_ImplSDL2_ProcessEvent(&event);
+        if (event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) {
+            // The backend reads SDL_GetModState(), the state after every queued event: a quick
+            // Ctrl+K would arrive as a bare K. The event's own modifiers are the ones it had.
+            ImGuiIO& io = ImGui::GetIO();
+            const Uint16 mod = event.key.keysym.mod;
+            io.KeyCtrl = (mod & KMOD_CTRL) != 0;
+            io.KeyShift = (mod & KMOD_SHIFT) != 0;
+            io.KeyAlt = (mod & KMOD_ALT) != 0;
+            io.KeySuper = (mod & KMOD_GUI) != 0;
+        }
     }
     rx::IdleInputs in;
     in.hadEvent = hadEvent;
