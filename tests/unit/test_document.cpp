@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include "test_support.h"
+
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -12,18 +14,8 @@
 
 namespace {
 
-std::string readRepoFile(const std::string& relativePath) {
-    std::ifstream file(std::string(RX_SOURCE_DIR) + "/" + relativePath, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    return bytes.str();
-}
-
-const rx::Document& realDocument() {
-    static const rx::ParsedDocument parsed =
-        rx::parseDocument(readRepoFile("content/rust-overview.md"), "rust-overview.md");
-    return parsed.doc;
-}
+using rx::test::readRepoFile;
+using rx::test::realDocument;
 
 std::string replaceAll(std::string text, const std::string& from, const std::string& to) {
     for (size_t pos = text.find(from); pos != std::string::npos;

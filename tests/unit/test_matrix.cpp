@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include "test_support.h"
+
 #include <algorithm>
 #include <chrono>
 #include <fstream>
@@ -16,18 +18,8 @@
 
 namespace {
 
-std::string readRepoFile(const std::string& relativePath) {
-    std::ifstream file(std::string(RX_SOURCE_DIR) + "/" + relativePath, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    return bytes.str();
-}
-
-const rx::Document& realDocument() {
-    static const rx::ParsedDocument parsed =
-        rx::parseDocument(readRepoFile("content/rust-overview.md"), "rust-overview.md");
-    return parsed.doc;
-}
+using rx::test::readRepoFile;
+using rx::test::realDocument;
 
 const rx::AdoptersData& seed() {
     static const rx::LoadedAdopters loaded =

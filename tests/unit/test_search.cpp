@@ -6,24 +6,16 @@
 
 #include <doctest/doctest.h>
 
+#include "test_support.h"
+
 #include <fstream>
 #include <sstream>
 #include <string>
 
 namespace {
 
-std::string readRepoFile(const std::string& relativePath) {
-    std::ifstream file(std::string(RX_SOURCE_DIR) + "/" + relativePath, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    return bytes.str();
-}
-
-const rx::Document& realDocument() {
-    static const rx::ParsedDocument parsed =
-        rx::parseDocument(readRepoFile("content/rust-overview.md"), "rust-overview.md");
-    return parsed.doc;
-}
+using rx::test::readRepoFile;
+using rx::test::realDocument;
 
 // A document with one section per call; items given as {title, body}.
 rx::Document makeDocument(std::initializer_list<std::pair<std::string, std::string>> items) {

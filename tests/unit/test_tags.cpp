@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "test_support.h"
+
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -13,18 +15,8 @@
 
 namespace {
 
-std::string readRepoFile(const std::string& relativePath) {
-    std::ifstream file(std::string(RX_SOURCE_DIR) + "/" + relativePath, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    return bytes.str();
-}
-
-const rx::Document& realDocument() {
-    static const rx::ParsedDocument parsed =
-        rx::parseDocument(readRepoFile("content/rust-overview.md"), "rust-overview.md");
-    return parsed.doc;
-}
+using rx::test::readRepoFile;
+using rx::test::realDocument;
 
 const rx::LoadedVocabulary& realVocabulary() {
     static const rx::LoadedVocabulary loaded =

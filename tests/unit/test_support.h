@@ -1,0 +1,26 @@
+// Shared by the unit tests: repository files and the real document, parsed once.
+#pragma once
+#include "core/document.h"
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace rx::test {
+
+// A file of the repository, as bytes ("" when missing: the test's checks then fail visibly).
+inline std::string readRepoFile(const std::string& relativePath) {
+    std::ifstream file(std::string(RX_SOURCE_DIR) + "/" + relativePath, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    return bytes.str();
+}
+
+// content/rust-overview.md, parsed once for all tests.
+inline const rx::Document& realDocument() {
+    static const rx::ParsedDocument parsed =
+        rx::parseDocument(readRepoFile("content/rust-overview.md"), "rust-overview.md");
+    return parsed.doc;
+}
+
+} // namespace rx::test
