@@ -3,13 +3,13 @@
 #include "idle_policy.h"
 #include "ui/app.h"
 #include "url_state.h"
+#include "webgl_renderer.h"
 
 #include <SDL.h>
 #include <emscripten.h>
 #include <emscripten/heap.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 #include <malloc.h>
 
@@ -44,6 +44,7 @@ struct Platform {
     BrowserHost host;
     rx::ui::App app{host};
     rx::IdleState idle;
+    rx::WebGlRenderer renderer;
     bool loopRunning = false;
     bool loopPaused = false;
     bool visible = true;
@@ -89,22 +90,20 @@ void syncDpr() {
 void renderFrame() {
     syncDpr();
     if (g->app.fontsDirty()) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
         g->app.rebuildFonts();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        g->renderer.uploadFontAtlas();
     }
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
     g->app.draw();
     ImGui::Render();
-    ImGuiIO& io = ImGui::GetIO();
+    const ImGuiIO& io = ImGui::GetIO();
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
                static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
     const rx::ui::Rgba clear = g->app.clearColor();
     glClearColor(clear.r, clear.g, clear.b, clear.a);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    g->renderer.render(ImGui::GetDrawData());
     g->app.frameRendered();
 }
 
@@ -224,7 +223,7 @@ EMSCRIPTEN_KEEPALIVE int rx_start(const char* initialUrlState) {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigInputTextCursorBlink = false; // a blinking caret would cost frames while idle
     ImGui_ImplSDL2_InitForOpenGL(g->window, g->gl);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!g->renderer.init()) return 2;
     io.GetClipboardTextFn = getClipboard;
     io.SetClipboardTextFn = setClipboard;
 
@@ -232,7 +231,7 @@ EMSCRIPTEN_KEEPALIVE int rx_start(const char* initialUrlState) {
     g->app.setPixelRatio(g->dpr);
     g->app.start(initialUrlState ? initialUrlState : "");
     g->app.rebuildFonts();
-    ImGui_ImplOpenGL3_CreateDeviceObjects(); // shaders + the font texture built just above
+    g->renderer.uploadFontAtlas();
     g->loopRunning = true;
     emscripten_set_main_loop(tick, 0, 0);
     return 0;
@@ -282,9 +281,9 @@ EMSCRIPTEN_KEEPALIVE void rx_context_lost() {
 // The browser gave the context back: every GL object is gone, so recreate them all.
 EMSCRIPTEN_KEEPALIVE void rx_context_restored() {
     if (!g) return;
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplOpenGL3_Init("#version 300 es");
-    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    g->renderer.shutdown();
+    g->renderer.init();
+    g->renderer.uploadFontAtlas();
     g->contextLost = false;
     wakeLoop();
 }

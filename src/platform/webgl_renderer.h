@@ -1,0 +1,28 @@
+// Draws ImGui's draw data with WebGL2. Replaces imgui_impl_opengl3, which saves and restores
+// all GL state around every frame with ~25 glGet* calls: each is a synchronous round trip to
+// the GPU process in a browser, and together they were most of a frame's main-thread time.
+// The explorer owns its context, so there is no state to save.
+#pragma once
+
+struct ImDrawData;
+
+namespace rx {
+
+class WebGlRenderer {
+  public:
+    bool init();            // shaders, buffers; false if WebGL2 refuses
+    void shutdown();        // deletes GL objects (harmless after a context loss)
+    void uploadFontAtlas(); // (re)creates the font texture from ImGui's atlas
+    void render(const ImDrawData* drawData);
+
+  private:
+    unsigned program_ = 0;
+    unsigned vao_ = 0;
+    unsigned vertexBuffer_ = 0;
+    unsigned indexBuffer_ = 0;
+    unsigned fontTexture_ = 0;
+    int projLocation_ = -1;
+    int textureLocation_ = -1;
+};
+
+} // namespace rx
