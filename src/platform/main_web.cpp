@@ -51,6 +51,10 @@ struct Platform {
     bool contextLost = false;
     bool wakeRequested = true;
     float dpr = 1.0f;
+    // The backend reads the pointer position after every queued event: a press and a move in
+    // one frame would report the press where the move ended. Keep where it really went down.
+    bool leftPressSeen = false;
+    ImVec2 leftPressPos;
     std::string stateJson; // keeps the returned string alive for JS
     std::string pasteBuffer;
     std::vector<SDL_Event> deferredEvents; // input held back to the next frame (see tick)
@@ -95,9 +99,11 @@ void renderFrame() {
     }
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    if (g->leftPressSeen && io.MouseClicked[0]) io.MouseClickedPos[0] = g->leftPressPos;
+    g->leftPressSeen = false;
     g->app.draw();
     ImGui::Render();
-    const ImGuiIO& io = ImGui::GetIO();
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
                static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
     const rx::ui::Rgba clear = g->app.clearColor();
@@ -138,6 +144,12 @@ void tick() {
             break;
         }
         if (event.type == SDL_KEYDOWN) downThisFrame.push_back(event.key.keysym.scancode);
+        if (event.type == SDL_MOUSEBUTTONDOWN && event.button.button == SDL_BUTTON_LEFT &&
+            !g->leftPressSeen) {
+            g->leftPressSeen = true;
+            g->leftPressPos =
+                ImVec2(static_cast<float>(event.button.x), static_cast<float>(event.button.y));
+        }
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) {
             // The backend reads SDL_GetModState(), the state after every queued event: a quick

@@ -62,6 +62,8 @@ std::string Controls::step(const std::string& current, bool forward) const {
     return it == order.begin() ? std::string() : *(it - 1);
 }
 
+constexpr float kTouchSlopPx = 8.0f; // below this a press is still a click
+
 void Pointer::update(bool overUi, ImVec2 areaMin, ImVec2 areaMax, double nowMs,
                      ScrollMotion& motion, float maxScroll, bool reducedMotion) {
     const ImGuiIO& io = ImGui::GetIO();
@@ -72,7 +74,7 @@ void Pointer::update(bool overUi, ImVec2 areaMin, ImVec2 areaMax, double nowMs,
     if (io.MouseClicked[0] && overUi) {
         pressed_ = true;
         pressedNow_ = true;
-        pressPos_ = io.MousePos;
+        pressPos_ = io.MouseClickedPos[0]; // where the button went down, not where it is now
         pressInArea_ = inArea;
         dragging_ = false;
         startScroll_ = motion.position;
@@ -82,8 +84,7 @@ void Pointer::update(bool overUi, ImVec2 areaMin, ImVec2 areaMax, double nowMs,
     if (pressed_ && io.MouseDown[0] && pressInArea_) {
         const float dy = io.MousePos.y - pressPos_.y;
         const float dx = io.MousePos.x - pressPos_.x;
-        constexpr float kTouchSlop = 8.0f; // below this a press is still a click
-        if (!dragging_ && std::sqrt(dx * dx + dy * dy) > kTouchSlop) {
+        if (!dragging_ && std::sqrt(dx * dx + dy * dy) > kTouchSlopPx) {
             dragging_ = true; // the content catches up with the finger at once
         }
         if (dragging_) {
@@ -94,7 +95,13 @@ void Pointer::update(bool overUi, ImVec2 areaMin, ImVec2 areaMax, double nowMs,
     if (io.MouseReleased[0] && pressed_) {
         pressed_ = false;
         releasedNow_ = true;
+        // A quick flick can move and release within one frame: count the last move too.
+        const float dy = io.MousePos.y - pressPos_.y;
+        const float dx = io.MousePos.x - pressPos_.x;
+        if (pressInArea_ && !dragging_ && std::sqrt(dx * dx + dy * dy) > kTouchSlopPx)
+            dragging_ = true;
         if (dragging_) {
+            jumpTo(motion, startScroll_ - dy, maxScroll);
             velocity_.add(nowMs, motion.position);
             if (!reducedMotion) startFling(motion, velocity_.velocity());
         }

@@ -45,6 +45,20 @@ SearchBar::FieldEvents SearchBar::drawField(const UiContext& ctx, bool keepActiv
                       ImGuiWindowFlags_NoNavInputs | ImGuiWindowFlags_NoScrollbar |
                           ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse);
     if (keepActive && !fieldActive_) ImGui::SetKeyboardFocusHere();
+    if (fieldActive_ && enterDown) {
+        // Enter steps through matches and the field stays active. ImGui's InputText would
+        // deactivate on Enter, and a quick second Enter during re-activation would be lost, so
+        // the field must not see this press.
+        (io.KeyShift ? ev.shiftEnter : ev.enter) = true;
+        for (const ImGuiKey key : {ImGuiKey_Enter, ImGuiKey_KeyPadEnter}) {
+            const int index = io.KeyMap[key];
+            if (index >= 0 && io.KeysDownDuration[index] == 0.0f)
+                io.KeysDownDuration[index] = 1e-4f;
+        }
+        for (const ImGuiNavInput input : {ImGuiNavInput_Input, ImGuiNavInput_Activate}) {
+            if (io.NavInputsDownDuration[input] == 0.0f) io.NavInputsDownDuration[input] = 1e-4f;
+        }
+    }
     ImGui::SetNextItemWidth(width);
     ImGui::PushStyleColor(ImGuiCol_Border,
                           ImGui::ColorConvertU32ToFloat4(ctx.theme.colors().border));
@@ -56,9 +70,7 @@ SearchBar::FieldEvents SearchBar::drawField(const UiContext& ctx, bool keepActiv
     const bool activeNow = ImGui::IsItemActive();
     ev.activated = ImGui::IsItemActivated() && ImGui::IsMouseClicked(0);
     if (fieldActive_ && !activeNow) {
-        if (enterDown)
-            (io.KeyShift ? ev.shiftEnter : ev.enter) = true;
-        else if (escDown)
+        if (escDown)
             ev.escape = true;
         else
             ev.deactivated = true;
