@@ -1,6 +1,7 @@
 // Browser platform: SDL2 + WebGL2 + emscripten main loop, DPI, clipboard and the JS bridge.
 // The only file (with explorer_bridge.js) that knows about emscripten.
 #include "idle_policy.h"
+#include "input_batch_policy.h"
 #include "ui/app.h"
 #include "url_state.h"
 #include "webgl_renderer.h"
@@ -113,37 +114,37 @@ void renderFrame() {
     g->app.frameRendered();
 }
 
+rx::InputChange describeInput(const SDL_Event& event) {
+    rx::InputChange change;
+    if ((event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) && !event.key.repeat) {
+        change.kind = rx::InputChange::Kind::Key;
+        change.code = event.key.keysym.scancode;
+    } else if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEBUTTONUP) {
+        change.kind = rx::InputChange::Kind::MouseButton;
+        change.code = event.button.button;
+    }
+    return change;
+}
+
 void tick() {
     bool hadEvent = g->wakeRequested;
     g->wakeRequested = false;
-    // ImGui 1.86 keeps only key state per frame: a key's down and up in the same frame (a quick
-    // press while the loop slept) would be no press at all. So a key-up for a key that went down
-    // this frame waits, with everything after it, for the next frame.
-    std::vector<SDL_Event> pending;
-    pending.swap(g->deferredEvents);
-    SDL_Event event;
-    std::vector<SDL_Scancode> downThisFrame;
-    size_t next = 0;
-    const auto take = [&](SDL_Event& e) {
-        if (next < pending.size()) {
-            e = pending[next++];
-            return true;
-        }
-        return SDL_PollEvent(&e) != 0;
-    };
-    while (take(event)) {
+    // Everything queued, oldest first; eventsForOneFrame says how much this frame may take
+    // without a key or button changing twice (which ImGui 1.86 would not see as a press).
+    std::vector<SDL_Event> queued;
+    queued.swap(g->deferredEvents);
+    SDL_Event polled;
+    while (SDL_PollEvent(&polled)) queued.push_back(polled);
+    std::vector<rx::InputChange> changes(queued.size());
+    for (size_t i = 0; i < queued.size(); ++i) changes[i] = describeInput(queued[i]);
+    const size_t take = rx::eventsForOneFrame(changes);
+    if (take < queued.size()) {
+        g->deferredEvents.assign(queued.begin() + static_cast<std::ptrdiff_t>(take), queued.end());
+        g->wakeRequested = true;
+    }
+    for (size_t i = 0; i < take; ++i) {
+        SDL_Event& event = queued[i];
         hadEvent = true;
-        if (event.type == SDL_KEYUP &&
-            std::find(downThisFrame.begin(), downThisFrame.end(), event.key.keysym.scancode) !=
-                downThisFrame.end()) {
-            g->deferredEvents.push_back(event);
-            g->deferredEvents.insert(g->deferredEvents.end(), pending.begin() + next,
-                                     pending.end());
-            while (SDL_PollEvent(&event)) g->deferredEvents.push_back(event);
-            g->wakeRequested = true;
-            break;
-        }
-        if (event.type == SDL_KEYDOWN) downThisFrame.push_back(event.key.keysym.scancode);
         if (event.type == SDL_MOUSEBUTTONDOWN && event.button.button == SDL_BUTTON_LEFT &&
             !g->leftPressSeen) {
             g->leftPressSeen = true;

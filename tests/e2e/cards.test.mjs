@@ -22,11 +22,21 @@ async function ready(t, path = '/') {
 }
 
 // Waits (up to 10 s: software WebGL frames on a busy machine can be slow) until pred(state).
-function until(t, pred, what) {
-  return t.waitFor(async () => {
-    const s = await t.state();
-    return s && s.scroll && !s.scroll.moving && pred(s) ? s : null;
-  }, 10000, what);
+// A timeout names what the state last showed, so a failure says where it went instead.
+async function until(t, pred, what) {
+  let last = null;
+  try {
+    return await t.waitFor(async () => {
+      const s = (last = await t.state());
+      return s && s.scroll && !s.scroll.moving && pred(s) ? s : null;
+    }, 10000, what);
+  } catch (err) {
+    if (last) {
+      const { focus, openCard, view, frames } = last;
+      err.message += ` (last state: ${JSON.stringify({ focus, openCard, view, frames, scroll: last.scroll })})`;
+    }
+    throw err;
+  }
 }
 
 function allCards(s) {
