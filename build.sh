@@ -57,7 +57,7 @@ resolve_sources() {
   MD4C_DIR=$(first_dir "$SRC_CACHE"/md4c-release-*/src)
   SDL_VERSION=${SDL_SRC##*/SDL2-}
   SDL_PREFIX="$CACHE_DIR/sdl2-wasm-${SDL_VERSION:-unknown}"
-  SDL_MIN_PREFIX="$CACHE_DIR/sdl2-wasm-min-${SDL_VERSION:-unknown}"
+  SDL_MIN_PREFIX="$CACHE_DIR/sdl2-wasm-lean-${SDL_VERSION:-unknown}"
   if [[ -n ${EMSDK:-} ]]; then
     EMCMAKE="$EMSDK/upstream/emscripten/emcmake"
     EMCC="$EMSDK/upstream/emscripten/emcc"
@@ -137,12 +137,13 @@ fetch_sources() {
 
 # SDL2 built for wasm once per version and variant, installed into the cache (atomically: tmp
 # dir + mv). The app links a size-trimmed SDL2 (no audio, joystick, haptic, sensor, power,
-# render, threads; -Oz + LTO: -18 KB gzip of wasm); the bench's baseline, Dear ImGui's own
+# render, threads; -Oz + LTO: -18 KB gzip of wasm; SDL_LEAN_AND_MEAN drops the software
+# blitters a WebGL app never calls: -29 KB gzip); the bench's baseline, Dear ImGui's own
 # example, needs the full one (it inits the game controller subsystem).
 SDL_MIN_OPTIONS=(-DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_HIDAPI=OFF
   -DSDL_SENSOR=OFF -DSDL_POWER=OFF -DSDL_RENDER=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOCALE=OFF
   -DSDL_MISC=OFF -DSDL_LOADSO=OFF -DSDL_THREADS=OFF -DCMAKE_BUILD_TYPE=MinSizeRel
-  "-DCMAKE_C_FLAGS=-Oz -flto")
+  "-DCMAKE_C_FLAGS=-Oz -flto -DSDL_LEAN_AND_MEAN=1")
 build_sdl2_variant() { # prefix cmake-args...
   local prefix=$1
   shift
@@ -238,9 +239,17 @@ configure_wasm() {
   mkdir -p "$BUILD/wasm"
   local sdl=(-DRX_SDL2_PREFIX="$SDL_MIN_PREFIX" -DSDL2_DIR="$SDL_MIN_PREFIX/lib/cmake/SDL2")
   [[ -n ${EMSDK:-} ]] && sdl=(-DRX_USE_EMSDK_SDL_PORT=ON)
+  # Closure minifies the JS glue (-14 KB gzip). Debian's emscripten points at an old Rhino-based
+  # closure-compiler; use the npm native build of the version this emscripten was made with.
+  local closure=()
+  if [[ -n ${EMSDK:-} ]]; then
+    closure=(-DRX_CLOSURE=ON)
+  elif [[ -x $ROOT/node_modules/google-closure-compiler-linux/compiler ]]; then
+    closure=(-DRX_CLOSURE=ON -DRX_CLOSURE_COMPILER="$ROOT/node_modules/google-closure-compiler-linux/compiler")
+  fi
   configure_once "$BUILD/wasm" "$EMCMAKE" cmake -S "$ROOT" -B "$BUILD/wasm" -G Ninja \
     -DCMAKE_BUILD_TYPE="$BUILD_TYPE" "${sdl[@]}" -DRX_IMGUI_DIR="$IMGUI_DIR" \
-    -DRX_MD4C_DIR="$MD4C_DIR" -DRX_THIRD_PARTY_INCLUDE="$THIRD_PARTY_INCLUDE"
+    -DRX_MD4C_DIR="$MD4C_DIR" -DRX_THIRD_PARTY_INCLUDE="$THIRD_PARTY_INCLUDE" "${closure[@]}"
 }
 
 # build_wasm [target...]: default both the app (explorer.js/.wasm) and the wasm unit tests.
@@ -737,6 +746,10 @@ cmd_bench() {
 
 # libFuzzer targets (tests/fuzz/fuzz_*.cpp), clang + ASan + UBSan, in their own tree build/fuzz.
 FUZZ_TARGETS=(fuzz_document fuzz_adopters fuzz_url_state)
+# Inputs are capped at 4 KB (libFuzzer's own floor for its default): every check is reachable far
+# below that (100 diagnostics, deep nesting, the 256-byte URL fields), every seed fits, and a
+# parse costs about linear time in its input, so longer inputs only mean fewer execs.
+FUZZ_MAX_LEN=4096
 build_fuzz() {
   third_party_links
   mkdir -p "$BUILD/fuzz"
@@ -752,14 +765,17 @@ build_fuzz() {
 # build/fuzz/history.tsv. Sets FUZZ_EXECS and FUZZ_CRASHED.
 run_fuzz_target() {
   local name=$1 seconds=$2 seeds="$ROOT/tests/fuzz/corpus/${1#fuzz_}" work="$BUILD/fuzz/corpus/$1"
-  local crashes="$BUILD/fuzz/crashes" log="$BUILD/fuzz/$1.log" rc
+  local crashes="$BUILD/fuzz/crashes" log="$BUILD/fuzz/$1.log" dict="$ROOT/tests/fuzz/${1#fuzz_}.dict"
+  local rc
   mkdir -p "$work" "$crashes"
   [[ -d $seeds ]] || seeds=""
+  [[ -f $dict ]] || dict=""
   set +e
+  # -reload=0: one process at a time, nobody else adds to the corpus while it runs.
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
-    "$BUILD/fuzz/$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 -artifact_prefix="$crashes/$name-" "$work" ${seeds:+"$seeds"} \
-    >"$log" 2>&1
+    "$BUILD/fuzz/$name" -max_total_time="$seconds" -max_len="$FUZZ_MAX_LEN" -timeout=10 \
+    -rss_limit_mb=2048 -reload=0 ${dict:+"-dict=$dict"} -print_final_stats=1 \
+    -artifact_prefix="$crashes/$name-" "$work" ${seeds:+"$seeds"} >"$log" 2>&1
   rc=$?
   set -e
   FUZZ_EXECS=$(sed -nE 's/^stat::number_of_executed_units: *([0-9]+).*/\1/p' "$log" | tail -1)

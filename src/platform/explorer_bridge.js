@@ -3,10 +3,11 @@
 // the `rxHost` object these call into.
 mergeInto(LibraryManager.library, {
   rxjs_host_call: function (name, json) {
-    var host = (typeof window !== 'undefined') && window.rxHost;
-    if (!host || typeof host.call !== 'function') return;
+    // Quoted names: Closure renames dotted properties it has no externs for.
+    var host = (typeof window !== 'undefined') && window['rxHost'];
+    if (!host || typeof host['call'] !== 'function') return;
     try {
-      host.call(UTF8ToString(name), UTF8ToString(json));
+      host['call'](UTF8ToString(name), UTF8ToString(json));
     } catch (e) {
       console.warn('explorer host call failed:', name, e);
     }

@@ -87,6 +87,10 @@ export async function measureMatrixTypingFrameCpu(page, baseUrl, {
   const before = st.matrix.builds;
   await page.evaluate(() => { window.__rxFrames = []; window.__rxRecord = true; });
   await page.keyboard.type(text, { delay: keyDelayMs });
+  // On a busy machine the last keys may still be queued: wait for them, then for the last frames.
+  await page
+    .waitForFunction((t) => window.explorer.state().matrix.filters.text === t, text, { timeout: 10000 })
+    .catch(() => {});
   await page.waitForTimeout(300);
   const frames = await page.evaluate(() => { window.__rxRecord = false; return window.__rxFrames; });
   const end = await page.evaluate(() => window.explorer.state().matrix);

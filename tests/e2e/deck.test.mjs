@@ -47,11 +47,16 @@ export async function deckEmbedsFollowTheSlides(t) {
     t.assert.deepEqual(s.errors, [], `${slide.id}: no content errors`);
     t.assert.equal(await frame.evaluate(() => window.rxEmbed.slideActive()), true, `${slide.id}: active`);
     // Rendering: pointing at it draws frames.
+    // Pointed at again on each poll: on a busy machine the slide transition may still be moving
+    // the iframe when the first move lands.
     const f0 = await framesOf(frame);
-    const c = await iframeCenter(t, slide.id);
-    await t.page.mouse.move(c.x, c.y);
-    await t.page.mouse.move(c.x + 15, c.y + 10);
-    await t.waitFor(async () => (await framesOf(frame)) > f0, 5000, `${slide.id} draws frames`);
+    let wiggle = 0;
+    await t.waitFor(async () => {
+      const c = await iframeCenter(t, slide.id);
+      wiggle = (wiggle + 1) % 2;
+      await t.page.mouse.move(c.x + 15 * wiggle, c.y + 10 * wiggle);
+      return (await framesOf(frame)) > f0;
+    }, 10000, `${slide.id} draws frames`);
     // Nobody took the keyboard from the deck.
     t.assert.notEqual(await t.page.evaluate(() => document.activeElement.tagName), 'IFRAME', 'an embed took focus by itself');
     if (previous) {
