@@ -163,10 +163,12 @@ void App::draw() {
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
     if (ctx.showControls) drawTopBar(ctx);
     drawErrorPanel();
-    if (view_ == View::Cards)
+    if (view_ == View::Cards) {
         cards_.draw(ctx);
-    else
+        drawTopBarFocus(ctx);
+    } else {
         matrix_.draw(ctx);
+    }
     ImGui::End();
     if (ctx.embed) drawEmbedLink();
     handleRequests(ctx);
@@ -175,7 +177,17 @@ void App::draw() {
     syncUrl();
 }
 
+void App::drawTopBarFocus(const UiContext& ctx) {
+    const std::string focus = cards_.focusedControl();
+    if (!cards_.focusVisible() || focus.rfind("app:", 0) != 0) return;
+    for (const UiContext::TopBarStop& stop : ctx.topBarStops)
+        if (stop.id == focus)
+            drawFocusRing(ImGui::GetWindowDrawList(), stop.min, stop.max, theme_.colors().focus,
+                          ImGui::GetStyle().FrameRounding);
+}
+
 void App::handleRequests(UiContext& ctx) {
+    if (!ctx.activateTopBar.empty()) activateTopBar(ctx, ctx.activateTopBar);
     if (!ctx.switchView.empty()) {
         view_ = ctx.switchView == "matrix" && model_.hasAdopters ? View::Matrix : View::Cards;
         ctx.announce(view_ == View::Matrix ? "Adopter and domain matrix" : "Cards");
@@ -208,6 +220,7 @@ void App::drawTopBar(UiContext& ctx) {
                                       ImGui::ColorConvertU32ToFloat4(theme_.colors().surfaceHover));
             if (ImGui::Button(label)) ctx.switchView = v == View::Matrix ? "matrix" : "cards";
             storeRect(rect);
+            addTopBarStop(ctx, v == View::Matrix ? "app:view-matrix" : "app:view-cards");
             if (active) ImGui::PopStyleColor();
             ImGui::SameLine();
         };
@@ -215,12 +228,40 @@ void App::drawTopBar(UiContext& ctx) {
         tab(matrixLabel, View::Matrix, matrixTabRect_);
         ImGui::NewLine();
     }
-    if (view_ == View::Cards) cards_.drawTopBarControls(ctx);
-    drawTopBarRight();
+    if (view_ == View::Cards) {
+        cards_.drawTopBarControls(ctx);
+        addTopBarStop(ctx, "search");
+    }
+    drawTopBarRight(ctx);
     ImGui::Separator();
 }
 
-void App::drawTopBarRight() {
+void App::addTopBarStop(UiContext& ctx, const char* id) {
+    ctx.topBarStops.push_back({id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+}
+
+void App::activateTopBar(UiContext& ctx, const std::string& id) {
+    if (id == "app:view-cards") ctx.switchView = "cards";
+    if (id == "app:view-matrix") ctx.switchView = "matrix";
+    if (id == "app:copy-link") copyLink();
+    if (id == "app:theme") toggleTheme();
+}
+
+void App::copyLink() {
+    const std::string hash = url_.embed ? fullExplorerHash() : encodeHash(composeUrl());
+    host_.call("copy-link", json{{"hash", hash}}.dump());
+    host_.call("announce", json{{"text", "Link copied"}}.dump());
+    linkCopiedAtMs_ = host_.nowMs();
+    // Wake once more to put the label back: a timer we set, not a running animation.
+    host_.call("wake-in", json{{"ms", kLinkCopiedMs + 50}}.dump());
+}
+
+void App::toggleTheme() {
+    themePref_ = theme_.dark() ? "light" : "dark";
+    applyThemePreference();
+}
+
+void App::drawTopBarRight(UiContext& ctx) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const bool copied = host_.nowMs() - linkCopiedAtMs_ < kLinkCopiedMs;
     const bool narrow = ImGui::GetWindowWidth() < 520.0f; // phones: short labels
@@ -233,21 +274,13 @@ void App::drawTopBarRight() {
     };
     const float total = buttonWidth(copyLabel) + style.ItemSpacing.x + buttonWidth(themeLabel);
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - total);
-    if (ImGui::Button(copyLabel)) {
-        const std::string hash = url_.embed ? fullExplorerHash() : encodeHash(composeUrl());
-        host_.call("copy-link", json{{"hash", hash}}.dump());
-        host_.call("announce", json{{"text", "Link copied"}}.dump());
-        linkCopiedAtMs_ = host_.nowMs();
-        // Wake once more to put the label back: a timer we set, not a running animation.
-        host_.call("wake-in", json{{"ms", kLinkCopiedMs + 50}}.dump());
-    }
+    if (ImGui::Button(copyLabel)) copyLink();
     storeRect(copyLinkRect_);
+    addTopBarStop(ctx, "app:copy-link");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy a link to exactly this view");
     ImGui::SameLine();
-    if (ImGui::Button(themeLabel)) {
-        themePref_ = theme_.dark() ? "light" : "dark";
-        applyThemePreference();
-    }
+    if (ImGui::Button(themeLabel)) toggleTheme();
+    addTopBarStop(ctx, "app:theme");
 }
 
 void App::drawEmbedLink() {

@@ -40,8 +40,13 @@ class App {
   private:
     void drawTopBar(UiContext& ctx);
     void drawErrorPanel();
-    void drawTopBarRight(); // "Copy link" and the theme toggle, right-aligned
-    void drawEmbedLink();   // embed mode: "Open full explorer" in a corner
+    void drawTopBarRight(UiContext& ctx); // "Copy link" and the theme toggle, right-aligned
+    void addTopBarStop(UiContext& ctx, const char* id); // the last drawn item, in Tab order
+    void drawTopBarFocus(const UiContext& ctx);         // the ring on a top-bar button Tab reached
+    void activateTopBar(UiContext& ctx, const std::string& id);
+    void copyLink();
+    void toggleTheme();
+    void drawEmbedLink(); // embed mode: "Open full explorer" in a corner
     void releaseFocusOnEscape(bool escPressed, bool wasTyping);
     void handleRequests(UiContext& ctx);
     void syncUrl(); // compose the URL from the views; push or replace history

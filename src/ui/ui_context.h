@@ -5,7 +5,10 @@
 #include "model.h"
 #include "theme.h"
 
+#include <imgui.h>
+
 #include <string>
+#include <vector>
 
 namespace rx::ui {
 
@@ -20,10 +23,19 @@ struct UiContext {
     bool embed = false;
     bool showControls = true;
 
+    // The App's top-bar buttons (and the search field's place among them), in Tab order: a
+    // view that runs its own Tab order puts them first, so Tab reaches every control.
+    struct TopBarStop {
+        std::string id; // "app:view-cards", "app:view-matrix", "search", "app:copy-link", ...
+        ImVec2 min, max;
+    };
+    std::vector<TopBarStop> topBarStops;
+
     // Requests handled by the App after the frame.
-    std::string jumpToCard; // switch to the cards view, open and highlight this card
-    std::string switchView; // "cards" | "matrix"
-    bool animating = false; // a view has an animation running: keep drawing
+    std::string activateTopBar; // a top-bar stop activated from the keyboard (Enter/Space)
+    std::string jumpToCard;     // switch to the cards view, open and highlight this card
+    std::string switchView;     // "cards" | "matrix"
+    bool animating = false;     // a view has an animation running: keep drawing
 
     void announce(const std::string& text) const; // aria-live, for screen readers
 };

@@ -258,6 +258,8 @@ void CardsView::draw(UiContext& ctx) {
     pointer_.update(overUi, areaMin_, dragMax, ctx.nowMs, scroll_, maxScroll_, ctx.reducedMotion);
     handleKeys(ctx);
     controls_.beginFrame();
+    // Tab order starts in the top bar: the App's buttons and the search field.
+    for (const UiContext::TopBarStop& stop : ctx.topBarStops) controls_.addFocusOnly(stop.id);
     if (scroll_.moving())
         stepScroll(scroll_, wasMoving ? static_cast<float>(dt) : 16.0f, maxScroll_);
 
@@ -678,7 +680,9 @@ void CardsView::handleKeys(UiContext& ctx) {
 }
 
 void CardsView::activate(UiContext& ctx, const std::string& id) {
-    if (id == "search") {
+    if (startsWith(id, "app:")) {
+        ctx.activateTopBar = id; // the App's own buttons
+    } else if (id == "search") {
         focus_ = "search";
     } else if (id == "prev" || id == "next") {
         search_.step(id == "next");

@@ -35,6 +35,10 @@ class CardsView {
     void writeState(nlohmann::json& state) const; // adds sections[], openCard, search, ...
     void revealCard(const std::string& id);       // open, scroll to and highlight
 
+    // The control with keyboard focus ("app:theme", "card:<id>", ...) and whether its ring shows.
+    const std::string& focusedControl() const { return focus_; }
+    bool focusVisible() const { return focusVisible_; }
+
   private:
     struct CardBox {
         size_t section = 0, item = 0;
