@@ -793,22 +793,30 @@ run_fuzz_target() {
     "$FUZZ_CRASHED" >>"$BUILD/fuzz/history.tsv"
 }
 
+# ./build.sh fuzz [SECONDS]: SECONDS per target (default 60). RX_FUZZ_TARGETS="fuzz_document ..."
+# runs only those targets (default: all, one after the other).
 cmd_fuzz() {
-  local seconds=${EXTRA_ARGS[0]:-60} name crashed=0 t0
-  [[ $seconds =~ ^[0-9]+$ ]] || die "fuzz: SECONDS must be a whole number (default 60)"
+  local seconds=${EXTRA_ARGS[0]:-60} name crashed=0 t0 targets
+  [[ $seconds =~ ^[0-9]+$ ]] && ((seconds > 0)) ||
+    die "fuzz: SECONDS must be a whole number above 0 (default 60)"
+  read -r -a targets <<<"${RX_FUZZ_TARGETS:-${FUZZ_TARGETS[*]}}"
+  for name in "${targets[@]}"; do
+    [[ " ${FUZZ_TARGETS[*]} " == *" $name "* ]] ||
+      die "fuzz: unknown target '$name' in RX_FUZZ_TARGETS (known: ${FUZZ_TARGETS[*]})"
+  done
   t0=$(now)
   cmd_deps
   step "fuzz targets (clang, libFuzzer + ASan + UBSan) -> build/fuzz" build_fuzz
-  for name in "${FUZZ_TARGETS[@]}"; do
+  for name in "${targets[@]}"; do
     say "$name for ${seconds}s"
     run_fuzz_target "$name" "$seconds"
-    note "$name: $FUZZ_EXECS execs, $FUZZ_CRASHED crashes"
+    note "$name: $FUZZ_EXECS execs ($((FUZZ_EXECS / seconds))/s), $FUZZ_CRASHED crashes"
     ((FUZZ_CRASHED == 0)) || crashed=1
   done
   say "fuzz summary ($(elapsed "$t0")); all runs so far (build/fuzz/history.tsv):"
-  awk -F'\t' '{ e[$2] += $4; c[$2] += $5; r[$2]++ }
-    END { for (t in e) printf "    %-16s %12d execs in %d runs, %d crashes\n", t, e[t], r[t], c[t] }' \
-    "$BUILD/fuzz/history.tsv" | sort
+  awk -F'\t' '{ e[$2] += $4; c[$2] += $5; r[$2]++; s[$2] += $3 }
+    END { for (t in e) printf "    %-16s %12d execs in %d runs (%d s), %d crashes\n", t, e[t], r[t],
+      s[t], c[t] }' "$BUILD/fuzz/history.tsv" | sort
   if ((crashed)); then
     ls -1 "$BUILD/fuzz/crashes" | sed 's/^/    crash input: build\/fuzz\/crashes\//'
     die "fuzzing found a crash (inputs in $BUILD/fuzz/crashes; reproduce: build/fuzz/TARGET FILE)"
