@@ -322,7 +322,26 @@ write_content_index() {
     "$vocabulary" | node -e '
       const j = JSON.parse(require("fs").readFileSync(0, "utf8"));
       for (const k of Object.keys(j)) if (j[k] === null) delete j[k];
-      process.stdout.write(JSON.stringify(j, null, 2) + "\n");' >"$out"
+      const fonts = process.argv.slice(1);
+      if (fonts.length) j.fallbackFonts = fonts;
+      process.stdout.write(JSON.stringify(j, null, 2) + "\n");' "${FALLBACK_FONTS[@]}" >"$out"
+}
+
+# The content files (and fallback fonts, version.json) the first frame waits for, preloaded from the
+# page's head like the wasm: boot.js would only ask for them after reading content/index.json.
+# URLs encoded as boot.js encodes them.
+preload_content() {
+  local site=$1
+  node -e '
+    const fs = require("fs"), path = require("path"), site = process.argv[1];
+    const index = JSON.parse(fs.readFileSync(path.join(site, "content/index.json"), "utf8"));
+    const names = [index.document, index.adopters, index.vocabulary].filter((n) => typeof n === "string");
+    const urls = names.map((n) => `content/${encodeURIComponent(n)}`).concat(index.fallbackFonts || [], ["version.json"]);
+    const links = urls.map((u) => `<link rel="preload" href="${u}" as="fetch" crossorigin="anonymous">`);
+    const page = path.join(site, "index.html"), anchor = /^<link rel="preload" href="content\/index.json"[^>]*>$/m;
+    const html = fs.readFileSync(page, "utf8");
+    if (!anchor.test(html)) throw new Error("index.html has no content/index.json preload to extend");
+    fs.writeFileSync(page, html.replace(anchor, (m) => [m, ...links].join("\n")));' "$site"
 }
 
 # UI glyph set: Latin-1, General Punctuation, Arrows, bullets/triangles/check marks; plus every
@@ -338,6 +357,8 @@ import os, sys
 chars = set()
 for dirpath, _, files in os.walk(sys.argv[1]):
     for name in files:
+        if name == "README.md" and dirpath == sys.argv[1]:
+            continue  # documents the folder; not shipped
         with open(os.path.join(dirpath, name), "rb") as f:
             chars.update(f.read().decode("utf-8", "ignore"))
 print(",".join("U+%04X" % ord(c) for c in sorted(chars) if ord(c) >= 0x20 and ord(c) != 0x7F))
@@ -357,23 +378,33 @@ PY
     fi
     cp "$cache/$key.ttf" "$dest/ui-${style,,}.ttf"
   done
-  # Noto Sans has no arrows, triangles or check marks: small fallback faces the app merges in.
-  local name ranges
+  # Noto Sans has no arrows, triangles or check marks: small fallback faces the app merges in,
+  # made only for the ones the content uses (the UI draws its own as shapes). FALLBACK_FONTS
+  # lists what was written, for content/index.json: the page fetches nothing it does not need.
+  local name ranges codes
+  FALLBACK_FONTS=()
   for name in symbols arrows; do
     if [[ $name == symbols ]]; then
-      src=/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf ranges="U+25A0-25FF,U+2713-2717"
+      src=/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf ranges="25A0-25FF 2713-2717"
     else
-      src=/usr/share/fonts/truetype/noto/NotoSansSymbols-Regular.ttf ranges="U+2190-21FF"
+      src=/usr/share/fonts/truetype/noto/NotoSansSymbols-Regular.ttf ranges="2190-21FF"
     fi
+    codes=$(tr ',' '\n' <<<"$content_codes" | /usr/bin/python3 -c '
+import sys
+blocks = [tuple(int(x, 16) for x in r.split("-")) for r in sys.argv[1].split()]
+cps = [l.strip()[2:] for l in sys.stdin if l.strip()]
+print(",".join("U+" + c for c in cps if any(a <= int(c, 16) <= b for a, b in blocks)))' "$ranges")
+    [[ -n $codes ]] || continue
     [[ -f $src ]] || die "missing $src (apt: fonts-noto-core)"
-    key=$(printf '%s|%s|%s|%s' "$src" "$(stat -c %s "$src")" "$ranges" "${FONT_SUBSET_OPTIONS[*]}" |
+    key=$(printf '%s|%s|%s|%s' "$src" "$(stat -c %s "$src")" "$codes" "${FONT_SUBSET_OPTIONS[*]}" |
       sha256sum | cut -c1-16)
     if [[ ! -f $cache/$key.ttf ]]; then
-      /usr/bin/python3 -m fontTools.subset "$src" --unicodes="$ranges" "${FONT_SUBSET_OPTIONS[@]}" \
+      /usr/bin/python3 -m fontTools.subset "$src" --unicodes="$codes" "${FONT_SUBSET_OPTIONS[@]}" \
         --output-file="$cache/$key.tmp.ttf"
       mv "$cache/$key.tmp.ttf" "$cache/$key.ttf"
     fi
     cp "$cache/$key.ttf" "$dest/ui-$name.ttf"
+    FALLBACK_FONTS+=("fonts/ui-$name.ttf")
   done
 }
 
@@ -436,8 +467,9 @@ stage_site() {
   stage_deck_reveal "$site/deck/reveal"
   # content/README.md documents the folder's shape for people; the app does not load it.
   tar -C "$CONTENT_DIR" --exclude=./README.md -cf - . | tar -C "$site/content" -xf -
-  write_content_index "$site/content/index.json"
   subset_fonts "$site/fonts"
+  write_content_index "$site/content/index.json"
+  preload_content "$site"
   run_site_hooks "$site"
   precompress "$site"
 }

@@ -179,13 +179,16 @@
         ['document', fetchOk('content/' + encodeURIComponent(index.document), 'bytes')],
         ['fonts/ui-regular.ttf', fetchOk('fonts/ui-regular.ttf', 'bytes')],
         ['fonts/ui-bold.ttf', fetchOk('fonts/ui-bold.ttf', 'bytes')],
-        // Optional fallback faces (arrows, triangles, check marks): the UI works without them.
-        ['fonts/ui-symbols.ttf', fetchOk('fonts/ui-symbols.ttf', 'bytes').catch(function () { return ''; })],
-        ['fonts/ui-arrows.ttf', fetchOk('fonts/ui-arrows.ttf', 'bytes').catch(function () { return ''; })],
         ['version', fetchOk('version.json', 'text').then(function (t) {
           try { return String(JSON.parse(t).version || 'dev'); } catch (e) { return 'dev'; }
         }, function () { return 'dev'; })]
       ];
+      // Fallback faces (arrows, triangles, check marks) when the content uses any: the build
+      // lists them. Optional: the UI works without them.
+      (Array.isArray(index.fallbackFonts) ? index.fallbackFonts : []).forEach(function (name) {
+        if (name === 'fonts/ui-symbols.ttf' || name === 'fonts/ui-arrows.ttf')
+          files.push([name, fetchOk(name, 'bytes').catch(function () { return ''; })]);
+      });
       if (typeof index.adopters === 'string') files.push(['adopters.json', fetchOk('content/' + encodeURIComponent(index.adopters), 'bytes')]);
       if (typeof index.vocabulary === 'string') files.push(['tags.json', fetchOk('content/' + encodeURIComponent(index.vocabulary), 'bytes')]);
       return Promise.all(files.map(function (f) {

@@ -47,6 +47,7 @@ struct Platform {
     rx::IdleState idle;
     rx::WebGlRenderer renderer;
     bool loopRunning = false;
+    bool firstFrameMarked = false;
     bool loopPaused = false;
     bool visible = true;
     bool contextLost = false;
@@ -62,6 +63,11 @@ struct Platform {
 };
 
 Platform* g = nullptr;
+
+// User Timing marks of the start-up phases (DevTools' Timings track, the bench's breakdown).
+void markPhase(const char* name) {
+    EM_ASM({ if (self.performance && performance.mark) performance.mark(UTF8ToString($0)); }, name);
+}
 
 void wakeLoop() {
     if (!g) return;
@@ -111,6 +117,10 @@ void renderFrame() {
     glClearColor(clear.r, clear.g, clear.b, clear.a);
     glClear(GL_COLOR_BUFFER_BIT);
     g->renderer.render(ImGui::GetDrawData());
+    if (!g->firstFrameMarked) {
+        g->firstFrameMarked = true;
+        markPhase("rx:first-frame");
+    }
     g->app.frameRendered();
 }
 
@@ -201,6 +211,7 @@ EMSCRIPTEN_KEEPALIVE void rx_add_file(const char* name, const char* data, int si
 EMSCRIPTEN_KEEPALIVE int rx_start(const char* initialUrlState) {
     if (!g) g = new Platform();
     if (g->loopRunning) return 0;
+    markPhase("rx:start");
     // Keys go to the canvas only when it has focus: never steal a host page's (deck's) keys.
     SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
     SDL_SetHint(SDL_HINT_POLL_SENTINEL, "0");
@@ -227,6 +238,7 @@ EMSCRIPTEN_KEEPALIVE int rx_start(const char* initialUrlState) {
         return 2;
     }
     SDL_GL_SetSwapInterval(1);
+    markPhase("rx:gl-context");
     SDL_AddEventWatch(onSdlEvent, nullptr);
 
     IMGUI_CHECKVERSION();
@@ -243,10 +255,14 @@ EMSCRIPTEN_KEEPALIVE int rx_start(const char* initialUrlState) {
     g->dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
     g->app.setPixelRatio(g->dpr);
     g->app.start(initialUrlState ? initialUrlState : "");
+    markPhase("rx:content-loaded");
     g->app.rebuildFonts();
+    markPhase("rx:fonts-rasterised");
     g->renderer.uploadFontAtlas();
+    markPhase("rx:fonts-uploaded");
     g->loopRunning = true;
     emscripten_set_main_loop(tick, 0, 0);
+    tick(); // the first frame now, not at the next animation frame
     return 0;
 }
 

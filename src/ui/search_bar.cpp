@@ -1,5 +1,7 @@
 #include "search_bar.h"
 
+#include <imgui_internal.h> // ClearActiveID (1.86)
+
 #include <algorithm>
 #include <cstring>
 
@@ -45,6 +47,10 @@ SearchBar::FieldEvents SearchBar::drawField(const UiContext& ctx, bool keepActiv
                       ImGuiWindowFlags_NoNavInputs | ImGuiWindowFlags_NoScrollbar |
                           ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse);
     if (keepActive && !fieldActive_) ImGui::SetKeyboardFocusHere();
+    if (!keepActive && fieldActive_ && !ImGui::IsMouseClicked(0)) {
+        ImGui::ClearActiveID(); // the view moved the focus elsewhere
+        fieldActive_ = false;
+    }
     if (fieldActive_ && enterDown) {
         // Enter steps through matches and the field stays active. ImGui's InputText would
         // deactivate on Enter, and a quick second Enter during re-activation would be lost, so

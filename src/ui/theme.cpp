@@ -13,9 +13,13 @@ namespace {
 
 // Reading text: Latin-1 and General Punctuation (’ — …), so anything typed into search draws.
 const ImWchar kBodyRanges[] = {0x0020, 0x00FF, 0x2000, 0x206F, 0xFFFD, 0xFFFD, 0};
-// Fallback faces merged into every font: triangles, check marks, arrows.
-const ImWchar kSymbolRanges[] = {0x25A0, 0x25FF, 0x2713, 0x2717, 0};
-const ImWchar kArrowRanges[] = {0x2190, 0x21FF, 0};
+// What the fallback faces cover: arrows, geometric shapes (triangles), check marks. Only the ones
+// the content uses are rasterised: merged into all five faces, the whole blocks were about half
+// of the font atlas work before the first frame.
+bool inFallbackBlocks(unsigned cp) {
+    return (cp >= 0x2190 && cp <= 0x21FF) || (cp >= 0x25A0 && cp <= 0x25FF) ||
+           (cp >= 0x2713 && cp <= 0x2717);
+}
 
 constexpr float kBodySize = 17.0f;
 constexpr float kHeadingSize = 24.0f;
@@ -101,6 +105,14 @@ void Theme::setContentText(const std::string& text) {
     builder.AddText(text.c_str(), text.c_str() + text.size());
     labelRanges_.clear();
     builder.BuildRanges(&labelRanges_);
+    ImFontGlyphRangesBuilder fallback;
+    for (size_t i = 0; i < text.size();) {
+        const unsigned cp = nextCodePoint(text, i);
+        if (inFallbackBlocks(cp)) fallback.AddChar(static_cast<ImWchar>(cp));
+    }
+    fallbackRanges_.clear();
+    fallback.BuildRanges(&fallbackRanges_);
+    if (fallbackRanges_.Size <= 1) fallbackRanges_.clear(); // just the terminating 0
     dirty_ = true;
 }
 
@@ -113,8 +125,10 @@ void Theme::rebuildFonts() {
     const std::string* bold = boldTtf_ ? boldTtf_ : regularTtf_;
     const auto face = [&](const std::string* ttf, float size, const ImWchar* ranges) {
         ImFont* font = addFont(ttf, size * px, ranges, dpr_);
-        mergeFallback(symbolsTtf_, size * px, kSymbolRanges);
-        mergeFallback(arrowsTtf_, size * px, kArrowRanges);
+        if (!fallbackRanges_.empty()) {
+            mergeFallback(symbolsTtf_, size * px, fallbackRanges_.Data);
+            mergeFallback(arrowsTtf_, size * px, fallbackRanges_.Data);
+        }
         return font;
     };
     fonts_.body = face(regularTtf_, kBodySize, kBodyRanges);

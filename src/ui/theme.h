@@ -58,6 +58,7 @@ class Theme {
     const std::string* symbolsTtf_ = nullptr;
     const std::string* arrowsTtf_ = nullptr;
     ImVector<ImWchar> labelRanges_;
+    ImVector<ImWchar> fallbackRanges_; // the content's arrows and symbols: empty = none needed
     float dpr_ = 1.0f;
     float userScale_ = 1.0f;
     bool dirty_ = true;

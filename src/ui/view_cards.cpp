@@ -226,9 +226,14 @@ void CardsView::drawTopBarControls(UiContext& ctx) {
         ImGui::CalcTextSize("Copy link").x + ImGui::CalcTextSize("Light theme").x + 2 * pad + 16.0f;
     const float avail = ImGui::GetContentRegionAvail().x;
     const float width = std::max(96.0f, std::min(440.0f, avail - reserve));
-    searchHadKeys_ = search_.fieldActive();
     const bool keepActive = focus_ == "search";
+    const bool activeBefore = search_.fieldActive();
     const SearchBar::FieldEvents ev = search_.drawField(ctx, keepActive, width);
+    // The field has this frame's keys while it is the focus and was active before drawing (its
+    // Enter/Esc are not the view's too) or became active now (a focus request ImGui completes a
+    // frame late: the Tab that follows must still leave it). A field activated after the focus
+    // moved on does not take the keys; drawField lets it go.
+    searchHadKeys_ = keepActive && (activeBefore || search_.fieldActive());
     if (ev.activated) setFocus("search", false);
     if (ev.escape || (ev.deactivated && focus_ == "search")) focus_.clear();
     if (ev.enter || ev.shiftEnter) {
@@ -572,6 +577,8 @@ void CardsView::handleKeys(UiContext& ctx) {
         }
         return;
     }
+    // A focus request ImGui completed a frame late activated the field after the focus moved on.
+    if (search_.fieldActive() && focus_ != "search") ImGui::ClearActiveID();
     if (ImGui::IsAnyItemActive()) return; // another widget (the App's) is being used
 
     bool focusSearch = io.KeyCtrl && ImGui::IsKeyPressed(kScancodeK, false);

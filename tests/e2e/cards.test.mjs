@@ -390,7 +390,9 @@ export async function tabReachesTopBarButtonsAndEnterActivatesThem(t) {
   const seen = [];
   for (let i = 0; i < 5; i++) {
     await t.page.keyboard.press('Tab');
-    s = await t.waitFor(async () => { const x = await t.state(); return x.focus && x.focus !== seen[seen.length - 1] ? x : null; }, 5000, `Tab ${i + 1} moves focus (so far ${seen})`);
+    let last = null;
+    s = await t.waitFor(async () => { const x = (last = await t.state()); return x.focus && x.focus !== seen[seen.length - 1] ? x : null; }, 5000, `Tab ${i + 1} moves focus (so far ${seen})`)
+      .catch((err) => { err.message += ` (last: focus ${last && last.focus}, search active ${last && last.search.active})`; throw err; });
     seen.push(s.focus);
   }
   t.assert.deepEqual(seen, ['app:view-cards', 'app:view-matrix', 'search', 'app:copy-link', 'app:theme'], 'Tab order through the top bar');
