@@ -114,9 +114,15 @@ std::string joinList(const std::vector<std::string>& items) {
     return out;
 }
 
+// The shortest decimal (3 to 9 significant digits; 9 always suffices for a float) that decodes
+// to the same float: 1.5f stays "1.5", and 1.555f is no longer cut to "1.55", which decoded to
+// another scale, so the state changed on every round trip (found by fuzz_url_state).
 std::string formatScale(float scale) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3g", static_cast<double>(scale));
+    for (int digits = 3; digits <= 9; ++digits) {
+        std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(scale));
+        if (static_cast<float>(std::strtod(buf, nullptr)) == scale) break;
+    }
     return buf;
 }
 

@@ -118,6 +118,23 @@ TEST_CASE("url: garbage values leave defaults and add notes") {
     for (const rx::Diagnostic& d : notes) CHECK(d.source == "url");
 }
 
+TEST_CASE("url: a scale with more than three digits survives the round trip") {
+    // fuzz_url_state crash input, reduced: "%.3g" encoded 1.555f as "1.55", another scale.
+    const rx::UrlState s = rx::decodeHash("#embed=1&scale=1.5550");
+    CHECK(s.scale == 1.555f);
+    CHECK(rx::decodeHash(rx::encodeHash(s)) == s);
+    CHECK(rx::encodeHash(s) == "#embed=1&scale=1.555");
+    for (const float scale :
+         {0.5f, 1.1f, 1.25f, 1.3333334f, 2.0f / 3.0f * 5.0f, 3.9999998f, 4.0f}) {
+        rx::UrlState t;
+        t.scale = scale;
+        CHECK(rx::decodeHash(rx::encodeHash(t)).scale == scale);
+    }
+    rx::UrlState common;
+    common.scale = 1.1f;
+    CHECK(rx::encodeHash(common) == "#scale=1.1"); // common scales keep their short form
+}
+
 TEST_CASE("url: scale is clamped, text is capped, overlong input is cut") {
     CHECK(rx::decodeHash("#scale=100").scale == rx::kMaxScale);
     CHECK(rx::decodeHash("#scale=0.01").scale == rx::kMinScale);
