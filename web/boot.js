@@ -51,14 +51,40 @@
 
   // The app's own URL writes: pushState/replaceState fire no popstate/hashchange, so nothing
   // echoes back into the app; an unchanged URL is not written at all.
-  function writeUrl(hash, push) {
-    if (typeof hash !== 'string' || hash.length > MAX_URL_STATE || (hash && hash[0] !== '#')) return;
-    var url = location.pathname + searchWithoutState() + hash;
+  // Replacements (typing into a filter rewrites the URL on every key) are coalesced: at most one
+  // replaceState per REPLACE_EVERY_MS, outside the frame that asked (each call is a synchronous
+  // round trip to the browser, ~10 ms here). A push writes at once, after any pending replace.
+  var REPLACE_EVERY_MS = 150;
+  var pendingReplace = null;
+  var replaceTimer = 0;
+
+  function applyUrl(url, push) {
     if (url === location.pathname + location.search + location.hash) return;
     try {
       if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
     } catch (e) { /* sandboxed or throttled: the app state is still right */ }
   }
+
+  function flushUrl() {
+    if (replaceTimer) clearTimeout(replaceTimer);
+    replaceTimer = 0;
+    var url = pendingReplace;
+    pendingReplace = null;
+    if (url !== null) applyUrl(url, false);
+  }
+
+  function writeUrl(hash, push) {
+    if (typeof hash !== 'string' || hash.length > MAX_URL_STATE || (hash && hash[0] !== '#')) return;
+    var url = location.pathname + searchWithoutState() + hash;
+    if (push) {
+      flushUrl();
+      applyUrl(url, true);
+      return;
+    }
+    pendingReplace = url;
+    if (!replaceTimer) replaceTimer = setTimeout(flushUrl, REPLACE_EVERY_MS);
+  }
+  window.addEventListener('pagehide', flushUrl);
 
   function fullLink(hash) {
     return location.origin + location.pathname + searchWithoutState() + (hash || '');
@@ -230,8 +256,15 @@
       setVisible: function (v) { m._rx_set_visible(v); }
     };
     // Back/Forward, an edited hash or a followed deep link: the location is the truth.
-    window.addEventListener('hashchange', function () { api.applyUrlState(urlState()); });
-    window.addEventListener('popstate', function () { api.applyUrlState(urlState()); });
+    // The user moved (Back, Forward, an edited hash): a replace still pending from before is stale.
+    function followUrl() {
+      if (replaceTimer) clearTimeout(replaceTimer);
+      replaceTimer = 0;
+      pendingReplace = null;
+      api.applyUrlState(urlState());
+    }
+    window.addEventListener('hashchange', followUrl);
+    window.addEventListener('popstate', followUrl);
     var pageVisible = !document.hidden, onScreen = true, slideActive = true;
     function syncVisible() { api.setVisible(pageVisible && onScreen && slideActive ? 1 : 0); }
     document.addEventListener('visibilitychange', function () { pageVisible = !document.hidden; syncVisible(); });
