@@ -66,7 +66,11 @@ Platform* g = nullptr;
 
 // User Timing marks of the start-up phases (DevTools' Timings track, the bench's breakdown).
 void markPhase(const char* name) {
-    EM_ASM({ if (self.performance && performance.mark) performance.mark(UTF8ToString($0)); }, name);
+    EM_ASM(
+        {
+            if (self.performance && performance.mark) performance.mark(UTF8ToString($0));
+        },
+        name);
 }
 
 void wakeLoop() {
