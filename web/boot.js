@@ -179,10 +179,14 @@
     setVisible: function (v) { if (api) api.setVisible(v ? 1 : 0); }
   };
 
+  // The check creates the app's own context: on the real canvas, with the attributes the app asks
+  // for (SDL through emscripten's EGL: no depth, stencil or MSAA). The wasm's getContext later
+  // returns this same context instead of paying for a second one (40-300 ms here). Alpha is on so
+  // bg=transparent embeds show through; an opaque page clears with alpha 1 and looks the same.
   function hasWebGL2() {
     try {
-      var c = document.createElement('canvas');
-      return !!(window.WebGL2RenderingContext && c.getContext('webgl2'));
+      return !!(window.WebGL2RenderingContext && canvas &&
+        canvas.getContext('webgl2', { alpha: true, depth: false, stencil: false, antialias: false }));
     } catch (e) {
       return false;
     }
