@@ -89,7 +89,8 @@ export async function measureMatrixTypingFrameCpu(page, baseUrl, {
   await page.keyboard.type(text, { delay: keyDelayMs });
   // On a busy machine the last keys may still be queued: wait for them, then for the last frames.
   await page
-    .waitForFunction((t) => window.explorer.state().matrix.filters.text === t, text, { timeout: 10000 })
+    // Interval polling: 'raf' polling would run state() inside the animation frames being timed.
+    .waitForFunction((t) => window.explorer.state().matrix.filters.text === t, text, { timeout: 10000, polling: 100 })
     .catch(() => {});
   await page.waitForTimeout(300);
   const frames = await page.evaluate(() => { window.__rxRecord = false; return window.__rxFrames; });
