@@ -179,14 +179,10 @@
     setVisible: function (v) { if (api) api.setVisible(v ? 1 : 0); }
   };
 
-  // The check creates the app's own context: on the real canvas, with the attributes the app asks
-  // for (SDL through emscripten's EGL: no depth, stencil or MSAA). The wasm's getContext later
-  // returns this same context instead of paying for a second one (40-300 ms here). Alpha is on so
-  // bg=transparent embeds show through; an opaque page clears with alpha 1 and looks the same.
   function hasWebGL2() {
     try {
-      return !!(window.WebGL2RenderingContext && canvas &&
-        canvas.getContext('webgl2', { alpha: true, depth: false, stencil: false, antialias: false }));
+      var c = document.createElement('canvas');
+      return !!(window.WebGL2RenderingContext && c.getContext('webgl2'));
     } catch (e) {
       return false;
     }
