@@ -80,6 +80,67 @@ const std::vector<std::string>& emptyList() {
     return empty;
 }
 
+// Parses the optional "linkGroups" array. A group with a problem is skipped; the others load.
+template <typename ErrorFn>
+void loadLinkGroups(std::string_view text, const json& groups, const ErrorFn& error,
+                    LoadedVocabulary& out) {
+    const size_t keyAt = text.find("\"linkGroups\"");
+    if (!groups.is_array()) {
+        error(keyAt, keyAt != std::string_view::npos, "\"linkGroups\" must be an array");
+        return;
+    }
+    size_t searchFrom = keyAt == std::string_view::npos ? 0 : keyAt;
+    for (size_t g = 0; g < groups.size(); ++g) {
+        const json& group = groups[g];
+        const std::string where = "linkGroups[" + std::to_string(g) + "]";
+        // A group is located at its first item, searched after the previous group's.
+        size_t at = searchFrom;
+        if (group.is_object() && group.contains("items") && group["items"].is_array() &&
+            !group["items"].empty() && group["items"][0].is_string()) {
+            const size_t found =
+                text.find("\"" + group["items"][0].get<std::string>() + "\"", searchFrom);
+            if (found != std::string_view::npos) at = found;
+        }
+        searchFrom = at + 1;
+        const bool located = keyAt != std::string_view::npos;
+        if (!group.is_object()) {
+            error(at, located, where + ": expected an object");
+            continue;
+        }
+        LinkGroup parsed;
+        if (group.contains("label") && group["label"].is_string())
+            parsed.label = group["label"].get<std::string>();
+        if (parsed.label.empty()) {
+            error(at, located, where + ": \"label\" must be a non-empty string");
+            continue;
+        }
+        const json* items = group.contains("items") ? &group["items"] : nullptr;
+        bool valid = items && items->is_array() && items->size() >= 2;
+        for (size_t i = 0; valid && i < items->size(); ++i) {
+            valid = (*items)[i].is_string() && !(*items)[i].get<std::string>().empty();
+            if (valid) parsed.items.push_back((*items)[i].get<std::string>());
+        }
+        if (!valid) {
+            error(at, located,
+                  "link group \"" + parsed.label +
+                      "\": \"items\" must be an array of at least 2 card ids");
+            continue;
+        }
+        std::vector<std::string> sorted = parsed.items;
+        std::sort(sorted.begin(), sorted.end());
+        if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) {
+            error(at, located, "link group \"" + parsed.label + "\": a card is listed twice");
+            continue;
+        }
+        if (located) {
+            const LineCol lc = lineColAt(text, at);
+            parsed.line = lc.line;
+            parsed.col = lc.col;
+        }
+        out.vocabulary.linkGroups.push_back(std::move(parsed));
+    }
+}
+
 } // namespace
 
 const TagDef* Vocabulary::find(std::string_view id) const {
@@ -172,6 +233,8 @@ LoadedVocabulary loadVocabulary(std::string_view text, const std::string& source
         }
         if (!def.terms.empty()) out.vocabulary.tags.push_back(std::move(def));
     }
+    out.vocabulary.sourceName = sourceName;
+    if (root.contains("linkGroups")) loadLinkGroups(text, root["linkGroups"], error, out);
     return out;
 }
 
@@ -255,8 +318,38 @@ TagIndex deriveTags(const Document& doc, const Vocabulary& vocabulary, size_t ma
     std::stable_sort(pairs.begin(), pairs.end(),
                      [](const Pair& x, const Pair& y) { return x.score > y.score; });
     std::vector<std::vector<std::pair<double, size_t>>> links(n);
+    const auto linked = [&](size_t a, size_t b) {
+        return std::any_of(links[a].begin(), links[a].end(),
+                           [&](const auto& link) { return link.second == b; });
+    };
+    // Group links sort before every derived link: their score is above any derived score.
+    double groupScore = 1.0;
+    for (const Pair& p : pairs) groupScore = std::max(groupScore, p.score + 1.0);
+    for (const LinkGroup& group : vocabulary.linkGroups) {
+        std::vector<size_t> members;
+        for (const std::string& id : group.items) {
+            const auto it = std::find_if(index.items.begin(), index.items.end(),
+                                         [&](const TaggedItem& t) { return t.itemId == id; });
+            if (it == index.items.end()) {
+                index.errors.push_back({vocabulary.sourceName, group.line, group.col,
+                                        "link group \"" + group.label +
+                                            "\": the document has no card \"" + id + "\""});
+                continue;
+            }
+            members.push_back(static_cast<size_t>(it - index.items.begin()));
+        }
+        for (size_t i = 0; i < members.size(); ++i) {
+            for (size_t j = i + 1; j < members.size(); ++j) {
+                const size_t a = members[i], b = members[j];
+                if (a == b || linked(a, b)) continue;
+                links[a].push_back({groupScore, b});
+                links[b].push_back({groupScore, a});
+            }
+        }
+    }
     for (const Pair& p : pairs) {
         if (links[p.a].size() >= maxRelated || links[p.b].size() >= maxRelated) continue;
+        if (linked(p.a, p.b)) continue;
         links[p.a].push_back({p.score, p.b});
         links[p.b].push_back({p.score, p.a});
     }

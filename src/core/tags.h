@@ -26,8 +26,19 @@ struct TagDef {
     std::vector<std::string> terms;
 };
 
+// Cards the content author declares related although their words alone do not link them
+// (Microsoft's "safer alternative to C/C++" is a memory-safety claim that never says so).
+// Every pair in a group is linked, within a section too, before any tag-derived link.
+struct LinkGroup {
+    std::string label;              // what the group is about, for people reading tags.json
+    std::vector<std::string> items; // item ids, as in "#card=<id>"
+    int line = 0, col = 0;          // where the group starts in tags.json, for error messages
+};
+
 struct Vocabulary {
     std::vector<TagDef> tags;
+    std::vector<LinkGroup> linkGroups;
+    std::string sourceName; // for errors found when the groups meet the document
     const TagDef* find(std::string_view id) const;
 };
 
@@ -58,6 +69,7 @@ struct TagUse {
 struct TagIndex {
     std::vector<TaggedItem> items; // document order
     std::vector<TagUse> tags;      // vocabulary order, including tags no item has
+    Diagnostics errors;            // link-group items the document does not have
 
     const TaggedItem* item(std::string_view itemId) const;
     // Empty when the id is unknown.
@@ -66,12 +78,14 @@ struct TagIndex {
     const std::vector<std::string>& related(std::string_view itemId) const;
 };
 
-// Tags every item whose title or body contains one of a tag's terms. Links: two items in
+// Tags every item whose title or body contains one of a tag's terms. Links: first every pair of
+// each link group (always kept; they fill `maxRelated` slots first). Then two items in
 // DIFFERENT sections that share a specific topic (one on at most a quarter of the items, or 2, so
 // "safety" or "performance" alone never link) are candidates; a pair scores the sum of all
 // the shared topics' weights, where a topic on fewer items weighs more (log(N / items with tag)).
 // Pairs are accepted best first while both cards have fewer than `maxRelated` links, so links
-// are symmetric by construction. Each list is sorted by score, then document order.
+// are symmetric by construction. Each list holds group links first, then the rest by score,
+// then document order.
 TagIndex deriveTags(const Document& doc, const Vocabulary& vocabulary,
                     size_t maxRelated = kMaxRelated);
 

@@ -83,6 +83,7 @@ ContentDir loadContentDir(const std::string& dir) {
         }
     }
     c.tags = deriveTags(c.doc, c.vocabulary);
+    c.errors.insert(c.errors.end(), c.tags.errors.begin(), c.tags.errors.end());
     return c;
 }
 

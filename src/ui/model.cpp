@@ -32,6 +32,7 @@ void Model::load() {
     }
     subject = documentSubject(doc);
     tags = deriveTags(doc, vocabulary);
+    errors.insert(errors.end(), tags.errors.begin(), tags.errors.end());
     searchIndex = buildSearchIndex(doc);
     if (const std::string* v = file("version")) version = *v;
     loaded = true;

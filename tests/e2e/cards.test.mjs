@@ -254,6 +254,25 @@ export async function linkClickJumpsToTarget(t) {
   t.assert.equal((await t.state()).frames, f0, 'no frames drawn while nothing changes');
 }
 
+// The issue's memory-safety cards (content/tags.json linkGroups) each link to all the others.
+export async function memorySafetyCardsLinkToEachOther(t) {
+  const s = await ready(t);
+  const group = [
+    'key-features-of-rust/memory-safety-without-garbage-collection',
+    'benefits-of-using-rust/memory-safety',
+    'examples-of-products-built-with-rust/cloudflare',
+    'examples-of-products-built-with-rust/microsoft',
+    'summary-of-rusts-usage-areas/operating-systems',
+  ];
+  for (const id of group) {
+    const c = card(s, id);
+    t.assert.ok(c, `card ${id} exists`);
+    for (const other of group) {
+      if (other !== id) t.assert.ok(c.links.includes(other), `${id} links to ${other}`);
+    }
+  }
+}
+
 export async function copyPutsCardTextOnClipboard(t) {
   await t.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.baseUrl });
   let s = await ready(t);

@@ -216,8 +216,16 @@ TEST_CASE("tags: expected tags on real cards") {
         CHECK_MESSAGE(index.itemsWithTag(adopter).size() == 1, adopter);
 }
 
-TEST_CASE("links: symmetric, sorted without duplicates, capped, never within a section") {
+// True when a link group of the real vocabulary holds both cards.
+bool inSameGroup(const std::string& a, const std::string& b) {
+    for (const rx::LinkGroup& g : realVocabulary().vocabulary.linkGroups)
+        if (contains(g.items, a) && contains(g.items, b)) return true;
+    return false;
+}
+
+TEST_CASE("links: symmetric, sorted without duplicates, capped, within a section only by group") {
     const rx::TagIndex& index = realTags();
+    CHECK(index.errors.empty());
     size_t linked = 0;
     for (const rx::TaggedItem& item : index.items) {
         CHECK(item.related.size() <= rx::kMaxRelated);
@@ -228,7 +236,8 @@ TEST_CASE("links: symmetric, sorted without duplicates, capped, never within a s
             CHECK(other != item.itemId);
             const rx::TaggedItem* target = index.item(other);
             REQUIRE(target);
-            CHECK_MESSAGE(target->section != item.section, item.itemId << " -> " << other);
+            CHECK_MESSAGE((target->section != item.section || inSameGroup(item.itemId, other)),
+                          item.itemId << " -> " << other);
             CHECK_MESSAGE(contains(target->related, item.itemId), item.itemId << " -> " << other);
         }
     }
@@ -245,21 +254,76 @@ TEST_CASE("links: the memory-safety group of the issue is linked") {
     const auto linked = [&](const std::string& a, const std::string& b) {
         return contains(index.related(a), b) && contains(index.related(b), a);
     };
-    CHECK(linked(feature, benefit));
-    CHECK(linked(feature, cloudflare));
-    CHECK(linked(benefit, cloudflare));
-    CHECK(linked(benefit, microsoft));
-    CHECK(linked(microsoft, os));
-
-    // All five are reachable from the feature card through links among themselves.
+    // Each of the five links to each of the others, and those links come first.
     const std::vector<std::string> group = {feature, benefit, cloudflare, microsoft, os};
-    std::set<std::string> reached = {feature};
-    for (bool grew = true; grew;) {
-        grew = false;
-        for (const std::string& a : group)
-            if (reached.count(a))
-                for (const std::string& b : group)
-                    if (!reached.count(b) && linked(a, b)) grew = reached.insert(b).second;
+    for (const std::string& a : group) {
+        const std::vector<std::string>& related = index.related(a);
+        REQUIRE(related.size() >= group.size() - 1);
+        for (const std::string& b : group) {
+            if (a == b) continue;
+            CHECK_MESSAGE(linked(a, b), a << " <-> " << b);
+            const auto at = std::find(related.begin(), related.end(), b) - related.begin();
+            CHECK_MESSAGE(static_cast<size_t>(at) < group.size() - 1,
+                          a << " lists " << b << " late");
+        }
     }
-    CHECK(reached.size() == group.size());
+}
+
+rx::Vocabulary tinyVocabularyWithGroup(const std::string& groups) {
+    const rx::LoadedVocabulary v = rx::loadVocabulary(R"({"tags": [
+        {"id": "memory-safety", "label": "memory safety", "terms": ["ownership"]},
+        {"id": "performance", "label": "performance", "terms": ["fast"]}
+      ], "linkGroups": )" + groups + "}",
+                                                      "groups.json");
+    REQUIRE(v.errors.empty());
+    return v.vocabulary;
+}
+
+TEST_CASE("link groups: every pair linked, same section too, first, beyond the cap") {
+    const rx::Document doc = tinyDocument();
+    // a/0 and a/1 share a section and no topic; b/1 shares nothing with anyone.
+    const rx::Vocabulary v =
+        tinyVocabularyWithGroup(R"([{"label": "g", "items": ["a/0", "a/1", "b/1"]}])");
+    const rx::TagIndex index = rx::deriveTags(doc, v);
+    CHECK(index.errors.empty());
+    CHECK(index.related("a/0") == std::vector<std::string>{"a/1", "b/1", "b/0"});
+    CHECK(index.related("a/1") == std::vector<std::string>{"a/0", "b/1", "c/0"});
+    CHECK(index.related("b/1") == std::vector<std::string>{"a/0", "a/1"});
+    // A cap of 0 drops every derived link but never a group link.
+    const rx::TagIndex capped = rx::deriveTags(doc, v, 0);
+    CHECK(capped.related("a/0") == std::vector<std::string>{"a/1", "b/1"});
+    CHECK(capped.related("b/0").empty());
+}
+
+TEST_CASE("link groups: unknown cards are reported at the group, the rest still link") {
+    const rx::Document doc = tinyDocument();
+    const rx::Vocabulary v = tinyVocabularyWithGroup(
+        "[\n  {\"label\": \"g\", \"items\": [\"a/1\", \"nope\", \"b/1\"]}\n]");
+    const rx::TagIndex index = rx::deriveTags(doc, v);
+    REQUIRE(index.errors.size() == 1);
+    CHECK(index.errors[0].source == "groups.json");
+    CHECK(index.errors[0].line == 5);
+    CHECK(index.errors[0].col == 28);
+    CHECK(index.errors[0].message.find("\"nope\"") != std::string::npos);
+    CHECK(contains(index.related("a/1"), "b/1"));
+}
+
+TEST_CASE("link groups: schema problems skip the group, others load") {
+    const rx::LoadedVocabulary v = rx::loadVocabulary(R"({"tags": [
+        {"id": "t", "label": "t", "terms": ["x"]}
+      ], "linkGroups": [
+        {"label": "one item", "items": ["a/0"]},
+        {"label": "", "items": ["a/0", "a/1"]},
+        {"label": "twice", "items": ["a/0", "a/0"]},
+        {"label": "not strings", "items": ["a/0", 3]},
+        "nope",
+        {"label": "good", "items": ["a/0", "b/0"]}
+      ]})",
+                                                      "g.json");
+    CHECK(v.errors.size() == 5);
+    for (const rx::Diagnostic& d : v.errors) CHECK(d.line > 0);
+    REQUIRE(v.vocabulary.linkGroups.size() == 1);
+    CHECK(v.vocabulary.linkGroups[0].label == "good");
+    CHECK(v.vocabulary.tags.size() == 1);
+    CHECK(rx::loadVocabulary(R"({"tags": [], "linkGroups": {}})", "g.json").errors.size() == 1);
 }
