@@ -136,15 +136,34 @@ ImVec2 chipSize(const ChipStyle& style, const std::string& label) {
     return ImVec2(std::ceil(t.x) + 2 * style.padX, style.size + 2 * style.padY);
 }
 
+// `label` cut at a character boundary and ended with "…" so it fits in `maxWidth`.
+static std::string fitWithEllipsis(const ChipStyle& style, const std::string& label,
+                                   float maxWidth) {
+    const auto width = [&](const std::string& s) {
+        return style.font->CalcTextSizeA(style.size, 1e9f, 0.0f, s.c_str()).x;
+    };
+    if (width(label) <= maxWidth + 0.5f) return label;
+    static const std::string ellipsis = "\xE2\x80\xA6";
+    std::string cut = label;
+    while (!cut.empty()) {
+        do cut.pop_back(); // whole UTF-8 sequences: drop continuation bytes with their lead
+        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80);
+        while (!cut.empty() && cut.back() == ' ') cut.pop_back();
+        if (width(cut + ellipsis) <= maxWidth + 0.5f) break;
+    }
+    return cut + ellipsis;
+}
+
 void drawChip(ImDrawList* dl, ImVec2 pos, ImVec2 size, const std::string& label,
               const ChipStyle& style, bool hovered) {
     const ImVec2 max(pos.x + size.x, pos.y + size.y);
     const float r = size.y * 0.5f;
     dl->AddRectFilled(pos, max, hovered && style.bgHover ? style.bgHover : style.bg, r);
     if (style.border) dl->AddRect(pos, max, style.border, r);
+    const std::string shown = fitWithEllipsis(style, label, size.x - 2 * style.padX);
     dl->PushClipRect(pos, max, true);
     dl->AddText(style.font, style.size, ImVec2(pos.x + style.padX, pos.y + style.padY), style.text,
-                label.c_str());
+                shown.c_str());
     dl->PopClipRect();
 }
 
