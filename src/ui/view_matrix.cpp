@@ -154,13 +154,13 @@ void MatrixView::rebuildIfNeeded(const AdoptersData& data) {
     if (!dirty_ && data_ == &data && builtAdopters_ == data.adopters.size()) return;
     const double t0 = nowMs();
     query_.text.assign(textBuf_);
-    view_ = buildMatrix(data, query_);
+    builder_.build(data, query_, view_);
     if (data.domains.size() <= 24) {
         MatrixQuery all = query_;
         all.domains.clear();
         all.pivot = false;
         all.rowSort = all.colSort = AxisSort::Document;
-        summary_ = buildMatrix(data, all);
+        summaryBuilder_.build(data, all, summary_);
     }
     data_ = &data;
     builtAdopters_ = data.adopters.size();

@@ -60,6 +60,9 @@ class MatrixView {
     size_t builtAdopters_ = 0;
     rx::MatrixView view_;
     rx::MatrixView summary_; // same filters without the domain filter: the chips' bars
+    // Builders remember recent text results, so typing only re-tests the adopters still in view.
+    rx::MatrixBuilder builder_;
+    rx::MatrixBuilder summaryBuilder_;
     double lastBuildMs_ = 0;
     int builds_ = 0;
 

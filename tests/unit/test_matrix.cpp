@@ -10,11 +10,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 
 namespace {
 
@@ -368,4 +370,169 @@ TEST_CASE("matrix: 10,000 adopters x 100 domains agrees with a reference filter 
         CHECK(std::set<std::string>(ids.begin(), ids.end()) == reference(q));
         CHECK(ids.size() == size_t(view.counts.adopters));
     }
+}
+
+namespace {
+
+// Every field of two views, so "same result" means the same rows, order, cells and texts.
+void checkSameView(const rx::MatrixView& got, const rx::MatrixView& want) {
+    REQUIRE(got.pivot == want.pivot);
+    REQUIRE(got.rows == want.rows);
+    REQUIRE(got.cols == want.cols);
+    REQUIRE(got.rowTotals == want.rowTotals);
+    REQUIRE(got.colTotals == want.colTotals);
+    REQUIRE(got.rowCellStart == want.rowCellStart);
+    REQUIRE(got.cells.size() == want.cells.size());
+    for (size_t i = 0; i < got.cells.size(); ++i) {
+        const rx::MatrixCell& a = got.cells[i];
+        const rx::MatrixCell& b = want.cells[i];
+        REQUIRE(std::tie(a.row, a.col, a.adopter, a.domain, a.mark, a.strength) ==
+                std::tie(b.row, b.col, b.adopter, b.domain, b.mark, b.strength));
+    }
+    REQUIRE(got.counts.adopters == want.counts.adopters);
+    REQUIRE(got.counts.domains == want.counts.domains);
+    REQUIRE(got.counts.marks == want.counts.marks);
+    REQUIRE(got.countsText == want.countsText);
+    REQUIRE(got.emptyExplanation == want.emptyExplanation);
+}
+
+rx::LoadedAdopters loadSynthetic300(uint64_t seed) {
+    rx::SyntheticSpec spec;
+    spec.adopters = 300;
+    spec.domains = 12;
+    spec.seed = seed;
+    return rx::loadAdopters(rx::generateAdoptersJson(realDocument(), spec), "synthetic.json",
+                            realDocument());
+}
+
+const rx::AdoptersData& synthetic300() {
+    static const rx::LoadedAdopters loaded = loadSynthetic300(7);
+    REQUIRE(loaded.errors.empty());
+    return loaded.data;
+}
+
+// A reproducible walk through queries as a person makes them: typing and deleting (words that
+// grow, shrink, split and change), jumping to other text, toggling filters, sorting, pivoting.
+std::vector<rx::MatrixQuery> queryWalk(const rx::AdoptersData& data, int steps, uint64_t seed) {
+    uint64_t state = seed;
+    auto next = [&](uint64_t n) {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        return static_cast<size_t>((state >> 33) % n);
+    };
+    const std::string letters = "rust memory safe systems performance ka HTTP/3 low-level  ";
+    const char* phrases[] = {"memory safe", "rust", "ka rust", "performance", "zzz", "low-level"};
+    std::vector<rx::MatrixQuery> out;
+    rx::MatrixQuery q;
+    for (int i = 0; i < steps; ++i) {
+        const size_t op = next(100);
+        if (op < 40) {
+            q.text.push_back(letters[next(letters.size())]);
+        } else if (op < 62) {
+            if (!q.text.empty()) q.text.pop_back();
+        } else if (op < 65) {
+            q.text.clear();
+        } else if (op < 70) {
+            q.text = phrases[next(6)];
+        } else if (op < 76) {
+            const std::string& id = data.domains[next(data.domains.size())].id;
+            if (!q.domains.erase(id)) q.domains.insert(id);
+        } else if (op < 80) {
+            const std::string& id = data.facets[next(data.facets.size())].id;
+            if (!q.facets.erase(id)) q.facets.insert(id);
+        } else if (op < 85) {
+            q.includeInferred = !q.includeInferred;
+        } else if (op < 90) {
+            q.rowSort = static_cast<rx::AxisSort>(next(5));
+        } else if (op < 95) {
+            q.colSort = static_cast<rx::AxisSort>(next(5));
+        } else {
+            q.pivot = !q.pivot;
+        }
+        out.push_back(q);
+    }
+    return out;
+}
+
+size_t textMatches(const rx::AdoptersData& data, const std::string& text) {
+    rx::MatrixQuery q;
+    q.text = text;
+    return rx::buildMatrix(data, q).rows.size();
+}
+
+} // namespace
+
+TEST_CASE("matrix builder: a walk of queries gives exactly the views of fresh builds") {
+    for (const rx::AdoptersData* data : {&seed(), &synthetic300()}) {
+        rx::MatrixBuilder builder;
+        rx::MatrixView reused; // the UI keeps one view and rebuilds into it
+        int narrowed = 0;
+        for (const rx::MatrixQuery& q : queryWalk(*data, 1500, 99)) {
+            CAPTURE(q.text);
+            builder.build(*data, q, reused);
+            if (builder.lastTextTests() < data->adopters.size()) ++narrowed;
+            checkSameView(reused, rx::buildMatrix(*data, q));
+        }
+        CHECK(narrowed > 1000); // the walk mostly exercises remembered text results
+    }
+}
+
+TEST_CASE("matrix builder: data built by hand (no flat arrays) gives the same views") {
+    rx::AdoptersData byHand = synthetic300();
+    byHand.markStart.clear();
+    byHand.flatMarks.clear();
+    byHand.facetStart.clear();
+    byHand.flatFacets.clear();
+    byHand.quoteIdStart.clear();
+    byHand.flatQuoteIds.clear();
+    byHand.searchKeys.clear();
+    byHand.searchKeyStart.clear();
+    rx::MatrixBuilder builder;
+    for (const rx::MatrixQuery& q : queryWalk(byHand, 300, 5))
+        checkSameView(builder.build(byHand, q), rx::buildMatrix(synthetic300(), q));
+}
+
+TEST_CASE("matrix builder: typing tests only the adopters that passed the text before") {
+    const rx::AdoptersData& data = synthetic300();
+    // Every adopter has a mark, so a text filter's rows are exactly the adopters it passes.
+    REQUIRE(rx::buildMatrix(data, {}).rows.size() == data.adopters.size());
+    rx::MatrixBuilder builder;
+    auto testsFor = [&](const std::string& text) {
+        rx::MatrixQuery q;
+        q.text = text;
+        checkSameView(builder.build(data, q), rx::buildMatrix(data, q));
+        return builder.lastTextTests();
+    };
+    CHECK(testsFor("") == 0);
+    CHECK(testsFor("p") == data.adopters.size());
+    const size_t passP = textMatches(data, "p");
+    const size_t passPe = textMatches(data, "pe");
+    REQUIRE(passPe < passP);
+    REQUIRE(passP < data.adopters.size());
+    CHECK(testsFor("pe") == passP);
+    CHECK(testsFor("pe ") == 0);                  // the same word: nothing new to test
+    CHECK(testsFor("PE") == 0);                   // case-insensitive
+    CHECK(testsFor("pe k") == passPe);            // a new word: only against what "pe" let through
+    CHECK(testsFor("k pe") == 0);                 // the same words in another order
+    CHECK(testsFor("pe") == 0);                   // deleting back to a text it remembers
+    CHECK(testsFor("e") == data.adopters.size()); // contains neither "p" nor "pe": from scratch
+    CHECK(testsFor("xpe") == passPe);             // the narrowest remembered text that bounds it
+}
+
+TEST_CASE("matrix builder: other data, or the same object reloaded, is not served old results") {
+    rx::MatrixQuery q;
+    q.text = "rust";
+    rx::MatrixBuilder builder;
+    checkSameView(builder.build(seed(), q), rx::buildMatrix(seed(), q));
+    checkSameView(builder.build(synthetic300(), q), rx::buildMatrix(synthetic300(), q));
+    CHECK(builder.lastTextTests() == synthetic300().adopters.size());
+
+    // The model reloads by moving new data into the same object, here with as many adopters.
+    const rx::LoadedAdopters other = loadSynthetic300(8);
+    REQUIRE(other.errors.empty());
+    REQUIRE(other.data.adopters.size() == synthetic300().adopters.size());
+    rx::AdoptersData data = synthetic300();
+    checkSameView(builder.build(data, q), rx::buildMatrix(synthetic300(), q));
+    data = rx::AdoptersData(other.data);
+    checkSameView(builder.build(data, q), rx::buildMatrix(other.data, q));
+    CHECK(builder.lastTextTests() == data.adopters.size());
 }
