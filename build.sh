@@ -57,7 +57,7 @@ resolve_sources() {
   MD4C_DIR=$(first_dir "$SRC_CACHE"/md4c-release-*/src)
   SDL_VERSION=${SDL_SRC##*/SDL2-}
   SDL_PREFIX="$CACHE_DIR/sdl2-wasm-${SDL_VERSION:-unknown}"
-  SDL_MIN_PREFIX="$CACHE_DIR/sdl2-wasm-lean-${SDL_VERSION:-unknown}"
+  SDL_MIN_PREFIX="$CACHE_DIR/sdl2-wasm-nogl-${SDL_VERSION:-unknown}"
   if [[ -n ${EMSDK:-} ]]; then
     EMCMAKE="$EMSDK/upstream/emscripten/emcmake"
     EMCC="$EMSDK/upstream/emscripten/emcc"
@@ -138,11 +138,14 @@ fetch_sources() {
 # SDL2 built for wasm once per version and variant, installed into the cache (atomically: tmp
 # dir + mv). The app links a size-trimmed SDL2 (no audio, joystick, haptic, sensor, power,
 # render, threads; -Oz + LTO: -18 KB gzip of wasm; SDL_LEAN_AND_MEAN drops the software
-# blitters a WebGL app never calls: -29 KB gzip); the bench's baseline, Dear ImGui's own
-# example, needs the full one (it inits the game controller subsystem).
+# blitters a WebGL app never calls: -29 KB gzip; no OpenGL/EGL, offscreen or dummy video: the
+# app makes its WebGL2 context itself, and SDL's EGL kept every GL function: -16 KB gzip of wasm
+# + JS); the bench's baseline, Dear ImGui's own example, needs the full one (it inits the game
+# controller subsystem). The prefix name changes with the options, so caches rebuild.
 SDL_MIN_OPTIONS=(-DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_HIDAPI=OFF
   -DSDL_SENSOR=OFF -DSDL_POWER=OFF -DSDL_RENDER=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOCALE=OFF
-  -DSDL_MISC=OFF -DSDL_LOADSO=OFF -DSDL_THREADS=OFF -DCMAKE_BUILD_TYPE=MinSizeRel
+  -DSDL_MISC=OFF -DSDL_LOADSO=OFF -DSDL_THREADS=OFF -DSDL_OPENGL=OFF -DSDL_OPENGLES=OFF
+  -DSDL_OFFSCREEN=OFF -DSDL_DUMMYVIDEO=OFF -DCMAKE_BUILD_TYPE=MinSizeRel
   "-DCMAKE_C_FLAGS=-Oz -flto -DSDL_LEAN_AND_MEAN=1")
 build_sdl2_variant() { # prefix cmake-args...
   local prefix=$1
@@ -344,9 +347,13 @@ preload_content() {
     fs.writeFileSync(page, html.replace(anchor, (m) => [m, ...links].join("\n")));' "$site"
 }
 
-# UI glyph set: Latin-1, General Punctuation, Arrows, bullets/triangles/check marks; plus every
-# character of the content. Subsets are cached by their inputs under build/cache/fonts.
-UI_UNICODES="U+0020-007E,U+00A0-00FF,U+2000-206F,U+2190-21FF,U+2022,U+2026,U+25B8,U+25BE,U+2713,U+2715"
+# Glyph sets, each plus every character of the content; subsets are cached by their inputs under
+# build/cache/fonts. The first view loads ui-regular.ttf and ui-bold.ttf: ASCII and the UI's
+# own punctuation (· × « » – — ‘ ’ “ ” • … ‹ ›). ui-regular-full.ttf (Latin-1, General
+# Punctuation, arrows, bullets, check marks) is fetched only once a text field takes input, so
+# anything typed into search or the matrix filter draws.
+FIRST_VIEW_UNICODES="U+0020-007E,U+00A0,U+00AB,U+00B7,U+00BB,U+00D7,U+2013,U+2014,U+2018,U+2019,U+201C,U+201D,U+2022,U+2026,U+2039,U+203A,U+FFFD"
+UI_UNICODES="U+0020-007E,U+00A0-00FF,U+2000-206F,U+2190-21FF,U+2022,U+2026,U+25B8,U+25BE,U+2713,U+2715,U+FFFD"
 # ImGui (stb_truetype) reads only outlines and metrics: no hinting, no OpenType layout tables
 # (kerning, ligatures), which saves 5 KB gzip over the two faces.
 FONT_SUBSET_OPTIONS=(--no-hinting --layout-features= --drop-tables+=GPOS,GSUB,GDEF)
@@ -365,18 +372,22 @@ print(",".join("U+%04X" % ord(c) for c in sorted(chars) if ord(c) >= 0x20 and or
 PY
 )
   mkdir -p "$cache" "$dest"
-  for style in Regular Bold; do
+  local face unicodes name
+  for face in regular:Regular:FIRST_VIEW bold:Bold:FIRST_VIEW regular-full:Regular:UI; do
+    IFS=: read -r name style unicodes <<<"$face"
+    unicodes="${unicodes}_UNICODES"
+    unicodes=${!unicodes}
     src="/usr/share/fonts/truetype/noto/NotoSans-$style.ttf"
     [[ -f $src ]] || die "missing $src (apt: fonts-noto-core)"
-    key=$(printf '%s|%s|%s|%s|%s' "$src" "$(stat -c %s "$src")" "$UI_UNICODES" "$content_codes" \
+    key=$(printf '%s|%s|%s|%s|%s' "$src" "$(stat -c %s "$src")" "$unicodes" "$content_codes" \
       "${FONT_SUBSET_OPTIONS[*]}" |
       sha256sum | cut -c1-16)
     if [[ ! -f $cache/$key.ttf ]]; then
-      /usr/bin/python3 -m fontTools.subset "$src" --unicodes="$UI_UNICODES${content_codes:+,$content_codes}" \
+      /usr/bin/python3 -m fontTools.subset "$src" --unicodes="$unicodes${content_codes:+,$content_codes}" \
         "${FONT_SUBSET_OPTIONS[@]}" --output-file="$cache/$key.tmp.ttf"
       mv "$cache/$key.tmp.ttf" "$cache/$key.ttf"
     fi
-    cp "$cache/$key.ttf" "$dest/ui-${style,,}.ttf"
+    cp "$cache/$key.ttf" "$dest/ui-$name.ttf"
   done
   # Noto Sans has no arrows, triangles or check marks: small fallback faces the app merges in,
   # made only for the ones the content uses (the UI draws its own as shapes). FALLBACK_FONTS
@@ -439,6 +450,27 @@ precompress() {
     -o -name '*.webmanifest' -o -name '*.csv' -o -name '*.txt' \) -print0)
 }
 
+# The page's own scripts minified in the site (web/ keeps the readable source): terser from npm,
+# pinned in package-lock.json; cached by content hash. Without terser they ship as written.
+minify_page_scripts() {
+  local site=$1 cache="$BUILD/cache/minify" terser="$ROOT/node_modules/terser/bin/terser" f sum
+  if [[ ! -f $terser ]]; then
+    note "node_modules/terser missing (./build.sh deps installs it): scripts ship unminified"
+    return 0
+  fi
+  mkdir -p "$cache"
+  for f in "$site"/*.js; do
+    # explorer.js: emcc's glue, already through Closure; sw.js: precache.mjs rewrites it later.
+    [[ $(basename "$f") == explorer.js || $(basename "$f") == sw.js ]] && continue
+    sum=$(sha256sum "$f" | cut -c1-32)
+    if [[ ! -f $cache/$sum.js ]]; then
+      node "$terser" "$f" --compress passes=2 --mangle --ecma 2020 --output "$cache/$sum.tmp.js"
+      mv "$cache/$sum.tmp.js" "$cache/$sum.js"
+    fi
+    cp "$cache/$sum.js" "$f"
+  done
+}
+
 # reveal.js for the sample deck (web/deck/) from npm (pinned in package-lock.json, never in git):
 # the script, its CSS and the white theme with the one font family that theme imports.
 stage_deck_reveal() {
@@ -463,6 +495,7 @@ stage_site() {
   rm -rf "$site"
   mkdir -p "$site/content" "$site/fonts"
   tar -C "$ROOT/web" --exclude=./serve.mjs --exclude=./tools -cf - . | tar -C "$site" -xf -
+  minify_page_scripts "$site"
   cp "$BUILD/wasm/explorer.js" "$BUILD/wasm/explorer.wasm" "$site/"
   stage_deck_reveal "$site/deck/reveal"
   # content/README.md documents the folder's shape for people; the app does not load it.

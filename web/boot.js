@@ -151,6 +151,15 @@
           setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
           break;
         }
+        case 'load-file':
+          // A file the app needs later (the extended font once a text field takes input);
+          // only our own font files. If it fails, typed text shows fallback glyphs: no harm.
+          if (typeof data.name === 'string' && /^fonts\/ui-[a-z-]+\.ttf$/.test(data.name)) {
+            fetchOk(data.name, 'bytes').then(function (bytes) {
+              if (module) passFile(module, data.name, bytes);
+            }, function () {});
+          }
+          break;
         case 'release-focus':
           canvas.blur();
           break;

@@ -1,6 +1,7 @@
 // Browser platform: SDL2 + WebGL2 + emscripten main loop, DPI, clipboard and the JS bridge.
 // The only file (with explorer_bridge.js) that knows about emscripten.
 #include "idle_policy.h"
+#include "imgui_sdl_platform.h"
 #include "input_batch_policy.h"
 #include "ui/app.h"
 #include "url_state.h"
@@ -11,7 +12,6 @@
 #include <emscripten/heap.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
-#include <imgui_impl_sdl.h>
 #include <malloc.h>
 
 #include <GLES3/gl3.h>
@@ -41,7 +41,7 @@ class BrowserHost final : public rx::ui::Host {
 
 struct Platform {
     SDL_Window* window = nullptr;
-    SDL_GLContext gl = nullptr;
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     BrowserHost host;
     rx::ui::App app{host};
     rx::IdleState idle;
@@ -108,7 +108,7 @@ void renderFrame() {
         g->app.rebuildFonts();
         g->renderer.uploadFontAtlas();
     }
-    ImGui_ImplSDL2_NewFrame();
+    rx::imguiSdlNewFrame();
     ImGui::NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     if (g->leftPressSeen && io.MouseClicked[0]) io.MouseClickedPos[0] = g->leftPressPos;
@@ -165,17 +165,7 @@ void tick() {
             g->leftPressPos =
                 ImVec2(static_cast<float>(event.button.x), static_cast<float>(event.button.y));
         }
-        ImGui_ImplSDL2_ProcessEvent(&event);
-        if (event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) {
-            // The backend reads SDL_GetModState(), the state after every queued event: a quick
-            // Ctrl+K would arrive as a bare K. The event's own modifiers are the ones it had.
-            ImGuiIO& io = ImGui::GetIO();
-            const Uint16 mod = event.key.keysym.mod;
-            io.KeyCtrl = (mod & KMOD_CTRL) != 0;
-            io.KeyShift = (mod & KMOD_SHIFT) != 0;
-            io.KeyAlt = (mod & KMOD_ALT) != 0;
-            io.KeySuper = (mod & KMOD_GUI) != 0;
-        }
+        rx::imguiSdlProcessEvent(event);
     }
     rx::IdleInputs in;
     in.hadEvent = hadEvent;
@@ -204,10 +194,15 @@ void setClipboard(void*, const char* text) {
 
 extern "C" {
 
-// Called by boot.js for each content/font file before rx_start.
+// Called by boot.js for each content/font file before rx_start, and after it for files the app
+// asked for ("load-file": the extended font).
 EMSCRIPTEN_KEEPALIVE void rx_add_file(const char* name, const char* data, int size) {
     if (!g) g = new Platform();
     g->app.addFile(name, std::string(data, static_cast<size_t>(size > 0 ? size : 0)));
+    if (g->app.started()) {
+        g->app.fileArrived(name);
+        wakeLoop();
+    }
 }
 
 // Creates the window and GL context, loads the content and starts the loop. Returns 0 on
@@ -223,25 +218,28 @@ EMSCRIPTEN_KEEPALIVE int rx_start(const char* initialUrlState) {
         std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
         return 1;
     }
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
-    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
-    // bg=transparent (embeds over a slide) needs an alpha channel in the WebGL drawing buffer.
-    const bool transparent = rx::decodeHash(initialUrlState ? initialUrlState : "").transparentBg;
-    SDL_GL_SetAttribute(SDL_GL_ALPHA_SIZE, transparent ? 8 : 0);
-    const auto flags = static_cast<SDL_WindowFlags>(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE |
-                                                    SDL_WINDOW_ALLOW_HIGHDPI);
+    // SDL only sizes the canvas and delivers events; the WebGL2 context is made here directly.
+    // SDL's GL path (EGL) references every GL entry point through eglGetProcAddress, which
+    // kept all ~300 GL functions in the wasm and the JS glue.
+    const auto flags =
+        static_cast<SDL_WindowFlags>(SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     g->window = SDL_CreateWindow("Rust overview explorer", SDL_WINDOWPOS_CENTERED,
                                  SDL_WINDOWPOS_CENTERED, 1280, 720, flags);
-    g->gl = g->window ? SDL_GL_CreateContext(g->window) : nullptr;
-    if (!g->gl) {
-        std::fprintf(stderr, "WebGL2 context creation failed: %s\n", SDL_GetError());
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    // What SDL's EGL path asked for: no depth, stencil or multisampling; alpha only for
+    // bg=transparent (embeds over a slide).
+    attrs.alpha = rx::decodeHash(initialUrlState ? initialUrlState : "").transparentBg;
+    attrs.depth = false;
+    attrs.stencil = false;
+    attrs.antialias = false;
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    g->gl = g->window ? emscripten_webgl_create_context("#canvas", &attrs) : 0;
+    if (g->gl <= 0 || emscripten_webgl_make_context_current(g->gl) != EMSCRIPTEN_RESULT_SUCCESS) {
+        std::fprintf(stderr, "WebGL2 context creation failed\n");
         return 2;
     }
-    SDL_GL_SetSwapInterval(1);
     markPhase("rx:gl-context");
     SDL_AddEventWatch(onSdlEvent, nullptr);
 
@@ -251,7 +249,7 @@ EMSCRIPTEN_KEEPALIVE int rx_start(const char* initialUrlState) {
     io.IniFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigInputTextCursorBlink = false; // a blinking caret would cost frames while idle
-    ImGui_ImplSDL2_InitForOpenGL(g->window, g->gl);
+    rx::imguiSdlInit(g->window);
     if (!g->renderer.init()) return 2;
     io.GetClipboardTextFn = getClipboard;
     io.SetClipboardTextFn = setClipboard;

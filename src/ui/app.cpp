@@ -47,6 +47,14 @@ void App::addFile(const std::string& name, std::string bytes) {
     model_.files[name] = std::move(bytes);
 }
 
+namespace {
+const char kExtendedRegularFont[] = "fonts/ui-regular-full.ttf";
+}
+
+void App::fileArrived(const std::string& name) {
+    if (name == kExtendedRegularFont) theme_.setExtendedRegular(model_.file(name));
+}
+
 void App::start(const std::string& initialUrlState) {
     model_.load();
     const std::string* regular = model_.file("fonts/ui-regular.ttf");
@@ -172,6 +180,11 @@ void App::draw() {
     ImGui::End();
     if (ctx.embed) drawEmbedLink();
     handleRequests(ctx);
+    // Typed text may need glyphs beyond the first view's faces: fetch the full face once.
+    if (ImGui::GetIO().WantTextInput && !extendedFontRequested_) {
+        extendedFontRequested_ = true;
+        host_.call("load-file", json{{"name", kExtendedRegularFont}}.dump());
+    }
     animating_ = ctx.animating;
     releaseFocusOnEscape(escPressed, wasTyping);
     syncUrl();
@@ -394,6 +407,7 @@ std::string App::stateJson() const {
     s["errors"] = errors;
     s["frames"] = frames_;
     s["missingGlyphs"] = missingGlyphs_;
+    s["extendedFont"] = theme_.hasExtendedRegular();
     s["dpr"] = theme_.pixelRatio();
     s["theme"] = theme_.dark() ? "dark" : "light";
     s["url"] = encodeHash(url_);

@@ -21,6 +21,9 @@ class App {
 
     // --- lifecycle, driven by the platform layer ---
     void addFile(const std::string& name, std::string bytes);
+    // A file that arrived after start (the extended font, fetched on demand).
+    void fileArrived(const std::string& name);
+    bool started() const { return started_; }
     void start(const std::string& initialUrlState);
     void setPixelRatio(float dpr) { theme_.setPixelRatio(dpr); }
     bool fontsDirty() const { return theme_.fontsDirty(); }
@@ -71,6 +74,7 @@ class App {
     float matrixTabRect_[4] = {0, 0, 0, 0};
     long frames_ = 0;
     int missingGlyphs_ = 0;
+    bool extendedFontRequested_ = false;
     bool started_ = false;
     bool animating_ = false;
 };

@@ -125,9 +125,12 @@ float SearchBar::drawStatus(const UiContext& ctx, Controls& controls, const Poin
 
     if (searching()) {
         const std::string text = countText();
-        const ImVec2 ts = f.smallBold->CalcTextSizeA(14.0f, 1e9f, 0.0f, text.c_str());
+        // "No cards match “query”" quotes typed text: the regular face has every typed glyph
+        // (label faces carry only the content's characters).
+        ImFont* font = result_.matchedCards == 0 ? f.small : f.smallBold;
+        const ImVec2 ts = font->CalcTextSizeA(14.0f, 1e9f, 0.0f, text.c_str());
         const ImVec2 at = place(ImVec2(ts.x + 4, rowH));
-        dl->AddText(f.smallBold, 14.0f, ImVec2(at.x, at.y + (rowH - 14.0f) * 0.5f),
+        dl->AddText(font, 14.0f, ImVec2(at.x, at.y + (rowH - 14.0f) * 0.5f),
                     result_.matchedCards == 0 ? c.error : c.text, text.c_str());
         if (result_.matches > 0) {
             chip("prev", "\u2039 Previous", button);

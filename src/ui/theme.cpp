@@ -89,6 +89,12 @@ void Theme::setUserScale(float scale) {
     userScale_ = scale;
 }
 
+void Theme::setExtendedRegular(const std::string* regularFull) {
+    if (!regularFull || regularFull->empty() || regularFull == regularFullTtf_) return;
+    regularFullTtf_ = regularFull;
+    dirty_ = true;
+}
+
 void Theme::setFallbackFonts(const std::string* symbols, const std::string* arrows) {
     symbolsTtf_ = symbols;
     arrowsTtf_ = arrows;
@@ -131,10 +137,11 @@ void Theme::rebuildFonts() {
         }
         return font;
     };
-    fonts_.body = face(regularTtf_, kBodySize, kBodyRanges);
+    const std::string* reading = regularFullTtf_ ? regularFullTtf_ : regularTtf_;
+    fonts_.body = face(reading, kBodySize, kBodyRanges);
     fonts_.bold = face(bold, kBodySize, labels);
     fonts_.heading = face(bold, kHeadingSize, labels);
-    fonts_.small = face(regularTtf_, kSmallSize, kBodyRanges);
+    fonts_.small = face(reading, kSmallSize, kBodyRanges);
     fonts_.smallBold = face(bold, kSmallSize, labels);
     io.Fonts->Build();
     io.FontGlobalScale = 1.0f / dpr_;

@@ -31,6 +31,10 @@ class Theme {
   public:
     // TTF bytes must outlive the atlas (ImGui keeps pointers into them).
     void setFontData(const std::string* regular, const std::string* bold);
+    // The regular face with Latin-1 and General Punctuation, for typed text: fetched on demand
+    // (the first view's faces carry only ASCII, the UI's punctuation and the content's characters).
+    void setExtendedRegular(const std::string* regularFull);
+    bool hasExtendedRegular() const { return regularFullTtf_ != nullptr; }
     // Optional faces merged into every font for glyphs the main face lacks.
     void setFallbackFonts(const std::string* symbols, const std::string* arrows);
     // The content's text: title and label faces rasterise only the characters it needs.
@@ -55,6 +59,7 @@ class Theme {
   private:
     const std::string* regularTtf_ = nullptr;
     const std::string* boldTtf_ = nullptr;
+    const std::string* regularFullTtf_ = nullptr;
     const std::string* symbolsTtf_ = nullptr;
     const std::string* arrowsTtf_ = nullptr;
     ImVector<ImWchar> labelRanges_;

@@ -95,6 +95,37 @@ async function focusCanvas(t, s) {
   return settle(t);
 }
 
+// The first view's faces carry ASCII, the UI's punctuation and the content's characters; the
+// full regular face (Latin-1 and more) is fetched once, when a text field first takes input.
+export async function extendedFontLoadsOnlyWhenTyping(t) {
+  const fetched = [];
+  t.page.on('request', (r) => { if (r.url().includes('/fonts/ui-regular-full.ttf')) fetched.push(r.url()); });
+  let s = await ready(t);
+  await t.page.waitForTimeout(500);
+  t.assert.equal(fetched.length, 0, 'not fetched for the first view');
+  t.assert.equal(s.extendedFont, false);
+  await focusCanvas(t, s);
+  await t.page.keyboard.press('/');
+  await t.waitFor(async () => { const x = await t.state(); return x.focus === 'search' && x.search.active ? x : null; }, 5000, '/ focuses search');
+  await t.page.keyboard.type('caf');
+  // Keys give ASCII only; "é" arrives the way non-keyboard text does, as a paste.
+  const paste = (text) => t.page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.getElementById('canvas').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  await until(t, (x) => x.search.query === 'caf', 'typed');
+  await paste('\u00e9');
+  s = await until(t, (x) => x.extendedFont === true && x.search.query === 'caf\u00e9', 'the full face loaded, query kept');
+  t.assert.equal(fetched.length, 1, 'fetched once');
+  t.assert.equal(s.missingGlyphs, 0);
+  await settle(t);
+  await t.screenshot('cards-search-latin1');
+  await t.page.keyboard.type('s');
+  await until(t, (x) => x.search.query === 'caf\u00e9s', 'typing goes on');
+  t.assert.equal(fetched.length, 1, 'never fetched twice');
+}
+
 export async function searchTypingUpdatesStateAndScreenshot(t) {
   let s = await ready(t);
   const before = await t.page.screenshot();
