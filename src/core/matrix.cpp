@@ -43,32 +43,38 @@ bool contains(std::string_view hay, const std::string& needle) {
 // rank, mark order from a stable counting sort.
 void orderAxis(const std::vector<int>& items, AxisSort sort, const std::vector<int>& rank,
                const std::vector<int>& count, std::vector<int>& out) {
+    const int* item = items.data();
+    const size_t n = items.size();
     if (sort == AxisSort::Document) {
-        out.resize(items.size());
-        std::copy(items.data(), items.data() + items.size(), out.data());
+        out.resize(n);
+        std::copy(item, item + n, out.data());
         return;
     }
     out.clear();
     if (sort == AxisSort::NameAsc || sort == AxisSort::NameDesc) {
         std::vector<int> byRank(rank.size(), -1);
-        for (const int i : items) byRank[static_cast<size_t>(rank[static_cast<size_t>(i)])] = i;
-        out.reserve(items.size());
+        for (size_t j = 0; j < n; ++j) byRank[static_cast<size_t>(rank[item[j]])] = item[j];
+        out.reserve(n);
         for (const int i : byRank)
             if (i >= 0) out.push_back(i);
         if (sort == AxisSort::NameDesc) std::reverse(out.begin(), out.end());
         return;
     }
+    const int* countOf = count.data();
     int maxCount = 0;
-    for (const int i : items) maxCount = std::max(maxCount, count[static_cast<size_t>(i)]);
+    for (size_t j = 0; j < n; ++j) maxCount = std::max(maxCount, countOf[item[j]]);
     std::vector<size_t> start(static_cast<size_t>(maxCount) + 2, 0);
-    auto bucket = [&](int i) {
-        const int c = count[static_cast<size_t>(i)];
-        return static_cast<size_t>(sort == AxisSort::MarksDesc ? maxCount - c : c);
-    };
-    for (const int i : items) ++start[bucket(i) + 1];
+    const bool desc = sort == AxisSort::MarksDesc;
+    for (size_t j = 0; j < n; ++j) {
+        const int c = countOf[item[j]];
+        ++start[static_cast<size_t>(desc ? maxCount - c : c) + 1];
+    }
     for (size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
-    out.resize(items.size());
-    for (const int i : items) out[start[bucket(i)]++] = i;
+    out.resize(n);
+    for (size_t j = 0; j < n; ++j) {
+        const int c = countOf[item[j]];
+        out[start[static_cast<size_t>(desc ? maxCount - c : c)]++] = item[j];
+    }
 }
 
 std::string joinNames(const std::vector<std::string>& names, const char* conjunction) {
@@ -313,7 +319,9 @@ void MatrixBuilder::build(const AdoptersData& data, const MatrixQuery& query, Ma
     const int* markStart = flat.markStart.data();
 
     // Visible adopters (file order) and the visible mark counts per adopter and per domain.
-    adopterMarks_.assign(adopterCount, 0);
+    // Only adopters that end up shown have their count read, and each of those is written first:
+    // no need to clear 10,000 entries per keystroke.
+    adopterMarks_.resize(adopterCount);
     domainMarks_.assign(domainCount, 0);
     adopters_.resize(adopterCount);
     int* adopterMarks = adopterMarks_.data();
@@ -366,7 +374,8 @@ void MatrixBuilder::build(const AdoptersData& data, const MatrixQuery& query, Ma
     for (size_t p = 0; p < domains.size(); ++p) domainPos[domains[p]] = static_cast<int>(p);
 
     size_t cellCount = 0;
-    for (const int i : adopters) cellCount += static_cast<size_t>(adopterMarks[i]);
+    for (size_t r = 0; r < adopters.size(); ++r)
+        cellCount += static_cast<size_t>(adopterMarks[adopters[r]]);
     // Cells are plain data: a reused view only initialises what it did not hold before.
     view.cells.resize(cellCount);
     MatrixCell* cells = view.cells.data();

@@ -138,7 +138,9 @@ void MatrixView::drawGrid(UiContext& ctx, ImVec2 size) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
     // Scroll requests (filters changed, a deep link pinned a cell) apply from the next frame.
-    const int selA = data.findAdopter(selAdopter_), selD = data.findDomain(selDomain_);
+    // findAdopter walks every adopter: skip it when nothing is pinned (the usual frame).
+    const int selA = selAdopter_.empty() ? -1 : data.findAdopter(selAdopter_);
+    const int selD = selA < 0 ? -1 : data.findDomain(selDomain_);
     const int selRowData = v.pivot ? selD : selA, selColData = v.pivot ? selA : selD;
     int selRow = -1, selCol = -1;
     if (selA >= 0) {
@@ -229,18 +231,19 @@ void MatrixView::drawGrid(UiContext& ctx, ImVec2 size) {
 
     // Marks: only the visible marked cells become items (click, hover, keyboard focus).
     for (int r = r0; r < r1; ++r) {
-        const size_t first = v.rowCellStart[static_cast<size_t>(r)];
-        const size_t last = v.rowCellStart[static_cast<size_t>(r) + 1];
-        auto it = std::lower_bound(v.cells.begin() + static_cast<std::ptrdiff_t>(first),
-                                   v.cells.begin() + static_cast<std::ptrdiff_t>(last), c0,
-                                   [](const MatrixCell& cell, int col) { return cell.col < col; });
-        for (; it != v.cells.begin() + static_cast<std::ptrdiff_t>(last) && it->col < c1; ++it) {
+        // A row holds a few cells: a plain walk to the first visible column beats a binary search
+        // (which stays a call per step in the size-optimised wasm build).
+        const MatrixCell* const rowCells = v.cells.data();
+        const MatrixCell* it = rowCells + v.rowCellStart[static_cast<size_t>(r)];
+        const MatrixCell* const last = rowCells + v.rowCellStart[static_cast<size_t>(r) + 1];
+        while (it != last && it->col < c0) ++it;
+        for (; it != last && it->col < c1; ++it) {
             const MatrixCell& cell = *it;
             const ImVec2 p0(ox + colX_[cell.col], oy + r * kRowH);
             const ImVec2 sz(colW_[cell.col], kRowH);
             const ImVec2 centre(p0.x + sz.x * 0.5f, p0.y + sz.y * 0.5f);
             ImGui::SetCursorScreenPos(p0);
-            ImGui::PushID(static_cast<int>(it - v.cells.begin()));
+            ImGui::PushID(static_cast<int>(it - rowCells));
             const bool clicked = ImGui::InvisibleButton("cell", sz);
             const bool hovered = ImGui::IsItemHovered();
             const bool focused = ImGui::IsItemFocused() && !GImGui->NavDisableHighlight;
