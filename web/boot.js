@@ -311,7 +311,23 @@
     })();
   }
 
+  // The wasm compiles from its first bytes (preloaded by the page's head) while explorer.js
+  // loads and the WebGL2 check runs, instead of after the glue script asks for it.
+  function compileWasm() {
+    if (typeof WebAssembly !== 'object') return null;
+    var bytes = fetch('explorer.wasm', { credentials: 'same-origin' });
+    if (typeof WebAssembly.compileStreaming === 'function') {
+      return WebAssembly.compileStreaming(bytes).catch(function () {
+        // A server without application/wasm: compile from the bytes instead.
+        return fetch('explorer.wasm', { credentials: 'same-origin' }).then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
+      });
+    }
+    return bytes.then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
+  }
+
   function boot() {
+    var wasmP = window.WebGL2RenderingContext ? compileWasm() : null;
+    if (wasmP) wasmP.catch(function () {}); // reported where it is used
     if (!hasWebGL2()) {
       fail('The interactive explorer needs WebGL2, which this browser does not provide. The full document is shown below.');
       return;
@@ -322,6 +338,16 @@
       return createExplorerModule({
         canvas: canvas,
         noInitialRun: true,
+        instantiateWasm: wasmP ? function (imports, receiveInstance) {
+          wasmP.then(function (compiled) {
+            return WebAssembly.instantiate(compiled, imports);
+          }).then(function (instance) {
+            receiveInstance(instance);
+          }, function (err) {
+            fail('The explorer could not load (' + (err && err.message ? err.message : err) + '). The document is still readable below.');
+          });
+          return {}; // exports arrive through receiveInstance
+        } : undefined,
         print: function (t) { console.log(t); },
         printErr: function (t) { console.warn(t); },
         onAbort: function (what) { fail('The explorer stopped unexpectedly (' + what + '). The document is still readable below.'); }
