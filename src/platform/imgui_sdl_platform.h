@@ -1,0 +1,16 @@
+// ImGui's platform half on SDL2 in a browser: window size, time, mouse, cursor and the events
+// ImGui reads. Replaces imgui_impl_sdl.cpp (1.86), which also polls gamepads every frame and
+// so linked SDL's game controller code and mapping database (about 11 KB of wasm) that a
+// page never uses, and SDL's clipboard, which the explorer replaces with the browser's.
+#pragma once
+
+union SDL_Event;
+struct SDL_Window;
+
+namespace rx {
+
+void imguiSdlInit(SDL_Window* window);
+void imguiSdlProcessEvent(const SDL_Event& event);
+void imguiSdlNewFrame();
+
+} // namespace rx
