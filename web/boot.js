@@ -188,13 +188,10 @@
     setVisible: function (v) { if (api) api.setVisible(v ? 1 : 0); }
   };
 
+  // Only the API's presence: creating a throwaway context to probe costs as much as the real
+  // one (100-400 ms with software GL). When the real one cannot be made, rx_start says so.
   function hasWebGL2() {
-    try {
-      var c = document.createElement('canvas');
-      return !!(window.WebGL2RenderingContext && c.getContext('webgl2'));
-    } catch (e) {
-      return false;
-    }
+    return typeof window.WebGL2RenderingContext === 'function';
   }
 
   function fetchOk(url, as) {
@@ -311,8 +308,8 @@
     })();
   }
 
-  // The wasm compiles from its first bytes (preloaded by the page's head) while explorer.js
-  // loads and the WebGL2 check runs, instead of after the glue script asks for it.
+  // The wasm compiles from its first bytes (preloaded by the page's head) while explorer.js and
+  // the content load, instead of after the glue script asks for it.
   function compileWasm() {
     if (typeof WebAssembly !== 'object') return null;
     var bytes = fetch('explorer.wasm', { credentials: 'same-origin' });
@@ -326,12 +323,12 @@
   }
 
   function boot() {
-    var wasmP = window.WebGL2RenderingContext ? compileWasm() : null;
-    if (wasmP) wasmP.catch(function () {}); // reported where it is used
     if (!hasWebGL2()) {
       fail('The interactive explorer needs WebGL2, which this browser does not provide. The full document is shown below.');
       return;
     }
+    var wasmP = compileWasm();
+    if (wasmP) wasmP.catch(function () {}); // reported where it is used
     setStatus('Loading the explorer…');
     var contentP = loadContent();
     var moduleP = loadScript('explorer.js').then(function () {
@@ -360,7 +357,7 @@
       files.forEach(function (f) { passFile(m, f[0], f[1]); });
       wirePage(m);
       var rc = withString(m, urlState(), function (p) { return m._rx_start(p); });
-      if (rc !== 0) fail('The interactive explorer could not start WebGL2 here. The full document is shown below.');
+      if (rc !== 0) fail('The interactive explorer needs WebGL2, which could not be started here. The full document is shown below.');
     }).catch(function (err) {
       fail('The explorer could not load its content: ' + (err && err.message ? err.message : err) + '. The document is shown below.');
     });
