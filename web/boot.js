@@ -357,7 +357,8 @@
       files.forEach(function (f) { passFile(m, f[0], f[1]); });
       wirePage(m);
       var rc = withString(m, urlState(), function (p) { return m._rx_start(p); });
-      if (rc !== 0) fail('The interactive explorer needs WebGL2, which could not be started here. The full document is shown below.');
+      if (rc === 3) fail('The explorer could not load its font. The full document is shown below.');
+      else if (rc !== 0) fail('The interactive explorer needs WebGL2, which could not be started here. The full document is shown below.');
     }).catch(function (err) {
       fail('The explorer could not load its content: ' + (err && err.message ? err.message : err) + '. The document is shown below.');
     });

@@ -210,6 +210,7 @@ EMSCRIPTEN_KEEPALIVE void rx_add_file(const char* name, const char* data, int si
 EMSCRIPTEN_KEEPALIVE int rx_start(const char* initialUrlState) {
     if (!g) g = new Platform();
     if (g->loopRunning) return 0;
+    if (!g->app.hasFonts()) return 3; // the page says the font could not load
     markPhase("rx:start");
     // Keys go to the canvas only when it has focus: never steal a host page's (deck's) keys.
     SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");

@@ -55,6 +55,11 @@ void App::fileArrived(const std::string& name) {
     if (name == kExtendedRegularFont) theme_.setExtendedRegular(model_.file(name));
 }
 
+bool App::hasFonts() const {
+    const std::string* regular = model_.file("fonts/ui-regular.ttf");
+    return regular && !regular->empty();
+}
+
 void App::start(const std::string& initialUrlState) {
     model_.load();
     const std::string* regular = model_.file("fonts/ui-regular.ttf");
@@ -62,8 +67,6 @@ void App::start(const std::string& initialUrlState) {
     theme_.setFallbackFonts(model_.file("fonts/ui-symbols.ttf"),
                             model_.file("fonts/ui-arrows.ttf"));
     theme_.setContentText(model_.allText());
-    if (!regular)
-        model_.errors.push_back({"fonts/ui-regular.ttf", 0, 0, "font missing: using a fallback"});
     applyUrlState(initialUrlState);
     started_ = true;
 }

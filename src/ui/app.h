@@ -24,6 +24,8 @@ class App {
     // A file that arrived after start (the extended font, fetched on demand).
     void fileArrived(const std::string& name);
     bool started() const { return started_; }
+    // The regular face arrived: without it nothing can draw text (ImGui's own font is not linked).
+    bool hasFonts() const;
     void start(const std::string& initialUrlState);
     void setPixelRatio(float dpr) { theme_.setPixelRatio(dpr); }
     bool fontsDirty() const { return theme_.fontsDirty(); }

@@ -25,13 +25,14 @@ constexpr float kBodySize = 17.0f;
 constexpr float kHeadingSize = 24.0f;
 constexpr float kSmallSize = 14.0f;
 
+bool usable(const std::string* ttf) {
+    return ttf && !ttf->empty();
+}
+
+// The app starts only with a regular face (App::hasFonts): ImGui's built-in font is not linked.
 ImFont* addFont(const std::string* ttf, float pixelSize, const ImWchar* ranges, float dpr) {
+    IM_ASSERT(usable(ttf));
     ImGuiIO& io = ImGui::GetIO();
-    if (!ttf || ttf->empty()) {
-        ImFontConfig cfg;
-        cfg.SizePixels = pixelSize;
-        return io.Fonts->AddFontDefault(&cfg);
-    }
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false; // the model owns the bytes
     // Horizontal oversampling sharpens sub-pixel placement at DPR 1; at 2+ pixels are small
@@ -128,7 +129,7 @@ void Theme::rebuildFonts() {
     // Glyphs are rasterised at device pixels, then drawn at CSS size: sharp at any DPR.
     const float px = dpr_ * userScale_;
     const ImWchar* labels = labelRanges_.empty() ? kBodyRanges : labelRanges_.Data;
-    const std::string* bold = boldTtf_ ? boldTtf_ : regularTtf_;
+    const std::string* bold = usable(boldTtf_) ? boldTtf_ : regularTtf_;
     const auto face = [&](const std::string* ttf, float size, const ImWchar* ranges) {
         ImFont* font = addFont(ttf, size * px, ranges, dpr_);
         if (!fallbackRanges_.empty()) {
@@ -137,7 +138,7 @@ void Theme::rebuildFonts() {
         }
         return font;
     };
-    const std::string* reading = regularFullTtf_ ? regularFullTtf_ : regularTtf_;
+    const std::string* reading = usable(regularFullTtf_) ? regularFullTtf_ : regularTtf_;
     fonts_.body = face(reading, kBodySize, kBodyRanges);
     fonts_.bold = face(bold, kBodySize, labels);
     fonts_.heading = face(bold, kHeadingSize, labels);

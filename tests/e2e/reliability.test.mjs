@@ -133,6 +133,17 @@ export async function oversizedDocumentIsRefusedWithAClearMessage(t) {
 }
 oversizedDocumentIsRefusedWithAClearMessage.timeout = 90000;
 
+// An empty font file (a broken deploy): a clear note over the readable document, no crash.
+export async function emptyFontFileGivesANoteAndTheDocument(t) {
+  await t.page.route('**/fonts/ui-regular.ttf', (route) => route.fulfill({ status: 200, contentType: 'font/ttf', body: '' }));
+  await t.open('/');
+  const note = t.page.locator('#status');
+  await t.waitFor(async () => /font/.test((await note.textContent()) || ''), 15000, 'the font note');
+  t.assert.ok(await note.isVisible(), '#status is visible');
+  t.assert.equal(await t.page.evaluate(() => document.documentElement.classList.contains('ready')), false);
+  t.assert.ok(await t.page.locator('#doc h1').isVisible(), 'the document stays readable');
+}
+
 // --- WebGL context loss --------------------------------------------------------------------------
 
 export async function webglContextLossPausesAndRestoreResumesWithSameState(t) {
