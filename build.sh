@@ -354,7 +354,9 @@ inline_stylesheet() {
   node -e '
     const fs = require("fs"), path = require("path"), crypto = require("crypto"), site = process.argv[1];
     const page = path.join(site, "index.html"), cssFile = path.join(site, "style.css");
-    const css = fs.readFileSync(cssFile, "utf8");
+    // Comments and runs of whitespace go; nothing else changes (no value is rewritten).
+    const css = fs.readFileSync(cssFile, "utf8").replace(/\/\*[\s\S]*?\*\//g, "")
+      .replace(/\s+/g, " ").replace(/ ?([{};,>]) ?/g, "$1").trim();
     if (css.includes("</style")) throw new Error("style.css must not contain </style");
     const hash = crypto.createHash("sha256").update(css, "utf8").digest("base64");
     let html = fs.readFileSync(page, "utf8"), edits = 0;
@@ -367,14 +369,15 @@ inline_stylesheet() {
 
 # Glyph sets, each plus every character of the content; subsets are cached by their inputs under
 # build/cache/fonts. The first view loads ui-regular.ttf and ui-bold.ttf: ASCII and the UI's
-# own punctuation (· × « » – — ‘ ’ “ ” • … ‹ ›). ui-regular-full.ttf (Latin-1, General
+# own punctuation (· × » – — ‘ ’ “ ” • … ‹ ›). ui-regular-full.ttf (Latin-1, General
 # Punctuation, arrows, bullets, check marks) is fetched only once a text field takes input, so
 # anything typed into search or the matrix filter draws.
-FIRST_VIEW_UNICODES="U+0020-007E,U+00A0,U+00AB,U+00B7,U+00BB,U+00D7,U+2013,U+2014,U+2018,U+2019,U+201C,U+201D,U+2022,U+2026,U+2039,U+203A,U+FFFD"
+FIRST_VIEW_UNICODES="U+0020-007E,U+00A0,U+00B7,U+00BB,U+00D7,U+2013,U+2014,U+2018,U+2019,U+201C,U+201D,U+2022,U+2026,U+2039,U+203A"
 UI_UNICODES="U+0020-007E,U+00A0-00FF,U+2000-206F,U+2190-21FF,U+2022,U+2026,U+25B8,U+25BE,U+2713,U+2715,U+FFFD"
-# ImGui (stb_truetype) reads only outlines and metrics: no hinting, no OpenType layout tables
-# (kerning, ligatures), which saves 5 KB gzip over the two faces.
-FONT_SUBSET_OPTIONS=(--no-hinting --layout-features= --drop-tables+=GPOS,GSUB,GDEF)
+# ImGui (stb_truetype) reads only outlines and metrics (cmap, glyf, loca, head, hhea, hmtx,
+# maxp): no hinting, no OpenType layout tables (kerning, ligatures), no OS/2, post or gasp, which
+# saves 5.4 KB gzip over the two faces. `name` stays: it carries the font's copyright and licence.
+FONT_SUBSET_OPTIONS=(--no-hinting --layout-features= --drop-tables+=GPOS,GSUB,GDEF,OS/2,post,gasp)
 subset_fonts() {
   local dest=$1 content_codes key cache="$BUILD/cache/fonts" style src
   content_codes=$(/usr/bin/python3 - "$CONTENT_DIR" <<'PY'

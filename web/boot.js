@@ -243,7 +243,7 @@
     var bytes = typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data);
     var ptr = m._malloc(bytes.length || 1);
     m.HEAPU8.set(bytes, ptr);
-    m.ccall('rx_add_file', null, ['string', 'number', 'number'], [name, ptr, bytes.length]);
+    withString(m, name, function (namePtr) { m._rx_add_file(namePtr, ptr, bytes.length); });
     m._free(ptr);
   }
 
