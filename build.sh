@@ -348,7 +348,8 @@ preload_content() {
 }
 
 # The stylesheet inlined into index.html: the first paint no longer waits for a second request.
-# The CSP allows exactly this <style> by its sha256; style.css leaves the site.
+# The CSP allows exactly this <style> by its sha256; style.css leaves the site. Comments leave
+# index.html and icon.svg (both are fetched for the first view).
 inline_stylesheet() {
   local site=$1
   node -e '
@@ -363,8 +364,13 @@ inline_stylesheet() {
     html = html.replace(/^<link rel="stylesheet" href="style.css">$/m, () => (edits++, `<style>${css}</style>`));
     html = html.replace(/(http-equiv="Content-Security-Policy" content="[^"]*style-src )\x27self\x27/, (m, a) => (edits++, `${a}\x27self\x27 \x27sha256-${hash}\x27`));
     if (edits !== 2) throw new Error("index.html: expected one style.css link and a CSP style-src to extend");
+    // Comments are for people reading web/: the build markers (<!--RENDITION-->) stay for the hooks.
+    html = html.replace(/<!--(?![A-Z]+-->)[\s\S]*?-->\n?/g, "");
     fs.writeFileSync(page, html);
-    fs.unlinkSync(cssFile);' "$site"
+    fs.unlinkSync(cssFile);
+    const icon = path.join(site, "icon.svg");
+    if (fs.existsSync(icon))
+      fs.writeFileSync(icon, fs.readFileSync(icon, "utf8").replace(/<!--[\s\S]*?-->/g, "").replace(/>\s+</g, "><").trim() + "\n");' "$site"
 }
 
 # Glyph sets, each plus every character of the content; subsets are cached by their inputs under
@@ -375,9 +381,11 @@ inline_stylesheet() {
 FIRST_VIEW_UNICODES="U+0020-007E,U+00A0,U+00B7,U+00BB,U+00D7,U+2013,U+2014,U+2018,U+2019,U+201C,U+201D,U+2022,U+2026,U+2039,U+203A"
 UI_UNICODES="U+0020-007E,U+00A0-00FF,U+2000-206F,U+2190-21FF,U+2022,U+2026,U+25B8,U+25BE,U+2713,U+2715,U+FFFD"
 # ImGui (stb_truetype) reads only outlines and metrics (cmap, glyf, loca, head, hhea, hmtx,
-# maxp): no hinting, no OpenType layout tables (kerning, ligatures), no OS/2, post or gasp, which
-# saves 5.4 KB gzip over the two faces. `name` stays: it carries the font's copyright and licence.
-FONT_SUBSET_OPTIONS=(--no-hinting --layout-features= --drop-tables+=GPOS,GSUB,GDEF,OS/2,post,gasp)
+# maxp): no hinting, no OpenType layout tables (kerning, ligatures), no OS/2, post, gasp or name,
+# which saves 6 KB gzip over the two faces. The copyright and licence the `name` table carried
+# ship next to the faces as fonts/LICENSE.txt (Debian's copyright file of fonts-noto-core).
+FONT_SUBSET_OPTIONS=(--no-hinting --layout-features= --drop-tables+=GPOS,GSUB,GDEF,OS/2,post,gasp,name)
+FONT_LICENSE=/usr/share/doc/fonts-noto-core/copyright
 subset_fonts() {
   local dest=$1 content_codes key cache="$BUILD/cache/fonts" style src
   content_codes=$(/usr/bin/python3 - "$CONTENT_DIR" <<'PY'
@@ -394,6 +402,8 @@ PY
 )
   mkdir -p "$cache" "$dest"
   local face unicodes name
+  [[ -f $FONT_LICENSE ]] || die "missing $FONT_LICENSE (apt: fonts-noto-core)"
+  cp "$FONT_LICENSE" "$dest/LICENSE.txt"
   for face in regular:Regular:FIRST_VIEW bold:Bold:FIRST_VIEW regular-full:Regular:UI; do
     IFS=: read -r name style unicodes <<<"$face"
     unicodes="${unicodes}_UNICODES"

@@ -175,7 +175,7 @@ export async function pwaOfflineReloadServesEverythingFromCache(t) {
   JSON.stringify(index).replace(/"([^"]+\.(?:md|json))"/g, (_, name) => named.add(`content/${name}`));
   // fonts/ui-regular-full.ttf is fetched only once a text field takes input: checked below.
   const onDemand = 'fonts/ui-regular-full.ttf';
-  for (const a of assets) if ((/^(boot\.js|explorer\.(js|wasm)|fonts\/)/.test(a.url) && a.url !== onDemand) || named.has(a.url)) expected.push(a.url);
+  for (const a of assets) if ((/^(boot\.js|explorer\.(js|wasm)|fonts\/.*\.ttf$)/.test(a.url) && a.url !== onDemand) || named.has(a.url)) expected.push(a.url);
   if (appBuilt(assets)) {
     const state = await appState(page);
     check(state.ready === true, 'offline: explorer not ready');
