@@ -374,8 +374,7 @@ void MatrixBuilder::build(const AdoptersData& data, const MatrixQuery& query, Ma
     for (size_t p = 0; p < domains.size(); ++p) domainPos[domains[p]] = static_cast<int>(p);
 
     size_t cellCount = 0;
-    for (size_t r = 0; r < adopters.size(); ++r)
-        cellCount += static_cast<size_t>(adopterMarks[adopters[r]]);
+    for (const int adopter : adopters) cellCount += static_cast<size_t>(adopterMarks[adopter]);
     // Cells are plain data: a reused view only initialises what it did not hold before.
     view.cells.resize(cellCount);
     MatrixCell* cells = view.cells.data();
