@@ -322,6 +322,31 @@
     return bytes.then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
   }
 
+  // Resolves once the rendition's first paint has reached the screen (or after a cap). Making the
+  // WebGL2 context queues behind the page's frames in the GPU process, and the page's first
+  // frame behind the context: starting the canvas after it keeps the first paint a static
+  // page's.
+  var FIRST_PAINT_WAIT_MS = 800;
+  function firstPaintShown() {
+    return new Promise(function (resolve) {
+      var done = false;
+      var finish = function () { if (!done) { done = true; resolve(); } };
+      setTimeout(finish, FIRST_PAINT_WAIT_MS);
+      if (document.visibilityState === 'hidden' || typeof PerformanceObserver !== 'function') return finish();
+      if (performance.getEntriesByName('first-contentful-paint').length) return finish();
+      try {
+        var seen = function (list) {
+          if (list.getEntries().some(function (e) { return e.name === 'first-contentful-paint'; })) finish();
+        };
+        new PerformanceObserver(seen).observe({ type: 'paint', buffered: true });
+      } catch (e) { finish(); }
+    });
+  }
+
+  // The loading note shows only when loading is slow: a fast start has nothing to flash (and no
+  // extra page frame to draw while the GPU process makes the canvas context).
+  var LOADING_NOTE_AFTER_MS = 1000;
+
   function boot() {
     if (!hasWebGL2()) {
       fail('The interactive explorer needs WebGL2, which this browser does not provide. The full document is shown below.');
@@ -329,8 +354,11 @@
     }
     var wasmP = compileWasm();
     if (wasmP) wasmP.catch(function () {}); // reported where it is used
-    setStatus('Loading the explorer…');
+    setTimeout(function () {
+      if (!bootError && !root.classList.contains('ready')) setStatus('Loading the explorer…');
+    }, LOADING_NOTE_AFTER_MS);
     var contentP = loadContent();
+    var paintedP = firstPaintShown();
     var moduleP = loadScript('explorer.js').then(function () {
       return createExplorerModule({
         canvas: canvas,
@@ -350,16 +378,23 @@
         onAbort: function (what) { fail('The explorer stopped unexpectedly (' + what + '). The document is still readable below.'); }
       });
     });
+    // Content parsing and font rasterising run as soon as the wasm and the files are in; the
+    // GL context and the first canvas frame wait for the rendition's first paint.
     Promise.all([contentP, moduleP]).then(function (results) {
       var files = results[0];
       var m = results[1];
       module = m;
       files.forEach(function (f) { passFile(m, f[0], f[1]); });
       wirePage(m);
-      var rc = withString(m, urlState(), function (p) { return m._rx_start(p); });
+      var rc = withString(m, urlState(), function (p) { return m._rx_prepare(p); });
+      if (rc !== 0) return rc;
+      return paintedP.then(function () {
+        return withString(m, urlState(), function (p) { return m._rx_start(p); });
+      });
+    }).then(function (rc) {
       if (rc === 3) fail('The explorer could not load its font. The full document is shown below.');
       else if (rc !== 0) fail('The interactive explorer needs WebGL2, which could not be started here. The full document is shown below.');
-    }).catch(function (err) {
+    }, function (err) {
       fail('The explorer could not load its content: ' + (err && err.message ? err.message : err) + '. The document is shown below.');
     });
   }

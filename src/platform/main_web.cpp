@@ -46,6 +46,7 @@ struct Platform {
     rx::ui::App app{host};
     rx::IdleState idle;
     rx::WebGlRenderer renderer;
+    bool prepared = false; // rx_prepare ran: content loaded, fonts rasterised
     bool loopRunning = false;
     bool firstFrameMarked = false;
     bool loopPaused = false;
@@ -205,12 +206,39 @@ EMSCRIPTEN_KEEPALIVE void rx_add_file(const char* name, const char* data, int si
     }
 }
 
-// Creates the window and GL context, loads the content and starts the loop. Returns 0 on
-// success; otherwise the page shows its own message (WebGL2 missing).
+// Loads the content and rasterises the fonts: the start-up work that needs no GL context, so
+// the page can run it while the GPU process is still presenting the rendition's first paint.
+// Returns 0, or 3 when the font is missing (the page says so).
+EMSCRIPTEN_KEEPALIVE int rx_prepare(const char* initialUrlState) {
+    if (!g) g = new Platform();
+    if (g->prepared) return 0;
+    if (!g->app.hasFonts()) return 3;
+    markPhase("rx:prepare");
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false; // a blinking caret would cost frames while idle
+    io.GetClipboardTextFn = getClipboard;
+    io.SetClipboardTextFn = setClipboard;
+    g->dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
+    g->app.setPixelRatio(g->dpr);
+    g->app.start(initialUrlState ? initialUrlState : "");
+    markPhase("rx:content-loaded");
+    g->app.rebuildFonts();
+    markPhase("rx:fonts-rasterised");
+    g->prepared = true;
+    return 0;
+}
+
+// Creates the window and GL context, uploads the fonts and draws the first frame (after
+// rx_prepare, which it runs itself if the page did not). Returns 0 on success; otherwise the
+// page shows its own message (2: WebGL2 missing, 3: font missing).
 EMSCRIPTEN_KEEPALIVE int rx_start(const char* initialUrlState) {
     if (!g) g = new Platform();
     if (g->loopRunning) return 0;
-    if (!g->app.hasFonts()) return 3; // the page says the font could not load
+    if (const int rc = rx_prepare(initialUrlState); rc != 0) return rc;
     markPhase("rx:start");
     // Keys go to the canvas only when it has focus: never steal a host page's (deck's) keys.
     SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
@@ -243,24 +271,8 @@ EMSCRIPTEN_KEEPALIVE int rx_start(const char* initialUrlState) {
     }
     markPhase("rx:gl-context");
     SDL_AddEventWatch(onSdlEvent, nullptr);
-
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    io.ConfigInputTextCursorBlink = false; // a blinking caret would cost frames while idle
     rx::imguiSdlInit(g->window);
     if (!g->renderer.init()) return 2;
-    io.GetClipboardTextFn = getClipboard;
-    io.SetClipboardTextFn = setClipboard;
-
-    g->dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
-    g->app.setPixelRatio(g->dpr);
-    g->app.start(initialUrlState ? initialUrlState : "");
-    markPhase("rx:content-loaded");
-    g->app.rebuildFonts();
-    markPhase("rx:fonts-rasterised");
     g->renderer.uploadFontAtlas();
     markPhase("rx:fonts-uploaded");
     g->loopRunning = true;

@@ -33,18 +33,22 @@ void main() {
     Out_Color = vec4(Frag_Color.rgb, Frag_Color.a * texture(Texture, Frag_UV).r);
 })";
 
+// Each status query is a synchronous round trip to the GPU process (15-100 ms while it is busy
+// presenting the page), so only the link status is asked; the shaders' logs only on failure.
 unsigned compile(unsigned type, const char* source) {
     const unsigned shader = glCreateShader(type);
     glShaderSource(shader, 1, &source, nullptr);
     glCompileShader(shader);
+    return shader;
+}
+
+void reportCompileFailure(unsigned shader) {
     GLint ok = 0;
     glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        char log[512] = {};
-        glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-        std::fprintf(stderr, "explorer: shader compile failed: %s\n", log);
-    }
-    return shader;
+    if (ok) return;
+    char log[512] = {};
+    glGetShaderInfoLog(shader, sizeof log, nullptr, log);
+    std::fprintf(stderr, "explorer: shader compile failed: %s\n", log);
 }
 
 } // namespace
@@ -59,10 +63,14 @@ bool WebGlRenderer::init() {
     glBindAttribLocation(program_, 1, "UV");
     glBindAttribLocation(program_, 2, "Color");
     glLinkProgram(program_);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
     GLint linked = 0;
     glGetProgramiv(program_, GL_LINK_STATUS, &linked);
+    if (!linked) {
+        reportCompileFailure(vs);
+        reportCompileFailure(fs);
+    }
+    glDeleteShader(vs);
+    glDeleteShader(fs);
     if (!linked) return false;
     projLocation_ = glGetUniformLocation(program_, "ProjMtx");
     textureLocation_ = glGetUniformLocation(program_, "Texture");

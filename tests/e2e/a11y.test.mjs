@@ -33,8 +33,24 @@ async function assertShowsEverything(t, page) {
   const names = await expectedNames(t);
   t.assert.ok(names.sections.length >= 3, 'the document has sections');
   t.assert.ok(names.items.length >= 10, 'the document has items');
-  // innerText only holds what is rendered (not display:none / visibility:hidden).
-  const text = squash(await page.evaluate(() => document.body.innerText));
+  // innerText only holds what is rendered (not display:none / visibility:hidden, nor a
+  // content-visibility:auto section that is off screen): each section is read once scrolled to,
+  // as a reader would see it.
+  // (rAF never runs with JavaScript off, so the wait is a short poll.)
+  const count = await page.evaluate(() => document.querySelectorAll('#doc > section').length);
+  const parts = [await page.evaluate(() => document.body.innerText)];
+  for (let i = 0; i < count; i++) {
+    const sel = `#doc > section:nth-of-type(${i + 1})`;
+    await page.evaluate((s) => document.querySelector(s).scrollIntoView(), sel);
+    let part = '';
+    for (let tries = 0; tries < 40 && !part.trim(); tries++) {
+      await page.waitForTimeout(50);
+      part = await page.evaluate((s) => document.querySelector(s).innerText, sel);
+    }
+    parts.push(part);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const text = squash(parts.join('\n'));
   const missing = [];
   for (const kind of ['sections', 'items', 'adopters']) {
     for (const name of names[kind]) if (!text.includes(squash(name))) missing.push(`${kind}: ${name}`);
