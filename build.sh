@@ -483,6 +483,30 @@ precompress() {
 
 # The page's own scripts minified in the site (web/ keeps the readable source): terser from npm,
 # pinned in package-lock.json; cached by content hash. Without terser they ship as written.
+# The page's deferred scripts (index.html lists them in run order) become one page.js: one
+# request instead of four (HTTP/1.1 has six connections for a dozen first-view downloads) and
+# one gzip stream (0.8 KB less than four).
+bundle_page_scripts() {
+  local site=$1
+  node - "$site" <<'JS'
+    const fs = require("fs"), path = require("path");
+    const site = process.argv[2], page = path.join(site, "index.html");
+    const html = fs.readFileSync(page, "utf8");
+    const tag = /^<script src="([a-z0-9]+\.js)" defer><\/script>\n/gm;
+    const names = [...html.matchAll(tag)].map((m) => m[1]);
+    if (names.length < 2) throw new Error("index.html: expected the page's deferred scripts");
+    const parts = names.map((n) => `// ${n}\n${fs.readFileSync(path.join(site, n), "utf8")}\n;`);
+    fs.writeFileSync(path.join(site, "page.js"), parts.join("\n"));
+    let first = true;
+    fs.writeFileSync(page, html.replace(tag, () => {
+      const out = first ? '<script src="page.js" defer></script>\n' : "";
+      first = false;
+      return out;
+    }));
+    for (const n of names) fs.unlinkSync(path.join(site, n));
+JS
+}
+
 minify_page_scripts() {
   local site=$1 cache="$BUILD/cache/minify" terser="$ROOT/node_modules/terser/bin/terser" f sum
   if [[ ! -f $terser ]]; then
@@ -526,6 +550,7 @@ stage_site() {
   rm -rf "$site"
   mkdir -p "$site/content" "$site/fonts"
   tar -C "$ROOT/web" --exclude=./serve.mjs --exclude=./tools -cf - . | tar -C "$site" -xf -
+  bundle_page_scripts "$site"
   minify_page_scripts "$site"
   cp "$BUILD/wasm/explorer.js" "$BUILD/wasm/explorer.wasm" "$site/"
   stage_deck_reveal "$site/deck/reveal"

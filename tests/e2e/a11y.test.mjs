@@ -103,9 +103,11 @@ export async function noWebGL2ShowsTheDocumentAndANote(t) {
 }
 
 export async function axeFindsNoViolationsBeforeTheCanvas(t) {
-  // boot.js never runs: the page as it paints first (and as it stays without the canvas).
-  await t.page.route('**/boot.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }));
+  // The page's scripts (bundled into page.js) never run: the page as it paints first (and as
+  // it stays without the canvas).
+  await t.page.route('**/page.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }));
   await t.open('/');
+  t.assert.equal(await t.page.evaluate(() => typeof window.explorer), 'undefined', 'the page scripts did not run');
   const violations = await runAxe(t.page);
   t.assert.deepEqual(violations, [], 'axe violations on the first paint');
 }
@@ -163,3 +165,78 @@ export async function printShowsTheRenditionNotTheCanvas(t) {
   await t.page.emulateMedia({ media: 'screen' });
 }
 printShowsTheRenditionNotTheCanvas.timeout = 90000;
+
+// The canvas's GL context is made only once the rendition's first paint is on screen (making it
+// earlier holds the page's first frame back in the GPU process), or after boot.js's cap when no
+// paint is ever reported. Content and fonts are prepared before either.
+export async function canvasWaitsForTheFirstPaint(t) {
+  await t.context.addInitScript(() => {
+    const log = (window.__startLog = []);
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+      if (kind === 'webgl2') {
+        log.push({ kind: 'context', at: performance.now(),
+          painted: performance.getEntriesByName('first-contentful-paint').length > 0,
+          prepared: performance.getEntriesByName('rx:prepare').length > 0 });
+      }
+      return original.call(this, kind, ...rest);
+    };
+  });
+  await t.open('/');
+  await t.waitReady(30000);
+  const log = await t.page.evaluate(() => window.__startLog);
+  t.assert.equal(log.length, 1, 'one WebGL2 context');
+  t.assert.ok(log[0].painted, `the first paint came before the context (${JSON.stringify(log[0])})`);
+  t.assert.ok(log[0].prepared, 'content and fonts were prepared before the context');
+}
+canvasWaitsForTheFirstPaint.timeout = 90000;
+
+export async function canvasStartsAnywayWhenNoPaintIsReported(t) {
+  // A browser that never reports the paint: the wait is capped, the canvas still comes.
+  await t.context.addInitScript(() => {
+    const Original = window.PerformanceObserver;
+    window.PerformanceObserver = class extends Original {
+      constructor(callback) {
+        super((list, observer) => {
+          const entries = list.getEntries().filter((e) => e.entryType !== 'paint');
+          if (entries.length) callback({ getEntries: () => entries }, observer);
+        });
+      }
+    };
+    const byName = performance.getEntriesByName.bind(performance);
+    performance.getEntriesByName = (name, type) => (name === 'first-contentful-paint' ? [] : byName(name, type));
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+      if (kind === 'webgl2') window.__contextAt = performance.now();
+      return original.call(this, kind, ...rest);
+    };
+  });
+  await t.open('/');
+  await t.waitReady(30000);
+  const r = await t.page.evaluate(() => ({
+    contextAt: window.__contextAt,
+    parsed: performance.getEntriesByType('navigation')[0].domInteractive,
+    ready: document.documentElement.classList.contains('ready'),
+  }));
+  t.assert.equal(r.ready, true, 'the canvas is up');
+  // boot.js caps the wait at 800 ms from its start, which is after parsing ends (deferred script).
+  t.assert.ok(r.contextAt - r.parsed >= 780, `the context waited for the cap (${JSON.stringify(r)})`);
+}
+canvasStartsAnywayWhenNoPaintIsReported.timeout = 90000;
+
+// "Loading the explorer…" appears only when loading is slow, and goes when the canvas is up.
+export async function loadingNoteOnlyWhenSlow(t) {
+  await t.page.route('**/explorer.wasm', async (route) => {
+    const response = await route.fetch();
+    await new Promise((r) => setTimeout(r, 2500));
+    await route.fulfill({ response });
+  });
+  await t.open('/');
+  const status = t.page.locator('#status');
+  await t.waitFor(async () => /Loading the explorer/.test((await status.textContent()) || ''), 10000,
+    'the loading note on a slow load');
+  await t.waitReady(30000);
+  await t.waitFor(async () => ((await status.textContent()) || '').trim() === '', 10000,
+    'the note gone once the canvas is up');
+}
+loadingNoteOnlyWhenSlow.timeout = 90000;

@@ -46,7 +46,7 @@ async function fetchAssets(base) {
 }
 
 // The explorer app is part of the checks once the build has it.
-const appBuilt = (assets) => ['boot.js', 'explorer.wasm'].every((u) => assets.some((a) => a.url === u));
+const appBuilt = (assets) => ['page.js', 'explorer.wasm'].every((u) => assets.some((a) => a.url === u));
 
 // Spawns web/serve.mjs on a free port; resolves with { url, stop }.
 function serve(root) {
@@ -145,7 +145,7 @@ export async function pwaFirstVisitInstallsAndIsInstallable(t) {
   check(failed.length === 0, `failed requests: ${failed.join('; ')}`);
 
   // Shell files must be revalidated by browsers, never cached as immutable.
-  for (const name of ['', 'index.html', 'sw.js', 'manifest.webmanifest', 'version.json', 'pwa.js']) {
+  for (const name of ['', 'index.html', 'sw.js', 'manifest.webmanifest', 'version.json', 'page.js']) {
     const response = await fetch(new URL(name, base));
     const cacheControl = response.headers.get('cache-control') || '';
     check(response.ok && /no-cache/.test(cacheControl), `${name || '/'}: status ${response.status}, Cache-Control: ${cacheControl}`);
@@ -169,13 +169,13 @@ export async function pwaOfflineReloadServesEverythingFromCache(t) {
   check(offline.version === version, `offline: version ${offline.version}, expected ${version}`);
 
   // The shell, the app, the fonts, and the content files content/index.json names.
-  const expected = ['', 'pwa.js', 'manifest.webmanifest']; // the stylesheet is inlined in the page
+  const expected = ['', 'page.js', 'manifest.webmanifest']; // the stylesheet is inlined in the page
   const index = JSON.parse(await page.evaluate(() => fetch('content/index.json').then((r) => r.text())));
   const named = new Set(['content/index.json']);
   JSON.stringify(index).replace(/"([^"]+\.(?:md|json))"/g, (_, name) => named.add(`content/${name}`));
   // fonts/ui-regular-full.ttf is fetched only once a text field takes input: checked below.
   const onDemand = 'fonts/ui-regular-full.ttf';
-  for (const a of assets) if ((/^(boot\.js|explorer\.(js|wasm)|fonts\/.*\.ttf$)/.test(a.url) && a.url !== onDemand) || named.has(a.url)) expected.push(a.url);
+  for (const a of assets) if ((/^(explorer\.(js|wasm)|fonts\/.*\.ttf$)/.test(a.url) && a.url !== onDemand) || named.has(a.url)) expected.push(a.url);
   if (appBuilt(assets)) {
     const state = await appState(page);
     check(state.ready === true, 'offline: explorer not ready');
@@ -183,7 +183,7 @@ export async function pwaOfflineReloadServesEverythingFromCache(t) {
     const sections = Array.isArray(state.sections) ? state.sections.length : state.sections;
     if (sections !== undefined) check(sections > 0, 'offline: no sections');
   } else {
-    // Until the app exists: fetch what boot.js will, from the page.
+    // Until the app exists: fetch what the page scripts will, from the page.
     const rest = expected.filter((u) => u && !responses.has(u));
     await page.evaluate((urls) => Promise.all(urls.map((u) => fetch(u).then((r) => r.arrayBuffer()))), rest);
   }
