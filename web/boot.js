@@ -378,9 +378,10 @@
         onAbort: function (what) { fail('The explorer stopped unexpectedly (' + what + '). The document is still readable below.'); }
       });
     });
-    // Content parsing and font rasterising run as soon as the wasm and the files are in; the
-    // GL context and the first canvas frame wait for the rendition's first paint.
-    Promise.all([contentP, moduleP]).then(function (results) {
+    // Downloads and the wasm compile run alongside the rendition's first paint; the app's own
+    // work (content, fonts, GL context, first frame) waits until that paint is on screen: on a
+    // small machine any CPU work in that window delays it.
+    Promise.all([contentP, moduleP, paintedP]).then(function (results) {
       var files = results[0];
       var m = results[1];
       module = m;
@@ -388,9 +389,7 @@
       wirePage(m);
       var rc = withString(m, urlState(), function (p) { return m._rx_prepare(p); });
       if (rc !== 0) return rc;
-      return paintedP.then(function () {
-        return withString(m, urlState(), function (p) { return m._rx_start(p); });
-      });
+      return withString(m, urlState(), function (p) { return m._rx_start(p); });
     }).then(function (rc) {
       if (rc === 3) fail('The explorer could not load its font. The full document is shown below.');
       else if (rc !== 0) fail('The interactive explorer needs WebGL2, which could not be started here. The full document is shown below.');

@@ -166,9 +166,9 @@ export async function printShowsTheRenditionNotTheCanvas(t) {
 }
 printShowsTheRenditionNotTheCanvas.timeout = 90000;
 
-// The canvas's GL context is made only once the rendition's first paint is on screen (making it
-// earlier holds the page's first frame back in the GPU process), or after boot.js's cap when no
-// paint is ever reported. Content and fonts are prepared before either.
+// The app's start-up work (content, fonts, then the GL context) begins only once the rendition's
+// first paint is on screen (CPU or GPU work in that window holds the page's first frame back),
+// or after boot.js's cap when no paint is ever reported.
 export async function canvasWaitsForTheFirstPaint(t) {
   await t.context.addInitScript(() => {
     const log = (window.__startLog = []);
@@ -181,13 +181,19 @@ export async function canvasWaitsForTheFirstPaint(t) {
       }
       return original.call(this, kind, ...rest);
     };
+    const mark = performance.mark.bind(performance);
+    performance.mark = (name, ...rest) => {
+      if (name === 'rx:prepare') {
+        log.push({ kind: 'prepare', painted: performance.getEntriesByName('first-contentful-paint').length > 0 });
+      }
+      return mark(name, ...rest);
+    };
   });
   await t.open('/');
   await t.waitReady(30000);
   const log = await t.page.evaluate(() => window.__startLog);
-  t.assert.equal(log.length, 1, 'one WebGL2 context');
-  t.assert.ok(log[0].painted, `the first paint came before the context (${JSON.stringify(log[0])})`);
-  t.assert.ok(log[0].prepared, 'content and fonts were prepared before the context');
+  t.assert.deepEqual(log.map((e) => e.kind), ['prepare', 'context'], 'content and fonts first, then one WebGL2 context');
+  t.assert.ok(log.every((e) => e.painted), `the first paint came before any app work (${JSON.stringify(log)})`);
 }
 canvasWaitsForTheFirstPaint.timeout = 90000;
 
