@@ -803,6 +803,34 @@ cmd_test() {
   ((TOTAL_FAILED == 0))
 }
 
+# A compile database for clang-tidy over the wasm-only sources (src/ui, src/platform): the wasm
+# build's commands with em++'s implied target, sysroot and defines spelled out for plain clang
+# (Debian's emscripten runs on the same LLVM 14 as clang-tidy); backend-only -mllvm flags and
+# -flto dropped.
+wasm_tidy_db() {
+  local out="$BUILD/tidy-wasm"
+  mkdir -p "$out"
+  node - "$BUILD/wasm/compile_commands.json" "$out/compile_commands.json" "$(em++ --cflags)" <<'JS'
+    const fs = require("fs");
+    const [src, dst, cflagsText] = process.argv.slice(2);
+    const split = (cmd) => cmd.match(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g).map((a) => a.replace(/^["']|["']$/g, ""));
+    const cflags = [];
+    const implied = split(cflagsText);
+    for (let i = 0; i < implied.length; i++) {
+      if (implied[i] === "-mllvm") { i++; continue; }
+      cflags.push(implied[i]);
+    }
+    const seen = new Set(), db = [];
+    for (const c of JSON.parse(fs.readFileSync(src, "utf8"))) {
+      if (!/\/src\/(ui|platform)\//.test(c.file) || seen.has(c.file)) continue;
+      seen.add(c.file);
+      const args = (c.arguments || split(c.command)).slice(1).filter((a) => a !== "-flto");
+      db.push({ directory: c.directory, file: c.file, arguments: ["clang++", ...cflags, ...args] });
+    }
+    fs.writeFileSync(dst, JSON.stringify(db, null, 1));
+JS
+}
+
 cmd_lint() {
   local files=() rc=0
   mapfile -t files < <(find "$ROOT/src" "$ROOT/tests" -type f \
@@ -811,11 +839,17 @@ cmd_lint() {
   clang-format --dry-run --Werror "${files[@]}" || rc=1
   cmd_deps
   step "native build (compile_commands.json)" build_native
-  local tidy=()
+  step "wasm configure (compile_commands.json)" configure_wasm
+  wasm_tidy_db
+  local tidy=() tidy_wasm=()
   mapfile -t tidy < <(find "$ROOT/src/core" "$ROOT/src/tools" -type f -name '*.cpp' 2>/dev/null | sort)
-  say "clang-tidy (${#tidy[@]} files in src/core, src/tools)"
+  mapfile -t tidy_wasm < <(find "$ROOT/src/ui" "$ROOT/src/platform" -type f -name '*.cpp' 2>/dev/null | sort)
+  say "clang-tidy (${#tidy[@]} files in src/core, src/tools; ${#tidy_wasm[@]} in src/ui, src/platform)"
   if ((${#tidy[@]})); then
     clang-tidy -p "$BUILD/native" --quiet "${tidy[@]}" 2>/dev/null || rc=1
+  fi
+  if ((${#tidy_wasm[@]})); then
+    clang-tidy -p "$BUILD/tidy-wasm" --quiet "${tidy_wasm[@]}" 2>/dev/null || rc=1
   fi
   if ((rc)); then die "lint found problems"; fi
   say "lint clean"

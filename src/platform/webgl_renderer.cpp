@@ -51,6 +51,11 @@ void reportCompileFailure(unsigned shader) {
     std::fprintf(stderr, "explorer: shader compile failed: %s\n", log);
 }
 
+// GL takes offsets into the bound buffer as pointers.
+const void* bufferOffset(size_t bytes) {
+    return reinterpret_cast<const void*>(bytes); // NOLINT(performance-no-int-to-ptr)
+}
+
 } // namespace
 
 bool WebGlRenderer::init() {
@@ -86,11 +91,10 @@ bool WebGlRenderer::init() {
     glEnableVertexAttribArray(2);
     const auto stride = static_cast<GLsizei>(sizeof(ImDrawVert));
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride,
-                          reinterpret_cast<void*>(offsetof(ImDrawVert, pos)));
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride,
-                          reinterpret_cast<void*>(offsetof(ImDrawVert, uv)));
+                          bufferOffset(offsetof(ImDrawVert, pos)));
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, bufferOffset(offsetof(ImDrawVert, uv)));
     glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride,
-                          reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
+                          bufferOffset(offsetof(ImDrawVert, col)));
     glBindVertexArray(0);
 
     ImGuiIO& io = ImGui::GetIO();
@@ -122,6 +126,8 @@ void WebGlRenderer::uploadFontAtlas() {
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
     // The CPU copy stays: a WebGL context restore uploads it again without a rebuild.
+    // ImGui carries the GL texture name in its pointer-typed ImTextureID.
+    // NOLINTNEXTLINE(performance-no-int-to-ptr)
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(fontTexture_)));
 }
 
@@ -185,7 +191,7 @@ void WebGlRenderer::render(const ImDrawData* dd) {
                 boundTexture = texture;
             }
             glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), indexType,
-                           reinterpret_cast<void*>(cmd.IdxOffset * sizeof(ImDrawIdx)));
+                           bufferOffset(cmd.IdxOffset * sizeof(ImDrawIdx)));
         }
     }
     glBindVertexArray(0);

@@ -191,7 +191,7 @@ void MatrixView::drawGrid(UiContext& ctx, ImVec2 size) {
     }
 
     const ImVec2 bodyMin(inner.Min.x + frozenW, inner.Min.y + headerH);
-    const ImU32 band = withAlpha(c.accent, c.accent == c.stated ? 0.10f : 0.10f);
+    const ImU32 band = withAlpha(c.accent, 0.10f);
     const ImU32 stripe = withAlpha(c.surface, 0.7f);
     const ImU32 line = withAlpha(c.border, 0.6f);
 

@@ -377,8 +377,7 @@ void MatrixView::drawDetail(UiContext& ctx, float width, float height) {
         ImGui::PushFont(f.smallBold);
         ImGui::TextUnformatted(("Why " + ctx.model.subject).c_str());
         ImGui::PopFont();
-        for (size_t i = 0; i < adopter.facets.size(); ++i) {
-            const FacetClaim& claim = adopter.facets[i];
+        for (const FacetClaim& claim : adopter.facets) {
             const Facet& facet = data.facets[static_cast<size_t>(claim.facet)];
             ImGui::PushFont(f.small);
             ImGui::Bullet();
