@@ -264,6 +264,9 @@ EMSCRIPTEN_KEEPALIVE int rx_start(const char* initialUrlState) {
     attrs.antialias = false;
     attrs.majorVersion = 2;
     attrs.minorVersion = 0;
+    // The renderer needs only core WebGL2. Enabling emscripten's default extension set costs
+    // two synchronous trips to the GPU process (30-120 ms each here while it presents frames).
+    attrs.enableExtensionsByDefault = false;
     g->gl = g->window ? emscripten_webgl_create_context("#canvas", &attrs) : 0;
     if (g->gl <= 0 || emscripten_webgl_make_context_current(g->gl) != EMSCRIPTEN_RESULT_SUCCESS) {
         std::fprintf(stderr, "WebGL2 context creation failed\n");
