@@ -230,14 +230,22 @@ void App::drawTopBar(UiContext& ctx) {
         if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x - 24 >= tabsWidth)
             ImGui::SameLine(0, 24);
         const auto tab = [&](const char* label, View v, float rect[4]) {
+            // The current view's tab is filled with the accent: which view is on screen must be
+            // obvious at a glance, not a hover shade away from the other tab.
             const bool active = view_ == v;
-            if (active)
-                ImGui::PushStyleColor(ImGuiCol_Button,
-                                      ImGui::ColorConvertU32ToFloat4(theme_.colors().surfaceHover));
+            if (active) {
+                const ImVec4 accent = ImGui::ColorConvertU32ToFloat4(theme_.colors().accent);
+                ImGui::PushStyleColor(ImGuiCol_Button, accent);
+                ImGui::PushStyleColor(ImGuiCol_ButtonHovered, accent);
+                ImGui::PushStyleColor(ImGuiCol_ButtonActive, accent);
+                ImGui::PushStyleColor(ImGuiCol_Border, accent);
+                ImGui::PushStyleColor(ImGuiCol_Text,
+                                      ImGui::ColorConvertU32ToFloat4(theme_.colors().accentText));
+            }
             if (ImGui::Button(label)) ctx.switchView = v == View::Matrix ? "matrix" : "cards";
             storeRect(rect);
             addTopBarStop(ctx, v == View::Matrix ? "app:view-matrix" : "app:view-cards");
-            if (active) ImGui::PopStyleColor();
+            if (active) ImGui::PopStyleColor(5);
             ImGui::SameLine();
         };
         tab(cardsLabel, View::Cards, cardsTabRect_);

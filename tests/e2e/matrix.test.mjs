@@ -275,6 +275,49 @@ export async function matrixNarrowDarkFrozenColumn(t) {
 }
 matrixNarrowDarkFrozenColumn.timeout = 90000;
 
+// The screen colour at a point of the page (CSS px), decoded in the page from a 1 px screenshot.
+async function pixelAt(page, x, y) {
+  const png = await page.screenshot({ clip: { x, y, width: 1, height: 1 } });
+  return page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const g = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d');
+    g.drawImage(bitmap, 0, 0);
+    return Array.from(g.getImageData(0, 0, 1, 1).data.slice(0, 3));
+  }, png.toString('base64'));
+}
+const colourDistance = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+
+// The tab of the view on screen stands out from the other one (filled with the accent), in both
+// themes, and the fill follows the view.
+export async function matrixTabShowsTheCurrentView(t) {
+  for (const theme of ['light', 'dark']) {
+    await t.open(`/#theme=${theme}`);
+    let s = await t.waitReady(30000);
+    t.assert.equal(s.view, 'cards');
+    t.assert.ok(s.tabs && s.tabs.cards && s.tabs.matrix, `tab rects: ${JSON.stringify(s.tabs)}`);
+    const o = await canvasOrigin(t.page);
+    // Inside each tab, left of its label: the tab's own fill, not text.
+    const fill = (rect) => pixelAt(t.page, o.x + rect[0] + 5, o.y + rect[1] + rect[3] / 2);
+    await t.page.mouse.move(o.x + 2, o.y + s.tabs.cards[1] + s.tabs.cards[3] + 200); // hover nothing
+    await t.page.waitForTimeout(200);
+    const cardsOn = await fill(s.tabs.cards), matrixOff = await fill(s.tabs.matrix);
+    t.assert.ok(colourDistance(cardsOn, matrixOff) > 80,
+      `${theme}: the current tab stands out: cards ${cardsOn} vs matrix ${matrixOff}`);
+    await clickRect(t, s.tabs.matrix, 'matrix tab');
+    await waitMatrix(t, (m, st) => st.view === 'matrix', 'the matrix view');
+    await t.page.mouse.move(o.x + 2, o.y + s.tabs.cards[1] + s.tabs.cards[3] + 200);
+    await t.page.waitForTimeout(300);
+    s = await t.state();
+    const cardsOff = await fill(s.tabs.cards), matrixOn = await fill(s.tabs.matrix);
+    t.assert.ok(colourDistance(matrixOn, cardsOn) < 30, `${theme}: the matrix tab now has the current fill: ${matrixOn} vs ${cardsOn}`);
+    t.assert.ok(colourDistance(cardsOff, matrixOff) < 30, `${theme}: the cards tab now has the other fill: ${cardsOff} vs ${matrixOff}`);
+  }
+  await t.screenshot('matrix-tabs-current-view');
+  t.assertNoConsoleErrors();
+}
+matrixTabShowsTheCurrentView.timeout = 60000;
+
 export async function matrixTypingFrameCpuAt10k(t) {
   const json = generateAdopters();
   if (!json) {
