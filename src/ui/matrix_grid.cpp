@@ -124,7 +124,15 @@ void MatrixView::drawGrid(UiContext& ctx, ImVec2 size) {
     const int rowCount = static_cast<int>(v.rows.size());
     const int colCount = static_cast<int>(v.cols.size());
 
-    ImGui::SetNextWindowContentSize(ImVec2(frozenW + bodyW, headerH + rowCount * kRowH));
+    // The box fits the table: a short matrix does not trail an empty frame down the window.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float contentW = frozenW + bodyW, contentH = headerH + rowCount * kRowH;
+    const float frame = style.ChildBorderSize * 2 + 1;
+    const bool scrollsX = contentW + frame > size.x;
+    const bool scrollsY = contentH + frame + (scrollsX ? style.ScrollbarSize : 0) > size.y;
+    size.x = std::min(size.x, contentW + frame + (scrollsY ? style.ScrollbarSize : 0));
+    size.y = std::min(size.y, contentH + frame + (scrollsX ? style.ScrollbarSize : 0));
+    ImGui::SetNextWindowContentSize(ImVec2(contentW, contentH));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, toV4(c.bg));
     ImGui::BeginChild("grid", size, true, ImGuiWindowFlags_HorizontalScrollbar);

@@ -318,6 +318,22 @@ export async function matrixTabShowsTheCurrentView(t) {
 }
 matrixTabShowsTheCurrentView.timeout = 60000;
 
+// A matrix shorter and narrower than the window gets a box that fits it, not a frame trailing
+// down and across the window; a long one still fills the height and scrolls.
+export async function matrixBoxFitsTheTable(t) {
+  await t.open('/#view=matrix');
+  await t.waitReady(30000);
+  const m = await waitMatrix(t, (m) => m.rows.length === 9, 'the seed matrix');
+  const viewport = await t.page.evaluate(() => ({ w: innerWidth, h: innerHeight }));
+  const lastRow = m.rows[m.rows.length - 1].rect, lastCol = m.cols[m.cols.length - 1].rect;
+  const gridBottom = m.grid[1] + m.grid[3], gridRight = m.grid[0] + m.grid[2];
+  t.assert.ok(lastRow[1] + lastRow[3] < viewport.h - 100, `the seed's rows end well above the bottom: ${lastRow}`);
+  t.assert.ok(gridBottom - (lastRow[1] + lastRow[3]) <= 4, `the box ends at the last row: grid ${m.grid}, last row ${lastRow}`);
+  t.assert.ok(gridRight - (lastCol[0] + lastCol[2]) <= 4, `the box ends at the last column: grid ${m.grid}, last column ${lastCol}`);
+  t.assert.equal(m.cols[m.cols.length - 1].visible, true, 'every column is on screen');
+  t.assertNoConsoleErrors();
+}
+
 export async function matrixTypingFrameCpuAt10k(t) {
   const json = generateAdopters();
   if (!json) {
