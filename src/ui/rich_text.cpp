@@ -16,6 +16,16 @@ float textWidth(ImFont* font, float size, const char* begin, const char* end) {
     return font->CalcTextSizeA(size, 1e9f, 0.0f, begin, end).x;
 }
 
+// Whether any word follows byte `from` of run `runIndex`.
+bool moreWordsAfter(const RichText& text, size_t runIndex, size_t from) {
+    for (size_t r = runIndex; r < text.runs.size(); ++r) {
+        const std::string& t = text.runs[r].text;
+        for (size_t k = r == runIndex ? from : 0; k < t.size(); ++k)
+            if (!isSpace(t[k])) return true;
+    }
+    return false;
+}
+
 } // namespace
 
 RichTextLayout drawRichText(ImDrawList* drawList, ImVec2 pos, float width, const RichText& text,
@@ -38,7 +48,15 @@ RichTextLayout drawRichText(ImDrawList* drawList, ImVec2 pos, float width, const
     size_t plainOffset = 0;
     ImFont* lastFont = style.regular;
 
-    for (const Run& run : text.runs) {
+    // A cut text ends in " …" after its last word: the last line keeps room for it.
+    const float ellipsisRoom =
+        style.maxLines > 0 && style.regular
+            ? textWidth(style.regular, style.size, kSpace, kSpace + 1) + 2.0f +
+                  textWidth(style.regular, style.size, kEllipsis, kEllipsis + 3)
+            : 0.0f;
+
+    for (size_t runIndex = 0; runIndex < text.runs.size(); ++runIndex) {
+        const Run& run = text.runs[runIndex];
         ImFont* font = (run.style & kBold) ? style.bold : style.regular;
         const char* s = run.text.data();
         const size_t n = run.text.size();
@@ -70,6 +88,11 @@ RichTextLayout drawRichText(ImDrawList* drawList, ImVec2 pos, float width, const
             }
             pendingSpace = false;
             pendingBreak = false;
+            if (style.maxLines > 0 && line + 1 == style.maxLines && lineHasWords &&
+                x + wordW + ellipsisRoom > width && moreWordsAfter(text, runIndex, j)) {
+                layout.truncated = true;
+                break;
+            }
             const float top = pos.y + line * lineStep;
             if (drawList && top < clipBottom && top + lineStep > clipTop) {
                 const ImVec2 wordPos(pos.x + x, top + textTop);
@@ -95,6 +118,7 @@ RichTextLayout drawRichText(ImDrawList* drawList, ImVec2 pos, float width, const
                 }
                 drawList->AddText(font, style.size, wordPos, style.color, s + i, s + j);
             }
+            layout.lastWordRight = pos.x + x + wordW;
             x += wordW;
             lineHasWords = true;
             lastFont = font;
@@ -110,6 +134,8 @@ RichTextLayout drawRichText(ImDrawList* drawList, ImVec2 pos, float width, const
         drawList->AddText(lastFont, style.size,
                           ImVec2(pos.x + ex, pos.y + line * lineStep + textTop), style.color,
                           kEllipsis, kEllipsis + 3);
+        layout.ellipsisLeft = pos.x + ex;
+        layout.ellipsisRight = pos.x + ex + ew;
     }
     layout.lines = lineHasWords || line > 0 ? line + 1 : 0;
     layout.height = layout.lines * lineStep;

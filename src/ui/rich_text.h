@@ -32,6 +32,8 @@ struct RichTextLayout {
     float height = 0;
     int lines = 0;
     bool truncated = false; // maxLines cut the text
+    // Drawn only (draw-list coordinates): where the last drawn word ends, and the ellipsis.
+    float lastWordRight = 0, ellipsisLeft = 0, ellipsisRight = 0;
 };
 
 // Lays out (and, with a draw list, draws) text at `pos` wrapped to `width`. '\n' in the text

@@ -369,7 +369,9 @@ void CardsView::draw(UiContext& ctx) {
             }
             continue;
         }
-        onScreen_[item.id] = {true, ImVec4(min.x, min.y, box.size.x, box.size.y)};
+        CardOnScreen& shown = onScreen_[item.id];
+        shown.visible = true;
+        shown.rect = ImVec4(min.x, min.y, box.size.x, box.size.y);
         controls_.addClipped(id, min, max, areaMin_, dragMax);
         drawCard(ctx, dl, box, gridOrigin);
     }
@@ -455,8 +457,15 @@ void CardsView::drawCard(const UiContext& ctx, ImDrawList* dl, const CardBox& bo
     RichTextStyle bs = bodyStyle(theme, open ? 0 : kCollapsedBodyLines);
     bs.color = fade(bs.color, dim ? 0.6f : 1.0f);
     dl->PushClipRect(min, max, true);
-    const float bodyH = drawRichText(dl, at, textW, item.body, bs, bodyHl).height;
+    const RichTextLayout body = drawRichText(dl, at, textW, item.body, bs, bodyHl);
+    const float bodyH = body.height;
     dl->PopClipRect();
+    if (body.truncated) {
+        CardOnScreen& shown = onScreen_[item.id];
+        shown.cut = true;
+        shown.cutEdges =
+            ImVec4(body.lastWordRight, body.ellipsisLeft, body.ellipsisRight, at.x + textW);
+    }
     if (open) drawOpenExtras(ctx, dl, ImVec2(at.x, at.y + bodyH), textW, item);
 
     if (flashCard_ == item.id) {
@@ -885,6 +894,13 @@ void CardsView::writeState(nlohmann::json& state) const {
                     const ImVec4& r = it->second.rect;
                     card["visible"] = true;
                     card["rect"] = {r.x, r.y, r.z, r.w};
+                    if (it->second.cut) {
+                        const ImVec4& e = it->second.cutEdges;
+                        card["cut"] = {{"lastWordRight", e.x},
+                                       {"ellipsisLeft", e.y},
+                                       {"ellipsisRight", e.z},
+                                       {"textRight", e.w}};
+                    }
                 }
                 cards.push_back(card);
             }

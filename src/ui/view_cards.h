@@ -23,6 +23,9 @@ namespace rx::ui {
 struct CardOnScreen {
     bool visible = false;
     ImVec4 rect; // x, y, w, h
+    // A cut body: its last word's right end, the ellipsis' left and right, the text's right edge.
+    bool cut = false;
+    ImVec4 cutEdges;
 };
 
 class CardsView {

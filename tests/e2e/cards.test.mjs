@@ -416,6 +416,28 @@ export async function narrowLayoutHasNoOverlaps(t) {
   await page.screenshot({ path: `${t.outDir}/cards-360-jump.png` });
 }
 
+// A collapsed card cut after a few lines ends in " …" that follows its last word: never drawn over
+// it, never past the text's right edge. Checked at several widths, so that some line ends close to
+// the edge (at 360 px one did, and the ellipsis covered the last letter).
+export async function cutCardsEndInAnEllipsisAfterTheLastWord(t) {
+  let checked = 0;
+  for (const width of [360, 420, 700, 1000, 1280]) {
+    await t.page.setViewportSize({ width, height: 900 });
+    await ready(t, '/');
+    const s = await t.state();
+    const cut = allCards(s).filter((c) => c.visible && c.cut);
+    for (const c of cut) {
+      const e = c.cut;
+      t.assert.ok(e.ellipsisLeft >= e.lastWordRight + 1,
+        `${width} px, ${c.id}: the ellipsis (${e.ellipsisLeft}) starts after the last word (${e.lastWordRight})`);
+      t.assert.ok(e.ellipsisRight <= e.textRight + 0.5,
+        `${width} px, ${c.id}: the ellipsis (${e.ellipsisRight}) stays inside the text (${e.textRight})`);
+    }
+    checked += cut.length;
+  }
+  t.assert.ok(checked >= 5, `some cut cards were on screen (${checked})`);
+}
+
 export async function darkAndLightScreenshots(t) {
   for (const scheme of ['dark', 'light']) {
     const ctx = await t.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
