@@ -102,16 +102,18 @@ void imguiSdlProcessEvent(const SDL_Event& event) {
     }
 }
 
-void imguiSdlNewFrame() {
+void imguiSdlNewFrame(float zoom) {
+    if (!(zoom > 0)) zoom = 1.0f;
     ImGuiIO& io = ImGui::GetIO();
     int w = 0, h = 0, pixelW = 0, pixelH = 0;
     SDL_GetWindowSize(s.window, &w, &h);
     if (SDL_GetWindowFlags(s.window) & SDL_WINDOW_MINIMIZED) w = h = 0;
     SDL_GetWindowSizeInPixels(s.window, &pixelW, &pixelH);
-    io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
+    io.DisplaySize = ImVec2(static_cast<float>(w) / zoom, static_cast<float>(h) / zoom);
     if (w > 0 && h > 0)
-        io.DisplayFramebufferScale = ImVec2(static_cast<float>(pixelW) / static_cast<float>(w),
-                                            static_cast<float>(pixelH) / static_cast<float>(h));
+        io.DisplayFramebufferScale =
+            ImVec2(static_cast<float>(pixelW) * zoom / static_cast<float>(w),
+                   static_cast<float>(pixelH) * zoom / static_cast<float>(h));
 
     static const Uint64 frequency = SDL_GetPerformanceFrequency();
     const Uint64 now = SDL_GetPerformanceCounter();
@@ -132,9 +134,9 @@ void imguiSdlNewFrame() {
     s.mousePressed[0] = s.mousePressed[1] = s.mousePressed[2] = false;
     if (SDL_GetWindowFlags(s.window) & SDL_WINDOW_INPUT_FOCUS) {
         if (io.WantSetMousePos)
-            SDL_WarpMouseInWindow(s.window, static_cast<int>(previousPos.x),
-                                  static_cast<int>(previousPos.y));
-        io.MousePos = ImVec2(static_cast<float>(x), static_cast<float>(y));
+            SDL_WarpMouseInWindow(s.window, static_cast<int>(previousPos.x * zoom),
+                                  static_cast<int>(previousPos.y * zoom));
+        io.MousePos = ImVec2(static_cast<float>(x) / zoom, static_cast<float>(y) / zoom);
     }
 
     if (!(io.ConfigFlags & ImGuiConfigFlags_NoMouseCursorChange)) {

@@ -11,6 +11,8 @@ namespace rx {
 
 void imguiSdlInit(SDL_Window* window);
 void imguiSdlProcessEvent(const SDL_Event& event);
-void imguiSdlNewFrame();
+// scale= zooms the whole UI like the browser's zoom: ImGui lays out in CSS px / zoom, so custom
+// drawing (cards, matrix) grows with the widgets, and draws at CSS px x DPR x zoom.
+void imguiSdlNewFrame(float zoom = 1.0f);
 
 } // namespace rx

@@ -109,7 +109,7 @@ void renderFrame() {
         g->app.rebuildFonts();
         g->renderer.uploadFontAtlas();
     }
-    rx::imguiSdlNewFrame();
+    rx::imguiSdlNewFrame(g->app.uiScale());
     ImGui::NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     if (g->leftPressSeen && io.MouseClicked[0]) io.MouseClickedPos[0] = g->leftPressPos;
@@ -163,8 +163,8 @@ void tick() {
         if (event.type == SDL_MOUSEBUTTONDOWN && event.button.button == SDL_BUTTON_LEFT &&
             !g->leftPressSeen) {
             g->leftPressSeen = true;
-            g->leftPressPos =
-                ImVec2(static_cast<float>(event.button.x), static_cast<float>(event.button.y));
+            g->leftPressPos = ImVec2(static_cast<float>(event.button.x) / g->app.uiScale(),
+                                     static_cast<float>(event.button.y) / g->app.uiScale());
         }
         rx::imguiSdlProcessEvent(event);
     }

@@ -21,6 +21,30 @@ json urlStateJson(const UrlState& u) {
     return j;
 }
 
+// state() reports geometry in canvas CSS px: layout px times the zoom (scale=). Rects are the
+// arrays of four numbers; "cut" and "scroll" hold single coordinates.
+void zoomGeometry(json& j, float zoom) {
+    const auto zoomNumber = [zoom](json& v) {
+        if (v.is_number()) v = v.get<double>() * zoom;
+    };
+    if (j.is_array()) {
+        const bool rect = j.size() == 4 && std::all_of(j.begin(), j.end(),
+                                                       [](const json& v) { return v.is_number(); });
+        for (json& v : j)
+            if (rect)
+                zoomNumber(v);
+            else
+                zoomGeometry(v, zoom);
+    } else if (j.is_object()) {
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            if (it.key() == "cut" || it.key() == "scroll")
+                for (json& v : it.value()) zoomNumber(v);
+            else
+                zoomGeometry(it.value(), zoom);
+        }
+    }
+}
+
 json rectJson(const float r[4]) {
     if (r[2] <= 0 || r[3] <= 0) return nullptr;
     return json::array({r[0], r[1], r[2], r[3]});
@@ -310,7 +334,7 @@ void App::drawTopBarRight(UiContext& ctx) {
 void App::drawEmbedLink() {
     const Colors& c = theme_.colors();
     const ImGuiIO& io = ImGui::GetIO();
-    const float margin = 8.0f * theme_.scale();
+    const float margin = 8.0f;
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - margin, io.DisplaySize.y - margin),
                             ImGuiCond_Always, ImVec2(1.0f, 1.0f));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
@@ -433,6 +457,7 @@ std::string App::stateJson() const {
     s["embedLink"] = url_.embed ? rectJson(embedLinkRect_) : json(nullptr);
     cards_.writeState(s);
     matrix_.writeState(s);
+    if (theme_.scale() != 1.0f) zoomGeometry(s, theme_.scale());
     return s.dump();
 }
 

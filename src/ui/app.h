@@ -29,6 +29,8 @@ class App {
     void start(const std::string& initialUrlState);
     void setPixelRatio(float dpr) { theme_.setPixelRatio(dpr); }
     bool fontsDirty() const { return theme_.fontsDirty(); }
+    // scale= (projectors): the platform zooms the whole UI by it.
+    float uiScale() const { return theme_.scale(); }
     void rebuildFonts();
     void draw(); // between ImGui::NewFrame and ImGui::Render
     void frameRendered();

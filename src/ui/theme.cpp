@@ -145,7 +145,7 @@ void Theme::rebuildFonts() {
     fonts_.small = face(reading, kSmallSize, kBodyRanges);
     fonts_.smallBold = face(bold, kSmallSize, labels);
     io.Fonts->Build();
-    io.FontGlobalScale = 1.0f / dpr_;
+    io.FontGlobalScale = 1.0f / px; // sizes in layout px; the platform zooms by userScale_
     io.FontDefault = fonts_.body;
     applyImGuiStyle();
     dirty_ = false;
@@ -225,8 +225,6 @@ void Theme::applyImGuiStyle() {
     col[ImGuiCol_TableBorderLight] = v4(colors_.border);
     col[ImGuiCol_TableBorderStrong] = v4(colors_.border);
     col[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
-    // scale= (projectors): paddings, spacing and roundings grow with the fonts.
-    if (userScale_ != 1.0f) style.ScaleAllSizes(userScale_);
 }
 
 int Theme::countMissingGlyphs(const std::string& text) const {

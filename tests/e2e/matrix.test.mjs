@@ -334,6 +334,27 @@ export async function matrixBoxFitsTheTable(t) {
   t.assertNoConsoleErrors();
 }
 
+// scale= (projectors) zooms everything drawn, not only ImGui's widgets: the matrix rows and the
+// top bar's tabs are both 1.5x as tall at scale=1.5, and state() still reports CSS px (a click at
+// a reported rect lands on it).
+export async function scaleZoomsTheWholeUi(t) {
+  const measure = async (hash) => {
+    await t.open(`/${hash}`);
+    await t.waitReady(30000);
+    const m = await waitMatrix(t, (m) => m.rows.length === 9, `matrix at ${hash}`);
+    const s = await t.state();
+    return { row: m.rows[0].rect[3], tab: s.tabs.cards[3], cardsTab: s.tabs.cards };
+  };
+  const one = await measure('#view=matrix');
+  const big = await measure('#view=matrix&scale=1.5');
+  t.assert.ok(Math.abs(big.row / one.row - 1.5) < 0.05, `matrix row height ${one.row} -> ${big.row} at scale 1.5`);
+  t.assert.ok(Math.abs(big.tab / one.tab - 1.5) < 0.08, `tab height ${one.tab} -> ${big.tab} at scale 1.5`);
+  await clickRect(t, big.cardsTab, 'cards tab at scale 1.5');
+  await t.waitFor(async () => ((await t.state()).view === 'cards' ? true : null), 5000, 'the click on the reported rect switched the view');
+  await t.screenshot('matrix-scale-1.5-cards');
+  t.assertNoConsoleErrors();
+}
+
 export async function matrixTypingFrameCpuAt10k(t) {
   const json = generateAdopters();
   if (!json) {
