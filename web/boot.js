@@ -300,7 +300,10 @@
     // resizes the drawing buffer on a resize event, so send one.
     (function watchDpr() {
       if (typeof matchMedia !== 'function') return;
-      var mq = matchMedia('(resolution: ' + window.devicePixelRatio + 'dppx)');
+      // The screen's own ratio: inside a scaled frame devicePixelRatio also carries the frame's
+      // scale (embed.js).
+      var screenDpr = window.rxEmbed && window.rxEmbed.realDpr ? window.rxEmbed.realDpr() : window.devicePixelRatio;
+      var mq = matchMedia('(resolution: ' + screenDpr + 'dppx)');
       mq.addEventListener('change', function () {
         window.dispatchEvent(new Event('resize'));
         watchDpr();

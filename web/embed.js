@@ -49,6 +49,47 @@
     });
   }
 
+  // ---- sharp inside a scaled frame ----
+  // A deck scales its slides with a CSS transform (reveal.js: 1.36 on a 1080p projector, 2 at
+  // 4K); the browser then stretches the canvas's pixels by that much, and the text blurs. Inside
+  // a frame the explorer reads devicePixelRatio x the frame's on-screen scale, so its drawing
+  // buffer maps 1:1 to the screen's pixels. Same-origin hosts are measured; a cross-origin host
+  // can send {type: "explorer:display", frameScale: s}.
+  var frameScale = 1;
+  var dprProperty = Object.getOwnPropertyDescriptor(window, 'devicePixelRatio');
+  function realDpr() {
+    return (dprProperty && dprProperty.get ? dprProperty.get.call(window) : window.devicePixelRatio) || 1;
+  }
+  function setFrameScale(s) {
+    if (typeof s !== 'number' || !isFinite(s) || s <= 0) return;
+    s = Math.min(4, Math.max(0.25, Math.round(s * 1000) / 1000));
+    if (s === frameScale) return;
+    frameScale = s;
+    window.dispatchEvent(new Event('resize')); // SDL resizes the drawing buffer on a resize
+  }
+  function measureFrame() {
+    try {
+      var f = window.frameElement;
+      if (f && f.offsetWidth > 0) setFrameScale(f.getBoundingClientRect().width / f.offsetWidth);
+    } catch (e) { /* cross-origin: the host may tell us */ }
+  }
+  if (inFrame && dprProperty && dprProperty.get && dprProperty.configurable) {
+    Object.defineProperty(window, 'devicePixelRatio', {
+      configurable: true,
+      enumerable: dprProperty.enumerable,
+      get: function () { return realDpr() * frameScale; }
+    });
+    measureFrame();
+    // reveal.js's overview shrinks slides without a resize: measure again when someone points
+    // at the explorer or tabs into it.
+    document.addEventListener('pointerover', measureFrame, { passive: true });
+    document.addEventListener('focusin', measureFrame);
+    try {
+      // The host relayouts (and rescales its slides) in its own resize handler: measure after.
+      window.parent.addEventListener('resize', function () { requestAnimationFrame(measureFrame); });
+    } catch (e) { /* cross-origin */ }
+  }
+
   // ---- talking to the host page ----
   function hostWindow() {
     if (inFrame) return window.parent;
@@ -132,6 +173,7 @@
     var d = e.data;
     // reveal.js: plain strings to iframes on the current / the previous slide.
     if (d === 'slide:start') {
+      measureFrame();
       setSlideActive(true);
       if (resetOnStart) reset();
       return;
@@ -144,6 +186,8 @@
     if (d.type === 'explorer:navigate') {
       var pairs = d.hash !== undefined ? pairsFromHash(d.hash) : pairsFromState(d.state);
       if (pairs) navigate(pairs);
+    } else if (d.type === 'explorer:display') {
+      setFrameScale(d.frameScale);
     } else if (d.type === 'explorer:getState') {
       var answer = lastState ? Object.assign({ ready: true }, lastState) : { ready: false };
       post(e.source, { type: 'explorer:state', state: answer }, e.origin);
@@ -179,6 +223,8 @@
     inFrame: inFrame,
     allowedOrigin: allowedOrigin,
     slideActive: function () { return slideActive; },
+    frameScale: function () { return frameScale; },
+    realDpr: realDpr,
     reset: reset
   };
 })();

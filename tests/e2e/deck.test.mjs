@@ -115,3 +115,46 @@ export async function slideStartResetsADataResetEmbed(t) {
   t.assert.equal((await frame.evaluate(() => window.explorer.state())).view, 'cards');
 }
 slideStartResetsADataResetEmbed.timeout = 90000;
+
+// A deck scales its slides with a CSS transform (1.36 on a 1080p projector). The embed's drawing
+// buffer follows: one canvas pixel per screen pixel, so text stays sharp instead of being
+// stretched. It follows a resize of the deck, and a cross-origin host can send the scale.
+export async function embedsDrawAtTheProjectorsPixels(t) {
+  const canvasVsScreen = async (frame) => {
+    const box = await (await frame.frameElement()).boundingBox();
+    const inner = await frame.evaluate(() => ({
+      width: document.getElementById('canvas').width, cssWidth: innerWidth, dpr: window.explorer.state().dpr }));
+    const slideScale = await t.page.evaluate(() => window.deck.getScale());
+    // The content's width on screen (the iframe's box less its borders, scaled like the slide).
+    return { ...inner, screenWidth: inner.cssWidth * slideScale, boxWidth: box.width, slideScale };
+  };
+  for (const [width, height] of [[1920, 1080], [1280, 800]]) {
+    await t.page.setViewportSize({ width, height });
+    await t.open('/deck/#/1');
+    await t.page.waitForFunction(() => window.deck && window.deck.isReady(), null, { timeout: 20000 });
+    const frame = await embedFrame(t, 'features');
+    const m = await t.waitFor(async () => {
+      const x = await canvasVsScreen(frame);
+      return Math.abs(x.width - x.screenWidth) <= 2 ? x : null;
+    }, 8000, `${width}x${height}: the canvas has as many pixels as the iframe covers on screen`).catch(async (e) => {
+      t.log(JSON.stringify(await canvasVsScreen(frame)));
+      throw e;
+    });
+    t.assert.ok(Math.abs(m.dpr - m.slideScale) < 0.01, `${width}x${height}: pixel ratio ${m.dpr} = slide scale ${m.slideScale}`);
+    t.assert.ok(m.cssWidth < m.screenWidth === m.slideScale > 1, 'layout stays in the slide\'s CSS px');
+    if (width === 1920) await t.screenshot('deck-1080p-sharp');
+  }
+  // The deck grows again (a window resize): the embed follows without a reload.
+  await t.page.setViewportSize({ width: 1920, height: 1080 });
+  const frame = await embedFrame(t, 'features');
+  await t.waitFor(async () => {
+    const x = await canvasVsScreen(frame);
+    return Math.abs(x.width - x.screenWidth) <= 2 && x.slideScale > 1.3 ? x : null;
+  }, 8000, 'after the resize the canvas matches the screen again');
+  // A cross-origin host cannot be measured; it can tell the scale.
+  await t.page.evaluate(() => document.querySelector('section#features iframe').contentWindow.postMessage(
+    { type: 'explorer:display', frameScale: 2 }, '*'));
+  await t.waitFor(async () => ((await frame.evaluate(() => window.explorer.state().dpr)) === 2 ? true : null), 5000, 'explorer:display sets the scale');
+  t.assertNoConsoleErrors();
+}
+embedsDrawAtTheProjectorsPixels.timeout = 120000;
