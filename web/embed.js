@@ -84,9 +84,15 @@
     // at the explorer or tabs into it.
     document.addEventListener('pointerover', measureFrame, { passive: true });
     document.addEventListener('focusin', measureFrame);
+    // The host relayouts (and rescales its slides) in its own resize handler: measure after. The
+    // listener lives on the host's window, so it goes when this page does (reveal.js unloads
+    // iframes on slides it leaves).
+    var onHostResize = function () { requestAnimationFrame(measureFrame); };
     try {
-      // The host relayouts (and rescales its slides) in its own resize handler: measure after.
-      window.parent.addEventListener('resize', function () { requestAnimationFrame(measureFrame); });
+      window.parent.addEventListener('resize', onHostResize);
+      window.addEventListener('pagehide', function () {
+        try { window.parent.removeEventListener('resize', onHostResize); } catch (e) { /* gone */ }
+      });
     } catch (e) { /* cross-origin */ }
   }
 
