@@ -275,9 +275,10 @@ export async function hostileAndForeignPostMessagesAreIgnored(t) {
   const navigateToMatrix = { type: 'explorer:navigate', state: { view: 'matrix' } };
 
   // A frame whose parent= names another origin ignores this page entirely.
-  await post('other', [navigateToMatrix]);
+  await post('other', [navigateToMatrix, { type: 'explorer:display', frameScale: 2 }]);
   await sleep(500);
   t.assert.equal((await stateOf(other)).view, 'cards', 'message from an unexpected origin ignored');
+  t.assert.equal((await stateOf(other)).dpr, 1, 'explorer:display from an unexpected origin ignored');
 
   // Malformed and oversized messages from the trusted origin change nothing.
   const huge = 'x'.repeat(2 * 1024 * 1024);
@@ -292,14 +293,21 @@ export async function hostileAndForeignPostMessagesAreIgnored(t) {
     { type: 'explorer:navigate', state: { view: 'matrix' }, padding: huge },
     { type: 'explorer:unknown', state: { view: 'matrix' } },
     { type: 'explorer:getState', reply: huge },
+    { type: 'explorer:display' }, { type: 'explorer:display', frameScale: '2' },
+    { type: 'explorer:display', frameScale: NaN }, { type: 'explorer:display', frameScale: -3 },
+    { type: 'explorer:display', frameScale: 0 }, { type: 'explorer:display', frameScale: Infinity },
+    { type: 'explorer:display', frameScale: { scale: 2 } }, { type: 'explorer:display', frameScale: 2, padding: huge },
   ]);
   await sleep(800);
   const s = await stateOf(trusted);
   t.assert.equal(s.view, 'cards', 'no malformed message switched the view');
   t.assert.equal(s.search.query, '', 'no oversized query got in');
+  t.assert.equal(s.dpr, 1, 'no malformed explorer:display changed the pixel ratio');
   // The same origin with a well-formed message is obeyed (so the checks above can fail).
   await post('trusted', [navigateToMatrix]);
   await t.waitFor(async () => (await stateOf(trusted)).view === 'matrix', 5000, 'valid message obeyed');
+  await post('trusted', [{ type: 'explorer:display', frameScale: 1.5 }]);
+  await t.waitFor(async () => ((await stateOf(trusted)).dpr === 1.5 ? true : null), 5000, 'valid explorer:display obeyed');
   const csp = await trusted.evaluate(() => window.__cspViolations || []);
   t.assert.deepEqual(csp, []);
   t.assertNoConsoleErrors();
