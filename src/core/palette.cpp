@@ -20,6 +20,7 @@ constexpr Palette kLight = {
     rgbHex(0x0A5CC2), // focus
     rgbHex(0xFBEAE2), // tagBg
     rgbHex(0xB3261E), // error
+    rgbHex(0xE8EBEF), // codeBg
 };
 
 constexpr Palette kDark = {
@@ -36,6 +37,7 @@ constexpr Palette kDark = {
     rgbHex(0x6CB6FF), // focus
     rgbHex(0x3A2A22), // tagBg
     rgbHex(0xFF8A80), // error
+    rgbHex(0x2E3540), // codeBg
 };
 
 double linearize(uint8_t channel) {

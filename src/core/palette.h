@@ -33,6 +33,7 @@ struct Palette {
     Rgb focus;            // keyboard focus ring (non-text: at least 3:1 on bg and surface)
     Rgb tagBg;            // tag chip background; tag text is `accent`
     Rgb error;            // error panel text (on surface)
+    Rgb codeBg;           // inline code span background (on surface and surfaceRaised)
 };
 
 const Palette& palette(Theme theme);

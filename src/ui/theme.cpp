@@ -175,6 +175,7 @@ void Theme::setMode(ThemeMode mode, bool systemPrefersDark) {
     c.highlightCurrent = u32(p.highlightCurrent);
     c.focus = u32(p.focus);
     c.tagBg = u32(p.tagBg);
+    c.codeBg = u32(p.codeBg);
     c.error = u32(p.error);
     c.stated = u32(p.accent);
     c.inferred = u32(p.textMuted);

@@ -37,7 +37,7 @@ RichTextStyle bodyStyle(const Theme& theme, int maxLines) {
     st.color = theme.colors().text;
     st.highlight = theme.colors().highlight;
     st.highlightCurrent = theme.colors().highlightCurrent;
-    st.codeBg = theme.colors().surfaceHover;
+    st.codeBg = theme.colors().codeBg;
     st.maxLines = maxLines;
     return st;
 }

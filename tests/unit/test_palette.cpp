@@ -44,6 +44,10 @@ TEST_CASE("palettes: text contrast at least 4.5:1 in both themes") {
         CHECK(rx::contrastRatio(p.error, p.surface) >= 4.5);
         // A match must be visible as a highlight, not only by its text.
         CHECK(rx::contrastRatio(p.highlight, p.surface) >= 1.5);
+        // Inline code keeps readable text and a visible box on a card, open or closed.
+        CHECK(rx::contrastRatio(p.text, p.codeBg) >= 4.5);
+        CHECK(rx::contrastRatio(p.codeBg, p.surface) >= 1.15);
+        CHECK(rx::contrastRatio(p.codeBg, p.surfaceRaised) >= 1.15);
     }
     CHECK_FALSE(rx::palette(rx::Theme::Light).bg == rx::palette(rx::Theme::Dark).bg);
 }
