@@ -112,6 +112,16 @@ void MatrixView::drawCellTooltip(UiContext& ctx, const MatrixCell& cell) {
     ImGui::EndTooltip();
 }
 
+float MatrixView::gridFitWidth(float height) const {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float bodyW = colX_.empty() ? 0 : colX_.back() + colW_.back();
+    const float contentH =
+        kHeadLabelH + kHeadTotalH + static_cast<float>(view_.rows.size()) * kRowH;
+    const float frame = style.ChildBorderSize * 2 + 1;
+    const bool scrollsY = contentH + frame > height;
+    return labelW_ + kTotalColW + bodyW + frame + (scrollsY ? style.ScrollbarSize : 0);
+}
+
 void MatrixView::drawGrid(UiContext& ctx, ImVec2 size) {
     const rx::MatrixView& v = view_;
     const AdoptersData& data = *data_;

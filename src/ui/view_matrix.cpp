@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstring>
 
 namespace rx::ui {
@@ -16,6 +17,8 @@ using nlohmann::json;
 namespace {
 
 constexpr float kDetailSideWidth = 360.0f;
+// The side panel gives up to this much width so that the table needs no horizontal scrolling.
+constexpr float kDetailSideMinWidth = 300.0f;
 constexpr float kSideBySideMinWidth = 900.0f;
 // Above this many rows (or columns) state() lists only what is on screen.
 constexpr size_t kStateListAll = 200;
@@ -257,13 +260,18 @@ void MatrixView::draw(UiContext& ctx) {
     } else {
         const bool side = hasSelection && avail.x >= kSideBySideMinWidth;
         const bool below = hasSelection && !side;
-        const float gridW = side ? avail.x - kDetailSideWidth - 12 : avail.x;
         float gridH = below ? std::max(160.0f, avail.y * 0.5f) : avail.y;
         gridH = std::max(gridH, 120.0f);
+        float panelW = kDetailSideWidth;
+        if (side) {
+            const float spare = std::floor(avail.x - 12 - std::ceil(gridFitWidth(gridH)));
+            if (spare < panelW && spare >= kDetailSideMinWidth) panelW = spare;
+        }
+        const float gridW = side ? avail.x - panelW - 12 : avail.x;
         drawGrid(ctx, ImVec2(gridW, gridH));
         if (side) {
             ImGui::SameLine(0, 12);
-            drawDetail(ctx, kDetailSideWidth, gridH);
+            drawDetail(ctx, panelW, gridH);
         } else if (below) {
             drawDetail(ctx, avail.x, std::max(140.0f, avail.y - gridH - 8));
         }

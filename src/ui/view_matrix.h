@@ -40,6 +40,7 @@ class MatrixView {
     void drawSummary(UiContext& ctx);
     // matrix_grid.cpp
     void drawGrid(UiContext& ctx, ImVec2 size);
+    float gridFitWidth(float height) const; // the box width that shows every column
     void drawCellTooltip(UiContext& ctx, const MatrixCell& cell);
     // view_matrix.cpp
     void drawDetail(UiContext& ctx, float width, float height);

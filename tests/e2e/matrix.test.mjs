@@ -331,6 +331,15 @@ export async function matrixBoxFitsTheTable(t) {
   t.assert.ok(gridBottom - (lastRow[1] + lastRow[3]) <= 4, `the box ends at the last row: grid ${m.grid}, last row ${lastRow}`);
   t.assert.ok(gridRight - (lastCol[0] + lastCol[2]) <= 4, `the box ends at the last column: grid ${m.grid}, last column ${lastCol}`);
   t.assert.equal(m.cols[m.cols.length - 1].visible, true, 'every column is on screen');
+  // A pinned cell opens the side panel; the panel gives up some width rather than hide the
+  // table's last few pixels behind a horizontal scrollbar.
+  await t.open('/#view=matrix&row=aws&col=systems');
+  await t.waitReady(30000);
+  const p = await waitMatrix(t, (m) => m.rows.length === 9 && m.selected && m.selected.panel, 'the matrix with a pinned cell');
+  const pinnedRight = p.grid[0] + p.grid[2], last = p.cols[p.cols.length - 1].rect;
+  t.assert.ok(last[0] + last[2] <= pinnedRight + 0.5, `the last column ends inside the box: column ${last}, grid ${p.grid}`);
+  t.assert.ok(p.selected.panel[0] >= pinnedRight, `the panel is beside the grid: panel ${p.selected.panel}, grid ${p.grid}`);
+  t.assert.ok(p.selected.panel[2] >= 300, `the panel keeps a readable width: ${p.selected.panel}`);
   t.assertNoConsoleErrors();
 }
 
