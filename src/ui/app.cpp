@@ -321,13 +321,21 @@ void App::drawTopBarRight(UiContext& ctx) {
         return ImGui::CalcTextSize(label, nullptr, true).x + style.FramePadding.x * 2;
     };
     const float total = buttonWidth(copyLabel) + style.ItemSpacing.x + buttonWidth(themeLabel);
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - total);
+    // Right-aligned beside the row above (the tabs, or the search field) when they fit there;
+    // on a phone beside the matrix tabs they do not, and take a row of their own.
+    const float x = ImGui::GetWindowContentRegionMax().x - total;
+    const float lastRight = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+    if (lastRight + style.ItemSpacing.x <= x)
+        ImGui::SameLine(x);
+    else
+        ImGui::SetCursorPosX(x);
     if (ImGui::Button(copyLabel)) copyLink();
     storeRect(copyLinkRect_);
     addTopBarStop(ctx, "app:copy-link");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy a link to exactly this view");
     ImGui::SameLine();
     if (ImGui::Button(themeLabel)) toggleTheme();
+    storeRect(themeButtonRect_);
     addTopBarStop(ctx, "app:theme");
 }
 
@@ -451,6 +459,7 @@ std::string App::stateJson() const {
     s["transparent"] = url_.transparentBg;
     s["scale"] = theme_.scale();
     s["copyLink"] = rectJson(copyLinkRect_);
+    s["themeButton"] = rectJson(themeButtonRect_);
     s["tabs"] = model_.hasAdopters && s["topBar"].get<bool>()
                     ? json{{"cards", rectJson(cardsTabRect_)}, {"matrix", rectJson(matrixTabRect_)}}
                     : json(nullptr);

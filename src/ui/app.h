@@ -74,6 +74,7 @@ class App {
     double linkCopiedAtMs_ = -1e9;
     float embedLinkRect_[4] = {0, 0, 0, 0}; // x, y, w, h in CSS pixels (state() for tests)
     float copyLinkRect_[4] = {0, 0, 0, 0};
+    float themeButtonRect_[4] = {0, 0, 0, 0};
     float cardsTabRect_[4] = {0, 0, 0, 0};
     float matrixTabRect_[4] = {0, 0, 0, 0};
     long frames_ = 0;

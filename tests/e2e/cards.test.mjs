@@ -416,6 +416,30 @@ export async function narrowLayoutHasNoOverlaps(t) {
   await page.screenshot({ path: `${t.outDir}/cards-360-jump.png` });
 }
 
+// The top bar's tabs and buttons never overlap and stay on screen, in both views, from phone to
+// desktop widths (at 390 px the matrix view drew Copy link and the theme button over its tab).
+export async function topBarControlsNeverOverlap(t) {
+  const overlaps = (a, b) => a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+  for (const width of [360, 390, 430, 520, 700, 1280]) {
+    await t.page.setViewportSize({ width, height: 800 });
+    for (const view of ['cards', 'matrix']) {
+      await t.open(`/#view=${view}`);
+      await t.waitReady(30000);
+      const s = await until(t, (x) => x.view === view && x.tabs, `the ${view} view at ${width} px`);
+      const boxes = { cardsTab: s.tabs.cards, matrixTab: s.tabs.matrix, copyLink: s.copyLink, theme: s.themeButton };
+      const names = Object.keys(boxes);
+      for (const n of names) {
+        const r = boxes[n];
+        t.assert.ok(r[2] > 0 && r[0] >= 0 && r[0] + r[2] <= width, `${view} at ${width} px: ${n} ${r} is on screen`);
+      }
+      for (let i = 0; i < names.length; i++)
+        for (let j = i + 1; j < names.length; j++)
+          t.assert.ok(!overlaps(boxes[names[i]], boxes[names[j]]),
+            `${view} at ${width} px: ${names[i]} ${boxes[names[i]]} overlaps ${names[j]} ${boxes[names[j]]}`);
+    }
+  }
+}
+
 // A collapsed card cut after a few lines ends in " …" that follows its last word: never drawn over
 // it, never past the text's right edge. Checked at several widths, so that some line ends close to
 // the edge (at 360 px one did, and the ellipsis covered the last letter).
