@@ -90,6 +90,13 @@ void CardsView::bindModel(const Model& model) {
     }
 }
 
+bool CardsView::matchesSearch(int searchCard) const {
+    if (!search_.searching()) return true;
+    const auto& cards = search_.result().cards;
+    return searchCard >= 0 && static_cast<size_t>(searchCard) < cards.size() &&
+           cards[static_cast<size_t>(searchCard)].matched;
+}
+
 bool CardsView::shownByFilter(size_t section, size_t item, int searchCard) const {
     const Item& it = model_->doc.sections[section].items[item];
     if (!tag_.empty()) {
@@ -149,8 +156,12 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
         std::vector<size_t> shown;
         for (size_t i = 0; i < section.items.size(); ++i)
             if (shownByFilter(s, i, searchCardOf_[s][i])) shown.push_back(i);
-        navEntries_.push_back({section.id, section.title, static_cast<int>(shown.size()),
-                               static_cast<int>(section.items.size())});
+        // The nav counts what the reader is looking for: while searching, the matching cards
+        // (dimmed cards are on screen but are not results).
+        int counted = 0;
+        for (const size_t i : shown) counted += matchesSearch(searchCardOf_[s][i]) ? 1 : 0;
+        navEntries_.push_back(
+            {section.id, section.title, counted, static_cast<int>(section.items.size())});
         if (filtered && shown.empty()) continue;
 
         y += 20;
@@ -291,7 +302,7 @@ void CardsView::draw(UiContext& ctx) {
     navFrame.current = currentSection_;
     navFrame.focus = focus_;
     navFrame.focusVisible = focusVisible_;
-    navFrame.filtered = !tag_.empty() || (search_.hideNonMatching && search_.searching());
+    navFrame.filtered = navFiltered();
     float areaLeft = origin.x;
     if (hasNav) {
         if (wide_) {
@@ -904,11 +915,14 @@ void CardsView::writeState(nlohmann::json& state) const {
                 }
                 cards.push_back(card);
             }
-            sections.push_back({{"id", section.id},
-                                {"title", section.title},
-                                {"count", section.items.size()},
-                                {"shown", shown},
-                                {"cards", cards}});
+            sections.push_back(
+                {{"id", section.id},
+                 {"title", section.title},
+                 {"count", section.items.size()},
+                 {"shown", shown},
+                 {"navCount", s < navEntries_.size() ? countLabel(navEntries_[s], navFiltered())
+                                                     : std::string()},
+                 {"cards", cards}});
         }
     }
     state["sections"] = sections;

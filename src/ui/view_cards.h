@@ -79,6 +79,9 @@ class CardsView {
     void bindModel(const Model& model);
     void ensureLayout(const UiContext& ctx, float width);
     bool shownByFilter(size_t section, size_t item, int searchCard) const;
+    bool matchesSearch(int searchCard) const;
+    // The nav shows "shown/total" under a tag filter or a search.
+    bool navFiltered() const { return !tag_.empty() || search_.searching(); }
     // Tags, related links and the Copy/Close buttons of the open card; measures when dl is null.
     float drawOpenExtras(const UiContext& ctx, ImDrawList* dl, ImVec2 pos, float width,
                          const Item& item);

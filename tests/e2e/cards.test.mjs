@@ -416,6 +416,30 @@ export async function narrowLayoutHasNoOverlaps(t) {
   await page.screenshot({ path: `${t.outDir}/cards-360-jump.png` });
 }
 
+// While searching, the section nav counts the matching cards ("2/8"; a section without any is
+// muted as "0/6"), in the dimming mode as well as with the other cards hidden; without a search
+// it shows the totals again.
+export async function sectionNavCountsSearchMatches(t) {
+  let s = await ready(t, '/#q=memory%20safety');
+  for (const hash of ['dimming the others', 'hiding the others']) {
+    if (hash === 'hiding the others') {
+      await clickControl(t, control(s, 'mode'));
+      s = await until(t, (x) => x.search.hide, 'Hide other cards');
+    }
+    t.assert.ok(s.search.matches > 0, `${hash}: the search finds something`);
+    let withMatches = 0, without = 0;
+    for (const section of s.sections) {
+      const k = section.cards.filter((c) => c.matches).length;
+      const expected = k === section.count ? String(section.count) : `${k}/${section.count}`;
+      t.assert.equal(section.navCount, expected, `${hash}: nav count of ${section.id}`);
+      if (k > 0) withMatches++; else without++;
+    }
+    t.assert.ok(withMatches > 0 && without > 0, `${hash}: sections with and without matches (${withMatches}, ${without})`);
+  }
+  s = await ready(t, '/');
+  for (const section of s.sections) t.assert.equal(section.navCount, String(section.count), `no search: ${section.id}`);
+}
+
 // The top bar's tabs and buttons never overlap and stay on screen, in both views, from phone to
 // desktop widths (at 390 px the matrix view drew Copy link and the theme button over its tab).
 export async function topBarControlsNeverOverlap(t) {
