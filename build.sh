@@ -330,23 +330,6 @@ write_content_index() {
       process.stdout.write(JSON.stringify(j, null, 2) + "\n");' "${FALLBACK_FONTS[@]}" >"$out"
 }
 
-# The content files (and fallback fonts, version.json) the first frame waits for, preloaded from the
-# page's head like the wasm: boot.js would only ask for them after reading content/index.json.
-# URLs encoded as boot.js encodes them.
-preload_content() {
-  local site=$1
-  node -e '
-    const fs = require("fs"), path = require("path"), site = process.argv[1];
-    const index = JSON.parse(fs.readFileSync(path.join(site, "content/index.json"), "utf8"));
-    const names = [index.document, index.adopters, index.vocabulary].filter((n) => typeof n === "string");
-    const urls = names.map((n) => `content/${encodeURIComponent(n)}`).concat(index.fallbackFonts || [], ["version.json"]);
-    const links = urls.map((u) => `<link rel="preload" href="${u}" as="fetch" crossorigin="anonymous">`);
-    const page = path.join(site, "index.html"), anchor = /^<link rel="preload" href="content\/index.json"[^>]*>$/m;
-    const html = fs.readFileSync(page, "utf8");
-    if (!anchor.test(html)) throw new Error("index.html has no content/index.json preload to extend");
-    fs.writeFileSync(page, html.replace(anchor, (m) => [m, ...links].join("\n")));' "$site"
-}
-
 # The stylesheet inlined into index.html: the first paint no longer waits for a second request.
 # The CSP allows exactly this <style> by its sha256; style.css leaves the site. Comments leave
 # index.html and icon.svg (both are fetched for the first view).
@@ -558,7 +541,6 @@ stage_site() {
   tar -C "$CONTENT_DIR" --exclude=./README.md -cf - . | tar -C "$site/content" -xf -
   subset_fonts "$site/fonts"
   write_content_index "$site/content/index.json"
-  preload_content "$site"
   inline_stylesheet "$site"
   run_site_hooks "$site"
   precompress "$site"

@@ -15,6 +15,7 @@
     updateWaiting: false,
     error: null,
   };
+  const REGISTER_WITHOUT_CANVAS_MS = 3000;
   let registration = null;
   let accepted = false;
   let reloading = false;
@@ -149,6 +150,18 @@
     if (document.visibilityState === "visible" && registration) registration.update().catch(() => {});
   });
 
-  if (document.readyState === "complete") register();
-  else window.addEventListener("load", register, { once: true });
+  // Installing the worker precaches every file (~1.4 MB): after the explorer's first frame, not
+  // alongside the first paint and the boot's own downloads (the page's load event now comes
+  // before those start). Without a canvas (no WebGL2, a failed boot) the rendition still goes
+  // offline, a few seconds after load.
+  let registering = false;
+  const registerOnce = () => {
+    if (registering) return;
+    registering = true;
+    register();
+  };
+  window.addEventListener("explorer:first-frame", registerOnce, { once: true });
+  const registerLater = () => setTimeout(registerOnce, REGISTER_WITHOUT_CANVAS_MS);
+  if (document.readyState === "complete") registerLater();
+  else window.addEventListener("load", registerLater, { once: true });
 })();

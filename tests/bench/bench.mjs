@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The performance suite (issue 9). `./build.sh bench` builds everything, then runs:
 //
-//   node tests/bench/bench.mjs --build BUILD_DIR [--runs 5] [--no-lighthouse]
+//   node tests/bench/bench.mjs --build BUILD_DIR [--runs 5] [--load-runs 10] [--no-lighthouse]
 //
 // It serves BUILD/site (explorer), BUILD/baseline (Dear ImGui's example_emscripten_opengl3),
 // BUILD/bench/plain (cmark rendering of the same document) and BUILD/bench/site-10k (the explorer
@@ -11,7 +11,8 @@
 //
 // Page loads alternate explorer, baseline, plain (A B C A B C ...), each in a fresh browser
 // context (no cache, service workers blocked), viewport 1280x800, DPR 1. Figures are medians with
-// [min-max] over the runs; ratios are of medians.
+// [min-max] over the runs; ratios are of medians. Load times (first draw, FCP) vary by +-50 ms
+// from load to load on this shared machine, so they also take the extra load-only runs.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -184,7 +185,7 @@ async function measureIdle(page, cdp, seconds) {
 }
 
 // One page load of `kind` ('explorer' | 'baseline' | 'plain') at `url`.
-async function loadRun(browser, kind, url) {
+async function loadRun(browser, kind, url, { idle: measureIdleToo = true } = {}) {
   const { context, page, cdp, fetched } = await newPage(browser);
   try {
     await page.goto(url, { waitUntil: 'load' });
@@ -194,6 +195,10 @@ async function loadRun(browser, kind, url) {
       return { fcp: p.fcp, fetched: [...fetched] };
     }
     await waitReady(page, kind);
+    if (!measureIdleToo) {
+      const p = await probe(page);
+      return { firstDraw: p.firstDraw, fcp: p.fcp, loadOnly: true };
+    }
     await sleep(1500); // settle: the explorer's last frames after load, the baseline's warm-up
     const loaded = await probe(page);
     let idle;
@@ -354,11 +359,12 @@ function printTable(rows, title) {
 
 // --- main -----------------------------------------------------------------------------------------
 function parseArgs(argv) {
-  const o = { build: path.join(ROOT, 'build'), runs: 5, lighthouse: true, interactionRuns: 3 };
+  const o = { build: path.join(ROOT, 'build'), runs: 5, loadRuns: 10, lighthouse: true, interactionRuns: 3 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--build') o.build = path.resolve(argv[++i]);
     else if (a === '--runs') o.runs = Math.max(1, Number(argv[++i]) || 5);
+    else if (a === '--load-runs') o.loadRuns = Math.max(0, Number(argv[++i]) || 0);
     else if (a === '--interaction-runs') o.interactionRuns = Math.max(1, Number(argv[++i]) || 3);
     else if (a === '--no-lighthouse') o.lighthouse = false;
     else if (a === '--lighthouse-baseline') o.lighthouseBaseline = true;
@@ -394,6 +400,14 @@ async function main() {
       }
       const e = runs.explorer[i], b = runs.baseline[i], p = runs.plain[i];
       log(`run ${i + 1}/${opts.runs}: first draw ${fmt(e.firstDraw)} vs ${fmt(b.firstDraw)} ms, FCP ${fmt(e.fcp)} vs plain ${fmt(p.fcp)} ms, idle ${fmt(e.idleFps, 1)} vs ${fmt(b.idleFps, 1)} fps`);
+    }
+    for (let i = 0; i < opts.loadRuns; i++) {
+      const r = {};
+      for (const k of ['explorer', 'baseline', 'plain']) {
+        r[k] = await loadRun(browser, k, `${servers[k].url}/`, { idle: false });
+        runs[k].push(r[k]);
+      }
+      log(`load run ${i + 1}/${opts.loadRuns}: first draw ${fmt(r.explorer.firstDraw)} vs ${fmt(r.baseline.firstDraw)} ms, FCP ${fmt(r.explorer.fcp)} vs plain ${fmt(r.plain.fcp)} ms`);
     }
     // Interaction on the explorer: cards on the seed content, the matrix at 10k x 100.
     const bigAdopters = fs.readFileSync(path.join(dirs.big, 'content', 'adopters.json'), 'utf8');
@@ -534,7 +548,7 @@ async function main() {
   }
   const date = new Date().toISOString().slice(0, 10);
   const machine = `${os.cpus().length} cores, headless Chromium, SwiftShader WebGL2`;
-  const title = `Bench ${date} (${machine}); medians [min–max] of ${opts.runs} alternating runs`;
+  const title = `Bench ${date} (${machine}); medians [min–max] of ${opts.runs} alternating runs (load times: ${opts.runs + opts.loadRuns} loads each)`;
   const table = printTable(rows, title);
   console.log(`\n${table}\n`);
   const result = {
