@@ -358,7 +358,9 @@
     setTimeout(function () {
       if (!bootError && !root.classList.contains('ready')) setStatus('Loading the explorer…');
     }, LOADING_NOTE_AFTER_MS);
-    firstPaintShown().then(load);
+    firstPaintShown().then(load).catch(function (err) {
+      fail('The explorer could not start (' + (err && err.message ? err.message : err) + '). The document is still readable below.');
+    });
   }
 
   function load() {
