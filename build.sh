@@ -330,6 +330,21 @@ write_content_index() {
       process.stdout.write(JSON.stringify(j, null, 2) + "\n");' "${FALLBACK_FONTS[@]}" >"$out"
 }
 
+# The content files named by content/index.json, as a hint in the page's head: boot.js fetches
+# them together with the index instead of after it (the index still decides what is used).
+hint_content_files() {
+  local site=$1
+  node -e '
+    const fs = require("fs"), path = require("path"), site = process.argv[1];
+    const index = JSON.parse(fs.readFileSync(path.join(site, "content/index.json"), "utf8"));
+    const names = [index.document, index.adopters, index.vocabulary].filter((n) => typeof n === "string");
+    const attr = JSON.stringify(names).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+    const page = path.join(site, "index.html"), anchor = /^<script src="page.js" defer><\/script>$/m;
+    const html = fs.readFileSync(page, "utf8");
+    if (!anchor.test(html)) throw new Error("index.html has no page.js script to put the content hint before");
+    fs.writeFileSync(page, html.replace(anchor, (m) => `<meta name="explorer-content" content="${attr}">\n${m}`));' "$site"
+}
+
 # The stylesheet inlined into index.html: the first paint no longer waits for a second request.
 # The CSP allows exactly this <style> by its sha256; style.css leaves the site. Comments leave
 # index.html and icon.svg (both are fetched for the first view).
@@ -541,6 +556,7 @@ stage_site() {
   tar -C "$CONTENT_DIR" --exclude=./README.md -cf - . | tar -C "$site/content" -xf -
   subset_fonts "$site/fonts"
   write_content_index "$site/content/index.json"
+  hint_content_files "$site"
   inline_stylesheet "$site"
   run_site_hooks "$site"
   precompress "$site"

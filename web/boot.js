@@ -201,19 +201,49 @@
     });
   }
 
+  // Starts a fetch now; a failure is reported where the result is used, not as an unhandled
+  // rejection in between.
+  function fetchEarly(url, as) {
+    var p = fetchOk(url, as);
+    p.catch(function () {});
+    return p;
+  }
+
+  // The content files the build names in the head (<meta name="explorer-content">, a JSON list)
+  // are fetched at once, alongside content/index.json instead of after it; the index still
+  // decides what is used, and a file it names that the page did not is fetched then.
+  function hintedContent() {
+    var hinted = {};
+    var meta = document.querySelector('meta[name="explorer-content"]');
+    var names = [];
+    try { names = JSON.parse(meta ? meta.getAttribute('content') : '[]'); } catch (e) { names = []; }
+    (Array.isArray(names) ? names : []).slice(0, 8).forEach(function (name) {
+      if (typeof name === 'string' && name && !Object.prototype.hasOwnProperty.call(hinted, name))
+        hinted[name] = fetchEarly('content/' + encodeURIComponent(name), 'bytes');
+    });
+    return function contentFile(name) {
+      return Object.prototype.hasOwnProperty.call(hinted, name) ? hinted[name]
+        : fetchOk('content/' + encodeURIComponent(name), 'bytes');
+    };
+  }
+
   function loadContent() {
+    var contentFile = hintedContent();
+    var regular = fetchEarly('fonts/ui-regular.ttf', 'bytes');
+    var bold = fetchEarly('fonts/ui-bold.ttf', 'bytes');
+    var version = fetchOk('version.json', 'text').then(function (t) {
+      try { return String(JSON.parse(t).version || 'dev'); } catch (e) { return 'dev'; }
+    }, function () { return 'dev'; });
     return fetchOk('content/index.json', 'text').then(function (text) {
       var index;
       try { index = JSON.parse(text); } catch (e) { throw new Error('content/index.json is not valid JSON'); }
       if (!index || typeof index.document !== 'string') throw new Error('content/index.json names no document');
       var files = [
         ['document-name', Promise.resolve(index.document)],
-        ['document', fetchOk('content/' + encodeURIComponent(index.document), 'bytes')],
-        ['fonts/ui-regular.ttf', fetchOk('fonts/ui-regular.ttf', 'bytes')],
-        ['fonts/ui-bold.ttf', fetchOk('fonts/ui-bold.ttf', 'bytes')],
-        ['version', fetchOk('version.json', 'text').then(function (t) {
-          try { return String(JSON.parse(t).version || 'dev'); } catch (e) { return 'dev'; }
-        }, function () { return 'dev'; })]
+        ['document', contentFile(index.document)],
+        ['fonts/ui-regular.ttf', regular],
+        ['fonts/ui-bold.ttf', bold],
+        ['version', version]
       ];
       // Fallback faces (arrows, triangles, check marks) when the content uses any: the build
       // lists them. Optional: the UI works without them.
@@ -221,8 +251,8 @@
         if (name === 'fonts/ui-symbols.ttf' || name === 'fonts/ui-arrows.ttf')
           files.push([name, fetchOk(name, 'bytes').catch(function () { return ''; })]);
       });
-      if (typeof index.adopters === 'string') files.push(['adopters.json', fetchOk('content/' + encodeURIComponent(index.adopters), 'bytes')]);
-      if (typeof index.vocabulary === 'string') files.push(['tags.json', fetchOk('content/' + encodeURIComponent(index.vocabulary), 'bytes')]);
+      if (typeof index.adopters === 'string') files.push(['adopters.json', contentFile(index.adopters)]);
+      if (typeof index.vocabulary === 'string') files.push(['tags.json', contentFile(index.vocabulary)]);
       return Promise.all(files.map(function (f) {
         return f[1].then(function (data) { return [f[0], data]; });
       }));
@@ -232,6 +262,9 @@
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
       var s = document.createElement('script');
+      // An inserted script is fetched at low priority, behind the content: this one is the
+      // first frame's critical path.
+      s.fetchPriority = 'high';
       s.src = src;
       s.onload = resolve;
       s.onerror = function () { reject(new Error('could not load ' + src)); };

@@ -237,6 +237,28 @@ export async function messageWhenContentCannotLoad(t) {
   await expectMessageAndDocument(t, /could not load its content.*404/i, 'no-content');
 }
 
+// The page's head names the content files so that they download together with
+// content/index.json, but the index decides: one that names another document (a deploy that
+// swapped the content) gets that document, with its own sections, and no errors.
+export async function contentIndexDecidesOverThePageHint(t) {
+  const markdown = fs.readFileSync(new URL('../fixtures/second-doc/go-overview.md', import.meta.url), 'utf8');
+  const requested = [];
+  t.page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await t.page.route('**/content/index.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ document: 'swapped.md' }) }));
+  await t.page.route('**/content/swapped.md', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/markdown; charset=utf-8', body: markdown }));
+  await t.open('/');
+  const s = await t.waitReady(30000);
+  const hint = await t.page.evaluate(() => document.querySelector('meta[name="explorer-content"]').getAttribute('content'));
+  t.assert.ok(JSON.parse(hint).includes('rust-overview.md'), `the head names the built content: ${hint}`);
+  t.assert.ok(requested.includes('/content/swapped.md'), 'the document the index names was fetched');
+  const titles = s.sections.map((x) => x.title);
+  t.assert.deepEqual(titles, expectedOutline(markdown).map((x) => x.title), 'the sections are the swapped document\'s');
+  t.assert.deepEqual(s.errors || [], [], 'no content errors');
+  t.assertNoConsoleErrors();
+}
+
 export async function messageWithoutWebGL2(t) {
   await t.page.addInitScript(() => {
     const original = HTMLCanvasElement.prototype.getContext;
