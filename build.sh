@@ -43,21 +43,38 @@ as_root() {
 }
 
 # --- paths of cached upstream sources -------------------------------------------------------
-first_dir() { # first existing directory matching a glob, or empty
-  local d
-  for d in "$@"; do [[ -d $d ]] && {
-    printf '%s' "$d"
-    return
-  }; done
-  true
+# Upstream sources pinned to exact versions from Debian 13 (trixie) source packages: a stable
+# release's versions stay put, so the build is reproducible. Each entry: source package, upstream
+# tarball, its SHA-256 (as listed in trixie's signed Sources index), the folder it unpacks to.
+# Folders are chosen by exact name, never by glob: caches may also hold other versions.
+PINNED_SOURCES=(
+  "imgui imgui_1.90.1+ds.orig.tar.xz ecce377df0f90b292f15dcbd83d438bddc162b2388c881132bde18c787572a1c imgui-1.90.1"
+  "libsdl2 libsdl2_2.32.4+dfsg.orig.tar.gz d364cded8bf41f3f503014d3fb6473f1a7077ff468da1638dae4a6bec6ef2277 SDL2-2.32.4"
+  "md4c md4c_0.5.2.orig.tar.gz 55d0111d48fb11883aaee91465e642b8b640775a4d6993c2d0e7a8092758ef21 md4c-release-0.5.2"
+)
+SOURCES_SUITE=trixie
+pinned_dir() { # package -> the folder its pinned tarball unpacks to
+  local entry pkg tarball sum dir
+  for entry in "${PINNED_SOURCES[@]}"; do
+    read -r pkg tarball sum dir <<<"$entry"
+    [[ $pkg == "$1" ]] && printf '%s' "$dir" && return
+  done
+  die "no pinned source for $1"
 }
 resolve_sources() {
-  SDL_SRC=$(first_dir "$SRC_CACHE"/SDL2-2.*)
-  IMGUI_DIR=$(first_dir "$SRC_CACHE"/imgui-1.*)
-  MD4C_DIR=$(first_dir "$SRC_CACHE"/md4c-release-*/src)
-  SDL_VERSION=${SDL_SRC##*/SDL2-}
-  SDL_PREFIX="$CACHE_DIR/sdl2-wasm-${SDL_VERSION:-unknown}"
-  SDL_MIN_PREFIX="$CACHE_DIR/sdl2-wasm-nogl-${SDL_VERSION:-unknown}"
+  SDL_SRC="$SRC_CACHE/$(pinned_dir libsdl2)"
+  IMGUI_DIR="$SRC_CACHE/$(pinned_dir imgui)"
+  MD4C_DIR="$SRC_CACHE/$(pinned_dir md4c)/src"
+  [[ -d $SDL_SRC ]] || SDL_SRC=""
+  [[ -d $IMGUI_DIR ]] || IMGUI_DIR=""
+  [[ -d $MD4C_DIR ]] || MD4C_DIR=""
+  SDL_VERSION=$(pinned_dir libsdl2)
+  SDL_VERSION=${SDL_VERSION#SDL2-}
+  # The prefix names carry the version and, for the trimmed one, a hash of its options: a change
+  # of either builds a new prefix.
+  SDL_PREFIX="$CACHE_DIR/sdl2-wasm-$SDL_VERSION"
+  SDL_MIN_PREFIX="$CACHE_DIR/sdl2-wasm-nogl-$SDL_VERSION-$(printf '%s\n' "${SDL_MIN_OPTIONS[@]}" |
+    sha256sum | cut -c1-8)"
   if [[ -n ${EMSDK:-} ]]; then
     EMCMAKE="$EMSDK/upstream/emscripten/emcmake"
     EMCC="$EMSDK/upstream/emscripten/emcc"
@@ -84,21 +101,28 @@ apt_missing() {
   done
 }
 
-ensure_deb_src() {
-  if grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/; then
-    return 1 # nothing changed
+# A deb-src entry for Debian 13 used only by `apt-get source`: no binary package comes from it
+# (it has no `deb` line), so the machine stays Debian 12. Same mirror and key as the system's.
+TRIXIE_SOURCES=/etc/apt/sources.list.d/rust-explorer-trixie-src.sources
+ensure_trixie_deb_src() {
+  [[ -f $TRIXIE_SOURCES ]] && return 1 # nothing changed
+  local uri=http://deb.debian.org/debian
+  if [[ -f /etc/apt/sources.list.d/debian.sources ]]; then
+    uri=$(awk '$1 == "URIs:" && $2 ~ /\/debian\/?$/ { print $2; exit }' \
+      /etc/apt/sources.list.d/debian.sources)
+    uri=${uri:-http://deb.debian.org/debian}
   fi
-  [[ -f /etc/apt/sources.list.d/debian.sources ]] ||
-    die "no deb-src entry and no /etc/apt/sources.list.d/debian.sources to copy; add one by hand"
-  note "adding deb-src entry /etc/apt/sources.list.d/debian-src.sources"
-  sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources |
-    as_root tee /etc/apt/sources.list.d/debian-src.sources >/dev/null
+  note "adding deb-src entry $TRIXIE_SOURCES (Debian 13 sources, for apt-get source only)"
+  printf 'Types: deb-src\nURIs: %s\nSuites: %s\nComponents: main\nSigned-By: %s\n' "$uri" \
+    "$SOURCES_SUITE" /usr/share/keyrings/debian-archive-keyring.gpg |
+    as_root tee "$TRIXIE_SOURCES.tmp" >/dev/null
+  as_root mv "$TRIXIE_SOURCES.tmp" "$TRIXIE_SOURCES"
 }
 
 install_apt() {
   local missing updated=0
   mapfile -t missing < <(apt_missing)
-  if ensure_deb_src; then
+  if ensure_trixie_deb_src; then
     as_root apt-get update -q
     updated=1
   fi
@@ -110,29 +134,49 @@ install_apt() {
   fi
 }
 
-# Upstream sources of SDL2, Dear ImGui and md4c from Debian's source packages, unpacked once.
+# Upstream sources of SDL2, Dear ImGui and md4c from Debian 13's source packages, each fetched
+# and unpacked once into the cache (atomically: a temporary folder, then a rename).
+fetch_pinned_source() { # package tarball sha256 folder
+  local pkg=$1 tarball=$2 sum=$3 dir=$4 tmp
+  [[ -d $SRC_CACHE/$dir ]] && return 0
+  tmp=$(mktemp -d "$SRC_CACHE/.fetch-$pkg.XXXXXX")
+  note "apt-get source $pkg/$SOURCES_SUITE -> $SRC_CACHE/$dir"
+  if [[ -f $SRC_CACHE/$tarball ]]; then
+    cp "$SRC_CACHE/$tarball" "$tmp/"
+  else
+    # --tar-only fetches only the upstream tarball. If apt cannot (index not yet downloaded,
+    # or a missing .dsc as seen once for md4c), refresh the index and take the tarball's own
+    # address and hash from it.
+    (cd "$tmp" && apt-get source -q --download-only --tar-only "$pkg/$SOURCES_SUITE") ||
+      (cd "$tmp" && as_root apt-get update -q &&
+        apt-get source -q --download-only --tar-only "$pkg/$SOURCES_SUITE") ||
+      fetch_tarball_by_uri "$pkg" "$tarball" "$tmp"
+  fi
+  [[ -f $tmp/$tarball ]] || die "apt-get source $pkg/$SOURCES_SUITE gave no $tarball (pinned)"
+  [[ $(sha256sum "$tmp/$tarball" | cut -d' ' -f1) == "$sum" ]] ||
+    die "$tarball: SHA-256 differs from the pinned one; refusing an unexpected source"
+  tar -C "$tmp" -xf "$tmp/$tarball"
+  [[ -d $tmp/$dir ]] || die "$tarball did not unpack to $dir"
+  mv "$tmp/$tarball" "$SRC_CACHE/$tarball.tmp.$$" && mv "$SRC_CACHE/$tarball.tmp.$$" "$SRC_CACHE/$tarball"
+  [[ -d $SRC_CACHE/$dir ]] || mv "$tmp/$dir" "$SRC_CACHE/$dir"
+  rm -rf "$tmp"
+}
+fetch_tarball_by_uri() { # package tarball dest: the address apt would use, via apt's downloader
+  local uri
+  uri=$(apt-get source -q --print-uris --tar-only "$1/$SOURCES_SUITE" 2>/dev/null |
+    awk -v t="$2" '$2 == t { gsub(/\047/, "", $1); print $1 }')
+  [[ -n $uri ]] || return 1
+  /usr/lib/apt/apt-helper download-file "$uri" "$3/$2"
+}
 fetch_sources() {
-  resolve_sources
-  local wanted=()
-  [[ -n $SDL_SRC || -n ${EMSDK:-} ]] || wanted+=(libsdl2)
-  [[ -n $IMGUI_DIR ]] || wanted+=(imgui)
-  [[ -n $MD4C_DIR ]] || wanted+=(md4c)
-  ((${#wanted[@]})) || return 0
-  note "apt-get source ${wanted[*]} -> $SRC_CACHE"
+  local entry
   mkdir -p "$SRC_CACHE"
-  (
-    cd "$SRC_CACHE"
-    apt-get source --download-only --tar-only "${wanted[@]}" ||
-      { as_root apt-get update -q && apt-get source --download-only --tar-only "${wanted[@]}"; }
-    local t top
-    for t in *.orig.tar.*; do
-      # head closes the pipe early: tar's SIGPIPE is expected, not an error (pipefail).
-      top=$({ tar tf "$t" || true; } | head -1 | cut -d/ -f1)
-      [[ -d $top ]] || tar xf "$t"
-    done
-  )
+  for entry in "${PINNED_SOURCES[@]}"; do
+    # shellcheck disable=SC2086 # four words by construction
+    fetch_pinned_source $entry
+  done
   resolve_sources
-  [[ -n $IMGUI_DIR && -n $MD4C_DIR ]] || die "could not unpack imgui/md4c sources in $SRC_CACHE"
+  [[ -n $IMGUI_DIR && -n $MD4C_DIR && -n $SDL_SRC ]] || die "pinned sources missing in $SRC_CACHE"
 }
 
 # SDL2 built for wasm once per version and variant, installed into the cache (atomically: tmp
@@ -272,16 +316,22 @@ build_asan() {
   cmake --build "$BUILD/asan" --target rx_tests -- -j"$(nproc)"
 }
 
-# Dear ImGui's own SDL2 + OpenGL3 web example, built as upstream does (-O2, demo window) from the
-# same Debian source and the same emcc: the bench's baseline. Output: build/baseline/index.html.
+# Dear ImGui's own SDL2 + OpenGL3 web example (examples/example_sdl2_opengl3, demo window), from
+# the same ImGui source the app uses and with the same emcc: the bench's baseline. Flags are its
+# Makefile.emscripten's, with our SDL2 prefix instead of -sUSE_SDL=2 (Debian's emcc has no ports)
+# and -O2 for compile and link (the Makefile compiles -Os and links unoptimised: a baseline
+# without wasm-opt and with unminified JS would flatter the app). Output: build/baseline/.
 build_baseline() {
   build_sdl2_wasm_full
-  local out="$BUILD/baseline" obj="$BUILD/baseline/obj" ex="$IMGUI_DIR/examples/example_emscripten_opengl3"
-  mkdir -p "$obj"
+  # Objects per ImGui version: unpacked sources keep their (old) tarball dates.
+  local out="$BUILD/baseline" obj="$BUILD/baseline/obj-${IMGUI_DIR##*/}"
+  local ex="$IMGUI_DIR/examples/example_sdl2_opengl3"
+  mkdir -p "$obj/include" "$obj/libs/emscripten"
+  write_baseline_support "$obj/libs/emscripten"
   local flags=(-O2 -Wall -Wformat -DIMGUI_DISABLE_FILE_FUNCTIONS -I"$IMGUI_DIR"
-    -I"$IMGUI_DIR/backends" -sDISABLE_EXCEPTION_CATCHING=1)
+    -I"$IMGUI_DIR/backends" -I"$obj/include" -sDISABLE_EXCEPTION_CATCHING=1)
   local link=(-O2 -sWASM=1 -sALLOW_MEMORY_GROWTH=1 -sNO_EXIT_RUNTIME=0 -sASSERTIONS=1
-    -sNO_FILESYSTEM=1)
+    -sNO_FILESYSTEM=1 -sDISABLE_EXCEPTION_CATCHING=1)
   if [[ -n ${EMSDK:-} ]]; then
     flags+=(-sUSE_SDL=2)
     link+=(-sUSE_SDL=2)
@@ -291,7 +341,7 @@ build_baseline() {
   fi
   local src objs=() o
   for src in "$ex/main.cpp" "$IMGUI_DIR"/imgui{,_demo,_draw,_tables,_widgets}.cpp \
-    "$IMGUI_DIR"/backends/imgui_impl_{sdl,opengl3}.cpp; do
+    "$IMGUI_DIR"/backends/imgui_impl_{sdl2,opengl3}.cpp; do
     o="$obj/$(basename "${src%.cpp}").o"
     objs+=("$o")
     [[ $o -nt $src ]] && continue
@@ -301,10 +351,54 @@ build_baseline() {
   local relink=0
   [[ -f $out/index.wasm ]] || relink=1
   for o in "${objs[@]}"; do [[ $o -nt $out/index.wasm ]] && relink=1; done
-  # Debian's emcc cannot write -o x.html (html minifier bug): link to JS, ship upstream's shell.
+  # Debian's emcc cannot write -o x.html (html minifier bug): link to JS, ship the shell page.
   ((relink == 0)) || "${EMCC/%emcc/em++}" -o "$out/index.js" "${objs[@]}" "${link[@]}"
-  sed 's|{{{ SCRIPT }}}|<script async src="index.js"></script>|' "$ex/shell_minimal.html" \
-    >"$out/index.html"
+  cp "$obj/libs/emscripten/shell_minimal.html" "$out/index.html"
+}
+
+# Two small files of upstream's examples/libs/emscripten/ that Debian's repacked tarball
+# (1.90.1+ds) leaves out: the main-loop macros main.cpp includes (as
+# "../libs/emscripten/emscripten_mainloop_stub.h", found through -I obj/include) and the page.
+write_baseline_support() {
+  local dir=$1
+  cat >"$dir/emscripten_mainloop_stub.h" <<'EOF_STUB'
+#pragma once
+#include <emscripten.h>
+#include <functional>
+static std::function<void()> MainLoopForEmscriptenP;
+static void MainLoopForEmscripten() { MainLoopForEmscriptenP(); }
+#define EMSCRIPTEN_MAINLOOP_BEGIN MainLoopForEmscriptenP = [&]()
+#define EMSCRIPTEN_MAINLOOP_END ; emscripten_set_main_loop(MainLoopForEmscripten, 0, true)
+EOF_STUB
+  cat >"$dir/shell_minimal.html" <<'EOF_PAGE'
+<!doctype html>
+<html lang="en-us">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1, minimum-scale=1, user-scalable=no"/>
+<title>Dear ImGui Emscripten example</title>
+<style>
+body { margin: 0; background-color: black }
+.emscripten { position: absolute; top: 0px; left: 0px; margin: 0px; border: 0; width: 100%;
+  height: 100%; overflow: hidden; display: block; image-rendering: pixelated; }
+</style>
+</head>
+<body>
+<canvas class="emscripten" id="canvas" oncontextmenu="event.preventDefault()"></canvas>
+<script type='text/javascript'>
+var Module = {
+  print: function() { console.log(Array.prototype.slice.call(arguments).join(' ')); },
+  printErr: function() { console.error(Array.prototype.slice.call(arguments).join(' ')); },
+  canvas: document.getElementById('canvas'),
+  setStatus: function(text) { console.log("status: " + text); },
+  monitorRunDependencies: function(left) {}
+};
+window.onerror = function(event) { console.log("onerror: " + event); };
+</script>
+<script async src="index.js"></script>
+</body>
+</html>
+EOF_PAGE
 }
 
 # The site: web/ + the wasm app + content + subset fonts, then hooks, then precompression.
@@ -889,7 +983,7 @@ cmd_bench() {
   t0=$(now)
   BUILD_TYPE=Release
   cmd_build
-  step "baseline: Dear ImGui example_emscripten_opengl3 (-O2, demo window) -> build/baseline" \
+  step "baseline: Dear ImGui examples/example_sdl2_opengl3 (-O2, demo window) -> build/baseline" \
     build_baseline
   step "bench inputs (plain cmark page, 10k x 100 site, native core timings) -> build/bench" \
     stage_bench_inputs
@@ -980,7 +1074,7 @@ cmd_fuzz() {
 
 cmd_baseline() { # internal helper for the bench; kept as a command to build it on its own
   cmd_deps
-  step "baseline: Dear ImGui example_emscripten_opengl3 -> build/baseline" build_baseline
+  step "baseline: Dear ImGui examples/example_sdl2_opengl3 -> build/baseline" build_baseline
 }
 
 usage() {

@@ -8,8 +8,8 @@ FrameDecision decideFrame(const IdleInputs& in, IdleState& state) {
         if (in.hadEvent) state.settleFramesLeft = kSettleFrames;
         return FrameDecision::Sleep;
     }
-    if (in.hadEvent || in.uiWantsFrames) state.settleFramesLeft = kSettleFrames;
-    if (in.animating) return FrameDecision::Draw;
+    if (in.hadEvent || in.uiWantsFrames || in.inputPending) state.settleFramesLeft = kSettleFrames;
+    if (in.animating || in.inputPending) return FrameDecision::Draw;
     if (state.settleFramesLeft > 0) {
         --state.settleFramesLeft;
         return FrameDecision::Draw;

@@ -11,6 +11,7 @@ struct IdleInputs {
     bool contextLost = false;   // WebGL context lost: nothing can be drawn until restored
     bool animating = false;     // the UI has an animation or timer running (highlight fade, ...)
     bool uiWantsFrames = false; // ImGui itself asks for more frames (e.g. after a click settles)
+    bool inputPending = false;  // ImGui's input queue holds events for later frames (trickling)
 };
 
 struct IdleState {

@@ -12,6 +12,7 @@ extern "C" int sscanf(const char* __restrict, const char* __restrict, ...) {
 // ImGui's built-in font (ProggyClean and its decompressor: -11.8 KB gzip of wasm), linked through
 // ImFontAtlas::Build's "no font added" path. The explorer always adds its own faces first and
 // does not start without them (App::hasFonts); CMakeLists.txt routes the symbol here (--wrap).
+// Dear ImGui 1.90.1 has no compile-time switch for this (IMGUI_DISABLE_DEFAULT_FONT came later).
 // The linker's --wrap dictates the reserved name.
 // NOLINTNEXTLINE(bugprone-reserved-identifier)
 extern "C" ImFont* __wrap__ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig(ImFontAtlas*,

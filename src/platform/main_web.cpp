@@ -2,7 +2,6 @@
 // The only file (with explorer_bridge.js) that knows about emscripten.
 #include "idle_policy.h"
 #include "imgui_sdl_platform.h"
-#include "input_batch_policy.h"
 #include "ui/app.h"
 #include "url_state.h"
 #include "webgl_renderer.h"
@@ -15,10 +14,8 @@
 #include <malloc.h>
 
 #include <GLES3/gl3.h>
-#include <algorithm>
 #include <cstdio>
 #include <string>
-#include <vector>
 
 extern "C" {
 void rxjs_host_call(const char* name, const char* json);
@@ -54,13 +51,8 @@ struct Platform {
     bool contextLost = false;
     bool wakeRequested = true;
     float dpr = 1.0f;
-    // The backend reads the pointer position after every queued event: a press and a move in
-    // one frame would report the press where the move ended. Keep where it really went down.
-    bool leftPressSeen = false;
-    ImVec2 leftPressPos;
     std::string stateJson; // keeps the returned string alive for JS
     std::string pasteBuffer;
-    std::vector<SDL_Event> deferredEvents; // input held back to the next frame (see tick)
 };
 
 Platform* g = nullptr;
@@ -112,8 +104,6 @@ void renderFrame() {
     rx::imguiSdlNewFrame(g->app.uiScale());
     ImGui::NewFrame();
     ImGuiIO& io = ImGui::GetIO();
-    if (g->leftPressSeen && io.MouseClicked[0]) io.MouseClickedPos[0] = g->leftPressPos;
-    g->leftPressSeen = false;
     g->app.draw();
     ImGui::Render();
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
@@ -129,47 +119,20 @@ void renderFrame() {
     g->app.frameRendered();
 }
 
-rx::InputChange describeInput(const SDL_Event& event) {
-    rx::InputChange change;
-    if ((event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) && !event.key.repeat) {
-        change.kind = rx::InputChange::Kind::Key;
-        change.code = event.key.keysym.scancode;
-    } else if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEBUTTONUP) {
-        change.kind = rx::InputChange::Kind::MouseButton;
-        change.code = event.button.button;
-    }
-    return change;
-}
-
 void tick() {
     bool hadEvent = g->wakeRequested;
     g->wakeRequested = false;
-    // Everything queued, oldest first; eventsForOneFrame says how much this frame may take
-    // without a key or button changing twice (which ImGui 1.86 would not see as a press).
-    std::vector<SDL_Event> queued;
-    queued.swap(g->deferredEvents);
-    SDL_Event polled;
-    while (SDL_PollEvent(&polled)) queued.push_back(polled);
-    std::vector<rx::InputChange> changes(queued.size());
-    for (size_t i = 0; i < queued.size(); ++i) changes[i] = describeInput(queued[i]);
-    const size_t take = rx::eventsForOneFrame(changes);
-    if (take < queued.size()) {
-        g->deferredEvents.assign(queued.begin() + static_cast<std::ptrdiff_t>(take), queued.end());
-        g->wakeRequested = true;
-    }
-    for (size_t i = 0; i < take; ++i) {
-        SDL_Event& event = queued[i];
+    // Every event goes into ImGui's input queue in the order it happened; ImGui applies them at
+    // NewFrame, spreading a press and release of one key or button over two frames, and keeps
+    // the rest queued (inputPending below keeps the loop drawing until it is empty).
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
         hadEvent = true;
-        if (event.type == SDL_MOUSEBUTTONDOWN && event.button.button == SDL_BUTTON_LEFT &&
-            !g->leftPressSeen) {
-            g->leftPressSeen = true;
-            g->leftPressPos = ImVec2(static_cast<float>(event.button.x) / g->app.uiScale(),
-                                     static_cast<float>(event.button.y) / g->app.uiScale());
-        }
         rx::imguiSdlProcessEvent(event);
     }
     rx::IdleInputs in;
     in.hadEvent = hadEvent;
+    in.inputPending = rx::imguiSdlInputPending();
     in.visible = g->visible;
     in.contextLost = g->contextLost;
     in.animating = g->app.animating();
@@ -180,6 +143,23 @@ void tick() {
         return;
     }
     renderFrame();
+}
+
+// The text-input hook for the page: ImGui's IME data (whether a text field is active, its caret
+// and line height, CSS px relative to the canvas) goes to boot.js as host call "text-input",
+// which window-dispatches it as the `explorer:text-input` event, whenever it changes; state()
+// carries the latest as `textInput`. The page can place a real DOM text field at the caret
+// (phones open their keyboard only for one; input methods put their window there).
+std::string textInputJson(const rx::TextInputSpot& spot) {
+    char json[128];
+    std::snprintf(json, sizeof json, "{\"wanted\":%s,\"x\":%.1f,\"y\":%.1f,\"lineHeight\":%.1f}",
+                  spot.wanted ? "true" : "false", static_cast<double>(spot.x),
+                  static_cast<double>(spot.y), static_cast<double>(spot.lineHeight));
+    return json;
+}
+
+void onTextInputSpot(const rx::TextInputSpot& spot) {
+    rxjs_host_call("text-input", textInputJson(spot).c_str());
 }
 
 const char* getClipboard(void*) {
@@ -274,7 +254,7 @@ EMSCRIPTEN_KEEPALIVE int rx_start(const char* initialUrlState) {
     }
     markPhase("rx:gl-context");
     SDL_AddEventWatch(onSdlEvent, nullptr);
-    rx::imguiSdlInit(g->window);
+    rx::imguiSdlInit(g->window, onTextInputSpot);
     if (!g->renderer.init()) return 2;
     g->renderer.uploadFontAtlas();
     markPhase("rx:fonts-uploaded");
@@ -292,7 +272,9 @@ EMSCRIPTEN_KEEPALIVE const char* rx_state_json() {
     // they stay flat.
     if (g->stateJson.size() > 2 && g->stateJson.front() == '{')
         g->stateJson.insert(1, "\"heapBytes\":" + std::to_string(emscripten_get_heap_size()) +
-                                   ",\"heapUsed\":" + std::to_string(mallinfo().uordblks) + ",");
+                                   ",\"heapUsed\":" + std::to_string(mallinfo().uordblks) +
+                                   ",\"textInput\":" + textInputJson(rx::imguiSdlTextInputSpot()) +
+                                   ",");
     return g->stateJson.c_str();
 }
 

@@ -179,7 +179,7 @@ void App::copyToSystemClipboard(const std::string& text) {
 
 void App::draw() {
     // Read before the views run: did Esc arrive while nothing was being typed or popped up?
-    const bool escPressed = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+    const bool escPressed = ImGui::IsKeyPressed(ImGuiKey_Escape, false);
     const bool wasTyping =
         ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
     copyLinkRect_[2] = embedLinkRect_[2] = 0; // drawn again below if shown

@@ -1,4 +1,4 @@
-// Input plumbing of the cards view that ImGui 1.86 does not give: a per-frame registry of
+// Input plumbing of the cards view that Dear ImGui does not give: a per-frame registry of
 // clickable/focusable controls (Tab order, hit testing), drag-to-scroll with a fling and smooth
 // wheel scrolling, and the chip widget shared by the search bar, section nav and cards.
 #pragma once

@@ -1,6 +1,6 @@
 // The matrix grid: a virtualised table with a frozen header row and first column.
 //
-// Why not ImGui tables: ImGui 1.86 allows at most 64 columns per table (IMGUI_TABLE_MAX_COLUMNS),
+// Why not ImGui tables: ImGui 1.90 allows at most 512 columns per table (IMGUI_TABLE_MAX_COLUMNS),
 // and the grid must show 100 domains (or 10,000 adopters when pivoted) as columns. So the grid is
 // one scrolling child window whose content size is the whole matrix; only the rows and columns in
 // view are drawn and only their marked cells become items (the same row arithmetic as

@@ -1,6 +1,7 @@
 #include "search_bar.h"
 
-#include <imgui_internal.h> // ClearActiveID (1.86)
+// ClearActiveID (1.90.1 has no public way to deactivate a widget) and SetKeyOwner.
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cstring>
@@ -38,10 +39,10 @@ std::string SearchBar::countText() const {
 SearchBar::FieldEvents SearchBar::drawField(const UiContext& ctx, bool keepActive, float width) {
     FieldEvents ev;
     ImGuiIO& io = ImGui::GetIO();
-    const bool enterDown = ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_Enter], true) ||
-                           ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_KeyPadEnter], true);
-    const bool escDown = ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_Escape], false);
-    // A child without nav inputs: ImGui 1.86's own Tab handling would fight the view's Tab order.
+    const bool enterDown = ImGui::IsKeyPressed(ImGuiKey_Enter, true) ||
+                           ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, true);
+    const bool escDown = ImGui::IsKeyPressed(ImGuiKey_Escape, false);
+    // A child without nav inputs: ImGui's own Tab handling would fight the view's Tab order.
     const float h = ImGui::GetFrameHeight();
     ImGui::BeginChild("search-box", ImVec2(width, h), false,
                       ImGuiWindowFlags_NoNavInputs | ImGuiWindowFlags_NoScrollbar |
@@ -53,17 +54,13 @@ SearchBar::FieldEvents SearchBar::drawField(const UiContext& ctx, bool keepActiv
     }
     if (fieldActive_ && enterDown) {
         // Enter steps through matches and the field stays active. ImGui's InputText would
-        // deactivate on Enter, and a quick second Enter during re-activation would be lost, so
-        // the field must not see this press.
+        // deactivate on Enter (io.ConfigInputTextEnterKeepActive would keep it active but select
+        // all, so the next key would replace the query), so the field must not see this press:
+        // the key is locked for this frame (nav activation does not see it either).
         (io.KeyShift ? ev.shiftEnter : ev.enter) = true;
-        for (const ImGuiKey key : {ImGuiKey_Enter, ImGuiKey_KeyPadEnter}) {
-            const int index = io.KeyMap[key];
-            if (index >= 0 && io.KeysDownDuration[index] == 0.0f)
-                io.KeysDownDuration[index] = 1e-4f;
-        }
-        for (const ImGuiNavInput input : {ImGuiNavInput_Input, ImGuiNavInput_Activate}) {
-            if (io.NavInputsDownDuration[input] == 0.0f) io.NavInputsDownDuration[input] = 1e-4f;
-        }
+        const ImGuiID owner = ImGui::GetID("search-enter");
+        for (const ImGuiKey key : {ImGuiKey_Enter, ImGuiKey_KeypadEnter})
+            ImGui::SetKeyOwner(key, owner, ImGuiInputFlags_LockThisFrame);
     }
     ImGui::SetNextItemWidth(width);
     ImGui::PushStyleColor(ImGuiCol_Border,

@@ -3,7 +3,9 @@
 #include "card_grid.h"
 #include "rich_text.h"
 
-#include <imgui_internal.h> // ClearActiveID, SetNextWindowScroll, scrollbar id (1.86)
+// ClearActiveID and the scrollbar's id: 1.90.1 has no public way to deactivate a widget or to
+// tell that the user drags a scrollbar.
+#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -21,7 +23,6 @@ constexpr int kCollapsedBodyLines = 3;
 constexpr float kSidebarWidth = 230.0f;
 constexpr float kWideLayout = 980.0f; // below this the sidebar becomes a one-line bar
 constexpr double kFlashMs = 1200.0;
-constexpr int kScancodeK = 14; // SDL_SCANCODE_K: the SDL backend indexes KeysDown by scancode
 
 ImU32 fade(ImU32 color, float alpha) {
     const ImU32 a = static_cast<ImU32>(((color >> IM_COL32_A_SHIFT) & 0xFF) * alpha);
@@ -586,11 +587,11 @@ int CardsView::cardIndex(const std::string& itemId) const {
 
 void CardsView::handleKeys(UiContext& ctx) {
     ImGuiIO& io = ImGui::GetIO();
-    const auto pressed = [&](int key, bool repeat = true) {
-        return ImGui::IsKeyPressed(io.KeyMap[key], repeat);
+    const auto pressed = [](ImGuiKey key, bool repeat = true) {
+        return ImGui::IsKeyPressed(key, repeat);
     };
     if (searchHadKeys_) {
-        // The field had the keys: only Tab leaves it (ImGui 1.86 tabbing is off in our windows).
+        // The field had the keys: only Tab leaves it (ImGui's tabbing is off in our windows).
         if (pressed(ImGuiKey_Tab)) {
             ImGui::ClearActiveID();
             setFocus(controls_.step("search", !io.KeyShift), true);
@@ -601,7 +602,7 @@ void CardsView::handleKeys(UiContext& ctx) {
     if (search_.fieldActive() && focus_ != "search") ImGui::ClearActiveID();
     if (ImGui::IsAnyItemActive()) return; // another widget (the App's) is being used
 
-    bool focusSearch = io.KeyCtrl && ImGui::IsKeyPressed(kScancodeK, false);
+    bool focusSearch = io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_K, false);
     for (int i = 0; i < io.InputQueueCharacters.Size;) {
         if (io.InputQueueCharacters[i] == '/') {
             focusSearch = true;
@@ -677,7 +678,7 @@ void CardsView::handleKeys(UiContext& ctx) {
     if (pressed(ImGuiKey_PageDown)) addWheel(scroll_, page, maxScroll_, !ctx.reducedMotion);
     if (pressed(ImGuiKey_PageUp)) addWheel(scroll_, -page, maxScroll_, !ctx.reducedMotion);
 
-    if (pressed(ImGuiKey_Enter, false) || pressed(ImGuiKey_KeyPadEnter, false) ||
+    if (pressed(ImGuiKey_Enter, false) || pressed(ImGuiKey_KeypadEnter, false) ||
         pressed(ImGuiKey_Space, false)) {
         if (!focus_.empty()) {
             focusVisible_ = true;

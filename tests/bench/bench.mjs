@@ -3,7 +3,7 @@
 //
 //   node tests/bench/bench.mjs --build BUILD_DIR [--runs 5] [--load-runs 10] [--no-lighthouse]
 //
-// It serves BUILD/site (explorer), BUILD/baseline (Dear ImGui's example_emscripten_opengl3),
+// It serves BUILD/site (explorer), BUILD/baseline (Dear ImGui's examples/example_sdl2_opengl3),
 // BUILD/bench/plain (cmark rendering of the same document) and BUILD/bench/site-10k (the explorer
 // with 10,000 x 100 synthetic adopters), measures them in headless Chromium (SwiftShader WebGL2),
 // adds the native core timings (BUILD/bench/native.json from `explorer-tool bench --json`), prints

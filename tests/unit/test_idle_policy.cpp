@@ -59,3 +59,22 @@ TEST_CASE("idle: ImGui asking for frames extends the settle window") {
     wants.uiWantsFrames = true;
     CHECK(drawsUntilSleep(wants, state) == rx::kSettleFrames);
 }
+
+TEST_CASE("idle: input still in ImGui's queue keeps drawing, then the settle frames follow") {
+    IdleState state;
+    IdleInputs pending;
+    pending.inputPending = true;
+    // Trickling spreads a quick press and release over frames: every tick with queued input
+    // draws, however long ago the event arrived.
+    for (int i = 0; i < 2 * rx::kSettleFrames + 1; ++i)
+        CHECK(decideFrame(pending, state) == FrameDecision::Draw);
+    CHECK(drawsUntilSleep(IdleInputs{}, state) == rx::kSettleFrames);
+}
+
+TEST_CASE("idle: queued input waits while hidden") {
+    IdleState state;
+    IdleInputs pending;
+    pending.inputPending = true;
+    pending.visible = false;
+    CHECK(decideFrame(pending, state) == FrameDecision::Sleep);
+}

@@ -1,0 +1,124 @@
+// Input arrives in the order it happened, however many events one frame gets (Dear ImGui's
+// input event queue with trickling, src/platform/imgui_sdl_platform.cpp). The one-frame cases
+// dispatch their DOM events from a single page task: the browser cannot draw a frame in between,
+// so all of them reach the app before its next frame.
+// Contract of `t`: see the top of tests/e2e/run.mjs.
+
+async function ready(t) {
+  await t.open('/');
+  const s = await t.waitReady(30000);
+  t.assert.deepEqual(s.errors || [], [], 'no content errors');
+  return settled(t);
+}
+
+// Waits until the cards stopped scrolling and no frame was drawn for a while (the app idles).
+async function settled(t) {
+  let frames = -1;
+  return t.waitFor(async () => {
+    const s = await t.state();
+    const still = s.scroll && !s.scroll.moving && s.frames === frames;
+    frames = s.frames;
+    return still ? s : null;
+  }, 15000, 'the app to settle');
+}
+
+// The first card fully inside the card area: its centre is a safe place to click.
+function visibleCard(s) {
+  const [, ay, , ah] = s.cardArea;
+  const cards = s.sections.flatMap((sec) => sec.cards);
+  const c = cards.find((x) => x.rect[1] >= ay && x.rect[1] + x.rect[3] <= ay + ah);
+  if (!c) throw new Error('no card fully in view');
+  return { id: c.id, x: c.rect[0] + c.rect[2] / 2, y: c.rect[1] + c.rect[3] / 2 };
+}
+
+async function waitState(t, pred, what) {
+  let last = null;
+  try {
+    return await t.waitFor(async () => {
+      const s = (last = await t.state());
+      return pred(s) ? s : null;
+    }, 10000, what);
+  } catch (err) {
+    if (last) {
+      const { focus, openCard, search, frames } = last;
+      err.message += ` (last state: ${JSON.stringify({ focus, openCard, search, frames })})`;
+    }
+    throw err;
+  }
+}
+
+// Synthetic DOM events on the canvas, all in one task (SDL listens on the canvas; mouseup on the
+// document, which the canvas's events bubble to).
+async function dispatchInOneTask(t, events) {
+  await t.page.evaluate((list) => {
+    const canvas = document.getElementById('canvas');
+    for (const e of list) {
+      const init = { bubbles: true, cancelable: true, ...e.init };
+      const ev = e.type.startsWith('key') ? new KeyboardEvent(e.type, init) : new MouseEvent(e.type, init);
+      canvas.dispatchEvent(ev);
+    }
+  }, events);
+}
+
+function keyEvents(key, code, keyCode, withPress = false) {
+  const init = { key, code, keyCode, which: keyCode };
+  const list = [{ type: 'keydown', init }];
+  if (withPress) list.push({ type: 'keypress', init: { ...init, charCode: key.charCodeAt(0) } });
+  list.push({ type: 'keyup', init });
+  return list;
+}
+
+function clickEvents(x, y) {
+  const at = { clientX: x, clientY: y, button: 0 };
+  return [
+    { type: 'mousemove', init: at },
+    { type: 'mousedown', init: { ...at, buttons: 1 } },
+    { type: 'mouseup', init: { ...at, buttons: 0 } },
+  ];
+}
+
+// The case from issue 16: a click on a card and, at once, `/` then typing. With 1.86's batching
+// the card took the focus back in the frame that also saw `/`, and the typed text went nowhere.
+export async function clickThenSlashThenTypingGoesToSearch(t) {
+  const s = await ready(t);
+  const target = visibleCard(s);
+  await t.page.mouse.click(target.x, target.y);
+  await t.page.keyboard.press('/');
+  await t.page.keyboard.type('memory safety');
+  const after = await waitState(t, (x) => x.search && x.search.query === 'memory safety',
+    'the typed text reaches the search field');
+  t.assert.equal(after.search.active, true, 'the search field has the focus');
+  t.assert.equal(after.openCard, target.id, 'the click opened the card first');
+}
+
+// A key pressed and released before the next frame is still a press: Enter on a focused card
+// opens it.
+export async function keyPressAndReleaseInOneFrameIsSeen(t) {
+  let s = await ready(t);
+  await t.page.mouse.click(s.cardArea[0] + s.cardArea[2] - 20, s.cardArea[1] + 4); // focus the canvas
+  await t.page.keyboard.press('ArrowRight');
+  s = await waitState(t, (x) => x.focus, 'an arrow key focuses a card');
+  const focused = s.focus;
+  await settled(t);
+  await dispatchInOneTask(t, keyEvents('Enter', 'Enter', 13));
+  s = await waitState(t, (x) => x.openCard === focused, 'Enter pressed and released in one frame opens the card');
+}
+
+// A mouse button pressed and released before the next frame is still a click.
+export async function mouseClickInOneFrameIsSeen(t) {
+  let s = await ready(t);
+  const target = visibleCard(s);
+  await dispatchInOneTask(t, clickEvents(target.x, target.y));
+  s = await waitState(t, (x) => x.openCard === target.id, 'a click within one frame opens the card');
+}
+
+// Everything of the first test in one frame: the click, `/` and the typed text stay in order.
+export async function clickSlashAndTextInOneFrameStayInOrder(t) {
+  let s = await ready(t);
+  const target = visibleCard(s);
+  const typed = [...'rust'].flatMap((ch) => keyEvents(ch, `Key${ch.toUpperCase()}`, ch.toUpperCase().charCodeAt(0), true));
+  await dispatchInOneTask(t, [...clickEvents(target.x, target.y), ...keyEvents('/', 'Slash', 191, true), ...typed]);
+  s = await waitState(t, (x) => x.search && x.search.query === 'rust', 'the text typed after / reaches the search field');
+  t.assert.equal(s.search.active, true, 'the search field has the focus');
+  t.assert.equal(s.openCard, target.id, 'the click opened the card first');
+}
