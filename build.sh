@@ -43,20 +43,21 @@ as_root() {
 }
 
 # --- paths of cached upstream sources -------------------------------------------------------
-# Upstream sources pinned to exact versions from Debian 13 (trixie) source packages: a stable
-# release's versions stay put, so the build is reproducible. Each entry: source package, upstream
-# tarball, its SHA-256 (as listed in trixie's signed Sources index), the folder it unpacks to.
-# Folders are chosen by exact name, never by glob: caches may also hold other versions.
+# Upstream sources pinned to exact versions from Debian source packages: Debian 13 (trixie, the
+# current stable release) for Dear ImGui and md4c; SDL2 stays at Debian 12's 2.26.5, because
+# trixie's 2.32.4 does not build with Debian 12's emcc 3.1.6 (README, "Dependencies"). A stable
+# release's versions stay put, so the build is reproducible. Each entry: source package, suite,
+# upstream tarball, its SHA-256 (as listed in the suite's signed Sources index), the folder it
+# unpacks to. Folders are chosen by exact name, never by glob: caches may hold other versions.
 PINNED_SOURCES=(
-  "imgui imgui_1.90.1+ds.orig.tar.xz ecce377df0f90b292f15dcbd83d438bddc162b2388c881132bde18c787572a1c imgui-1.90.1"
-  "libsdl2 libsdl2_2.32.4+dfsg.orig.tar.gz d364cded8bf41f3f503014d3fb6473f1a7077ff468da1638dae4a6bec6ef2277 SDL2-2.32.4"
-  "md4c md4c_0.5.2.orig.tar.gz 55d0111d48fb11883aaee91465e642b8b640775a4d6993c2d0e7a8092758ef21 md4c-release-0.5.2"
+  "imgui trixie imgui_1.90.1+ds.orig.tar.xz ecce377df0f90b292f15dcbd83d438bddc162b2388c881132bde18c787572a1c imgui-1.90.1"
+  "libsdl2 bookworm libsdl2_2.26.5+dfsg.orig.tar.gz b3f2c822151804125d08db94c65852f711c2e5df2145a59da120748dc32eb9c3 SDL2-2.26.5"
+  "md4c trixie md4c_0.5.2.orig.tar.gz 55d0111d48fb11883aaee91465e642b8b640775a4d6993c2d0e7a8092758ef21 md4c-release-0.5.2"
 )
-SOURCES_SUITE=trixie
 pinned_dir() { # package -> the folder its pinned tarball unpacks to
-  local entry pkg tarball sum dir
+  local entry pkg suite tarball sum dir
   for entry in "${PINNED_SOURCES[@]}"; do
-    read -r pkg tarball sum dir <<<"$entry"
+    read -r pkg suite tarball sum dir <<<"$entry"
     [[ $pkg == "$1" ]] && printf '%s' "$dir" && return
   done
   die "no pinned source for $1"
@@ -70,11 +71,8 @@ resolve_sources() {
   [[ -d $MD4C_DIR ]] || MD4C_DIR=""
   SDL_VERSION=$(pinned_dir libsdl2)
   SDL_VERSION=${SDL_VERSION#SDL2-}
-  # The prefix names carry the version and, for the trimmed one, a hash of its options: a change
-  # of either builds a new prefix.
   SDL_PREFIX="$CACHE_DIR/sdl2-wasm-$SDL_VERSION"
-  SDL_MIN_PREFIX="$CACHE_DIR/sdl2-wasm-nogl-$SDL_VERSION-$(printf '%s\n' "${SDL_MIN_OPTIONS[@]}" |
-    sha256sum | cut -c1-8)"
+  SDL_MIN_PREFIX="$CACHE_DIR/sdl2-wasm-nogl-$SDL_VERSION"
   if [[ -n ${EMSDK:-} ]]; then
     EMCMAKE="$EMSDK/upstream/emscripten/emcmake"
     EMCC="$EMSDK/upstream/emscripten/emcc"
@@ -101,28 +99,36 @@ apt_missing() {
   done
 }
 
-# A deb-src entry for Debian 13 used only by `apt-get source`: no binary package comes from it
-# (it has no `deb` line), so the machine stays Debian 12. Same mirror and key as the system's.
+# deb-src entries, used only by `apt-get source`: Debian 12's (a copy of the system's entry) and
+# Debian 13's (no `deb` line, so no binary package comes from it: the machine stays Debian 12).
+# Both use the system's mirror and archive key.
 TRIXIE_SOURCES=/etc/apt/sources.list.d/rust-explorer-trixie-src.sources
-ensure_trixie_deb_src() {
-  [[ -f $TRIXIE_SOURCES ]] && return 1 # nothing changed
-  local uri=http://deb.debian.org/debian
+ensure_deb_src() { # returns 0 when it added an entry (apt-get update needed)
+  local added=1 uri=http://deb.debian.org/debian
+  if ! grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    [[ -f /etc/apt/sources.list.d/debian.sources ]] ||
+      die "no deb-src entry and no /etc/apt/sources.list.d/debian.sources to copy; add one by hand"
+    note "adding deb-src entry /etc/apt/sources.list.d/debian-src.sources"
+    sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources |
+      as_root tee /etc/apt/sources.list.d/debian-src.sources >/dev/null
+    added=0
+  fi
+  [[ -f $TRIXIE_SOURCES ]] && return $added
   if [[ -f /etc/apt/sources.list.d/debian.sources ]]; then
     uri=$(awk '$1 == "URIs:" && $2 ~ /\/debian\/?$/ { print $2; exit }' \
       /etc/apt/sources.list.d/debian.sources)
     uri=${uri:-http://deb.debian.org/debian}
   fi
   note "adding deb-src entry $TRIXIE_SOURCES (Debian 13 sources, for apt-get source only)"
-  printf 'Types: deb-src\nURIs: %s\nSuites: %s\nComponents: main\nSigned-By: %s\n' "$uri" \
-    "$SOURCES_SUITE" /usr/share/keyrings/debian-archive-keyring.gpg |
-    as_root tee "$TRIXIE_SOURCES.tmp" >/dev/null
+  printf 'Types: deb-src\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: %s\n' "$uri" \
+    /usr/share/keyrings/debian-archive-keyring.gpg | as_root tee "$TRIXIE_SOURCES.tmp" >/dev/null
   as_root mv "$TRIXIE_SOURCES.tmp" "$TRIXIE_SOURCES"
 }
 
 install_apt() {
   local missing updated=0
   mapfile -t missing < <(apt_missing)
-  if ensure_trixie_deb_src; then
+  if ensure_deb_src; then
     as_root apt-get update -q
     updated=1
   fi
@@ -136,23 +142,23 @@ install_apt() {
 
 # Upstream sources of SDL2, Dear ImGui and md4c from Debian 13's source packages, each fetched
 # and unpacked once into the cache (atomically: a temporary folder, then a rename).
-fetch_pinned_source() { # package tarball sha256 folder
-  local pkg=$1 tarball=$2 sum=$3 dir=$4 tmp
+fetch_pinned_source() { # package suite tarball sha256 folder
+  local pkg=$1 suite=$2 tarball=$3 sum=$4 dir=$5 tmp
   [[ -d $SRC_CACHE/$dir ]] && return 0
   tmp=$(mktemp -d "$SRC_CACHE/.fetch-$pkg.XXXXXX")
-  note "apt-get source $pkg/$SOURCES_SUITE -> $SRC_CACHE/$dir"
+  note "apt-get source $pkg/$suite -> $SRC_CACHE/$dir"
   if [[ -f $SRC_CACHE/$tarball ]]; then
     cp "$SRC_CACHE/$tarball" "$tmp/"
   else
     # --tar-only fetches only the upstream tarball. If apt cannot (index not yet downloaded,
     # or a missing .dsc as seen once for md4c), refresh the index and take the tarball's own
     # address and hash from it.
-    (cd "$tmp" && apt-get source -q --download-only --tar-only "$pkg/$SOURCES_SUITE") ||
+    (cd "$tmp" && apt-get source -q --download-only --tar-only "$pkg/$suite" >/dev/null) ||
       (cd "$tmp" && as_root apt-get update -q &&
-        apt-get source -q --download-only --tar-only "$pkg/$SOURCES_SUITE") ||
-      fetch_tarball_by_uri "$pkg" "$tarball" "$tmp"
+        apt-get source -q --download-only --tar-only "$pkg/$suite" >/dev/null) ||
+      fetch_tarball_by_uri "$pkg/$suite" "$tarball" "$tmp"
   fi
-  [[ -f $tmp/$tarball ]] || die "apt-get source $pkg/$SOURCES_SUITE gave no $tarball (pinned)"
+  [[ -f $tmp/$tarball ]] || die "apt-get source $pkg/$suite gave no $tarball (pinned)"
   [[ $(sha256sum "$tmp/$tarball" | cut -d' ' -f1) == "$sum" ]] ||
     die "$tarball: SHA-256 differs from the pinned one; refusing an unexpected source"
   tar -C "$tmp" -xf "$tmp/$tarball"
@@ -161,9 +167,9 @@ fetch_pinned_source() { # package tarball sha256 folder
   [[ -d $SRC_CACHE/$dir ]] || mv "$tmp/$dir" "$SRC_CACHE/$dir"
   rm -rf "$tmp"
 }
-fetch_tarball_by_uri() { # package tarball dest: the address apt would use, via apt's downloader
+fetch_tarball_by_uri() { # package/suite tarball dest: the address apt gives, via apt's downloader
   local uri
-  uri=$(apt-get source -q --print-uris --tar-only "$1/$SOURCES_SUITE" 2>/dev/null |
+  uri=$(apt-get source -q --print-uris --tar-only "$1" 2>/dev/null |
     awk -v t="$2" '$2 == t { gsub(/\047/, "", $1); print $1 }')
   [[ -n $uri ]] || return 1
   /usr/lib/apt/apt-helper download-file "$uri" "$3/$2"
@@ -172,7 +178,7 @@ fetch_sources() {
   local entry
   mkdir -p "$SRC_CACHE"
   for entry in "${PINNED_SOURCES[@]}"; do
-    # shellcheck disable=SC2086 # four words by construction
+    # shellcheck disable=SC2086 # five words by construction
     fetch_pinned_source $entry
   done
   resolve_sources

@@ -175,13 +175,18 @@ void imguiSdlProcessEvent(const SDL_Event& event) {
         io.AddMouseSourceEvent(mouseSource(event.motion.which));
         addMousePos(event.motion.x, event.motion.y);
         break;
-    case SDL_MOUSEWHEEL:
-        // SDL 2.32's emscripten driver already scales both axes to wheel steps (100 px or 3
-        // lines a step), so upstream's extra "x / 100 on Emscripten" (for older SDL) is not
-        // applied. x is flipped to match ImGui's other backends.
+    case SDL_MOUSEWHEEL: {
+        // x is flipped to match ImGui's other backends. SDL 2.26.5's emscripten driver scales y to
+        // wheel steps (100 px or 3 lines) but passes x in pixels, hence upstream's x / 100 on
+        // Emscripten; SDL 2.32.4's scales both.
+        float wheelX = -event.wheel.preciseX;
+#if !SDL_VERSION_ATLEAST(2, 32, 0)
+        wheelX /= 100.0f;
+#endif
         io.AddMouseSourceEvent(mouseSource(event.wheel.which));
-        io.AddMouseWheelEvent(-event.wheel.preciseX, event.wheel.preciseY);
+        io.AddMouseWheelEvent(wheelX, event.wheel.preciseY);
         break;
+    }
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP: {
         const int button = imguiMouseButton(event.button.button);
