@@ -47,7 +47,12 @@ SearchBar::FieldEvents SearchBar::drawField(const UiContext& ctx, bool keepActiv
     ImGui::BeginChild("search-box", ImVec2(width, h), false,
                       ImGuiWindowFlags_NoNavInputs | ImGuiWindowFlags_NoScrollbar |
                           ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse);
-    if (keepActive && !fieldActive_) ImGui::SetKeyboardFocusHere();
+    if (keepActive && !fieldActive_) {
+        // Focus this child first: 1.90.1's SetKeyboardFocusHere() moves the nav window but keeps
+        // the previous window's focus scope, so its request never matches the field otherwise.
+        ImGui::SetWindowFocus();
+        ImGui::SetKeyboardFocusHere();
+    }
     if (!keepActive && fieldActive_ && !ImGui::IsMouseClicked(0)) {
         ImGui::ClearActiveID(); // the view moved the focus elsewhere
         fieldActive_ = false;

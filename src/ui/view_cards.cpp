@@ -935,9 +935,15 @@ void CardsView::writeState(nlohmann::json& state) const {
     const std::string card = focusedCard();
     state["focus"] = nullable(card.empty() ? focus_ : card);
     const SearchResult& r = search_.result();
-    state["search"] = {{"query", search_.query()},        {"matches", r.matches},
-                       {"cards", r.matchedCards},         {"current", search_.current()},
-                       {"hide", search_.hideNonMatching}, {"active", search_.fieldActive()}};
+    const ImVec2 fieldMin = search_.fieldMin(), fieldMax = search_.fieldMax();
+    state["search"] = {
+        {"query", search_.query()},
+        {"matches", r.matches},
+        {"cards", r.matchedCards},
+        {"current", search_.current()},
+        {"hide", search_.hideNonMatching},
+        {"active", search_.fieldActive()},
+        {"field", {fieldMin.x, fieldMin.y, fieldMax.x - fieldMin.x, fieldMax.y - fieldMin.y}}};
     // On-screen controls other than cards (status row, nav, the open card's chips and buttons),
     // with the rect that takes clicks.
     json controls = json::array();

@@ -2,25 +2,8 @@
 // input event queue with trickling, src/platform/imgui_sdl_platform.cpp). The one-frame cases
 // dispatch their DOM events from a single page task: the browser cannot draw a frame in between,
 // so all of them reach the app before its next frame.
-// Contract of `t`: see the top of tests/e2e/run.mjs.
-
-async function ready(t) {
-  await t.open('/');
-  const s = await t.waitReady(30000);
-  t.assert.deepEqual(s.errors || [], [], 'no content errors');
-  return settled(t);
-}
-
-// Waits until the cards stopped scrolling and no frame was drawn for a while (the app idles).
-async function settled(t) {
-  let frames = -1;
-  return t.waitFor(async () => {
-    const s = await t.state();
-    const still = s.scroll && !s.scroll.moving && s.frames === frames;
-    frames = s.frames;
-    return still ? s : null;
-  }, 15000, 'the app to settle');
-}
+// Fixtures: tests/e2e/fixtures.mjs.
+import { test, ready, framesQuiet, clickCardAreaMargin } from './fixtures.mjs';
 
 // The first card fully inside the card area: its centre is a safe place to click.
 function visibleCard(s) {
@@ -79,8 +62,9 @@ function clickEvents(x, y) {
 
 // The case from issue 16: a click on a card and, at once, `/` then typing. With 1.86's batching
 // the card took the focus back in the frame that also saw `/`, and the typed text went nowhere.
-export async function clickThenSlashThenTypingGoesToSearch(t) {
+test('clickThenSlashThenTypingGoesToSearch', async ({ t }) => {
   const s = await ready(t);
+  await framesQuiet(t);
   const target = visibleCard(s);
   await t.page.mouse.click(target.x, target.y);
   await t.page.keyboard.press('/');
@@ -89,31 +73,32 @@ export async function clickThenSlashThenTypingGoesToSearch(t) {
     'the typed text reaches the search field');
   t.assert.equal(after.search.active, true, 'the search field has the focus');
   t.assert.equal(after.openCard, target.id, 'the click opened the card first');
-}
+});
 
 // A key pressed and released before the next frame is still a press: Enter on a focused card
 // opens it.
-export async function keyPressAndReleaseInOneFrameIsSeen(t) {
+test('keyPressAndReleaseInOneFrameIsSeen', async ({ t }) => {
   let s = await ready(t);
-  await t.page.mouse.click(s.cardArea[0] + s.cardArea[2] - 20, s.cardArea[1] + 4); // focus the canvas
+  await clickCardAreaMargin(t, s); // gives the canvas the keyboard
   await t.page.keyboard.press('ArrowRight');
   s = await waitState(t, (x) => x.focus, 'an arrow key focuses a card');
   const focused = s.focus;
-  await settled(t);
+  await framesQuiet(t);
   await dispatchInOneTask(t, keyEvents('Enter', 'Enter', 13));
   s = await waitState(t, (x) => x.openCard === focused, 'Enter pressed and released in one frame opens the card');
-}
+});
 
 // A mouse button pressed and released before the next frame is still a click.
-export async function mouseClickInOneFrameIsSeen(t) {
+test('mouseClickInOneFrameIsSeen', async ({ t }) => {
   let s = await ready(t);
+  await framesQuiet(t);
   const target = visibleCard(s);
   await dispatchInOneTask(t, clickEvents(target.x, target.y));
   s = await waitState(t, (x) => x.openCard === target.id, 'a click within one frame opens the card');
-}
+});
 
 // Everything of the first test in one frame: the click, `/` and the typed text stay in order.
-export async function clickSlashAndTextInOneFrameStayInOrder(t) {
+test('clickSlashAndTextInOneFrameStayInOrder', async ({ t }) => {
   let s = await ready(t);
   const target = visibleCard(s);
   const typed = [...'rust'].flatMap((ch) => keyEvents(ch, `Key${ch.toUpperCase()}`, ch.toUpperCase().charCodeAt(0), true));
@@ -121,4 +106,33 @@ export async function clickSlashAndTextInOneFrameStayInOrder(t) {
   s = await waitState(t, (x) => x.search && x.search.query === 'rust', 'the text typed after / reaches the search field');
   t.assert.equal(s.search.active, true, 'the search field has the focus');
   t.assert.equal(s.openCard, target.id, 'the click opened the card first');
-}
+});
+
+// The text-input hook (ImGui's IME data callback): while the search field takes text, the page
+// learns where its caret is, as the `explorer:text-input` event and state().textInput.
+test('textInputHookReportsTheCaret', async ({ t }) => {
+  let s = await ready(t);
+  await t.page.evaluate(() => {
+    window.textInputEvents = [];
+    window.addEventListener('explorer:text-input', (e) => window.textInputEvents.push(e.detail));
+  });
+  t.assert.equal(s.textInput.wanted, false, 'no text field active at first');
+  await clickCardAreaMargin(t, s);
+  await t.page.keyboard.press('/');
+  s = await waitState(t, (x) => x.search.active && x.textInput.wanted, 'the search field wants text');
+  const [fx, fy, fw, fh] = s.search.field;
+  const spot = s.textInput;
+  t.assert.ok(spot.x >= fx - 2 && spot.x <= fx + fw, `caret x ${spot.x} inside the field ${s.search.field}`);
+  t.assert.ok(spot.y >= fy && spot.y < fy + fh, `caret y ${spot.y} inside the field ${s.search.field}`);
+  t.assert.ok(spot.lineHeight > 8 && spot.lineHeight <= fh, `line height ${spot.lineHeight}`);
+  await t.page.keyboard.type('borrow');
+  s = await waitState(t, (x) => x.search.query === 'borrow', 'typed');
+  s = await waitState(t, (x) => x.textInput.x > spot.x + 20, 'the caret moved right as text was typed');
+  await t.page.keyboard.press('Escape');
+  s = await waitState(t, (x) => !x.search.active && !x.textInput.wanted, 'Esc: no text wanted any more');
+  const events = await t.page.evaluate(() => window.textInputEvents);
+  t.assert.ok(events.length >= 3, `events: ${JSON.stringify(events)}`);
+  t.assert.equal(events[0].wanted, true, 'the first event: text wanted');
+  t.assert.ok(events.some((e) => JSON.stringify(e) === JSON.stringify(spot)), 'an event carried the caret state() reported');
+  t.assert.equal(events[events.length - 1].wanted, false, 'the last event says no text is wanted');
+});
