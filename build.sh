@@ -48,6 +48,7 @@ as_root() {
 # release's versions stay put, so the build is reproducible. Each entry: source package, suite,
 # upstream tarball, its SHA-256 (as listed in the suite's signed Sources index), the folder it
 # unpacks to. Folders are chosen by exact name, never by glob: caches may hold other versions.
+# CMakeLists.txt names the same folders (RX_*_FOLDER) for configuring without this script.
 PINNED_SOURCES=(
   "imgui trixie imgui_1.90.1+ds.orig.tar.xz ecce377df0f90b292f15dcbd83d438bddc162b2388c881132bde18c787572a1c imgui-1.90.1"
   "libsdl2 bookworm libsdl2_2.26.5+dfsg.orig.tar.gz b3f2c822151804125d08db94c65852f711c2e5df2145a59da120748dc32eb9c3 SDL2-2.26.5"
