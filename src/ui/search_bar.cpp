@@ -47,11 +47,21 @@ SearchBar::FieldEvents SearchBar::drawField(const UiContext& ctx, bool keepActiv
     ImGui::BeginChild("search-box", ImVec2(width, h), false,
                       ImGuiWindowFlags_NoNavInputs | ImGuiWindowFlags_NoScrollbar |
                           ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse);
+    ImVector<ImWchar>& typed = io.InputQueueCharacters;
+    if (!keepActive) heldText_.clear();
     if (keepActive && !fieldActive_) {
+        heldText_.insert(heldText_.end(), typed.begin(), typed.end());
+        typed.resize(0);
         // Focus this child first: 1.90.1's SetKeyboardFocusHere() moves the nav window but keeps
         // the previous window's focus scope, so its request never matches the field otherwise.
         ImGui::SetWindowFocus();
         ImGui::SetKeyboardFocusHere();
+    } else if (keepActive && !heldText_.empty()) {
+        // The held text goes first, before what arrived this frame.
+        heldText_.insert(heldText_.end(), typed.begin(), typed.end());
+        typed.resize(0);
+        for (const ImWchar c : heldText_) typed.push_back(c);
+        heldText_.clear();
     }
     if (!keepActive && fieldActive_ && !ImGui::IsMouseClicked(0)) {
         ImGui::ClearActiveID(); // the view moved the focus elsewhere

@@ -8,6 +8,7 @@
 #include "ui_context.h"
 
 #include <string>
+#include <vector>
 
 namespace rx::ui {
 
@@ -35,6 +36,10 @@ class SearchBar {
     // The text field, `width` wide. `keepActive` re-activates it after Enter (ImGui drops it).
     FieldEvents drawField(const UiContext& ctx, bool keepActive, float width);
     bool fieldActive() const { return fieldActive_; }
+    // Text for the field that arrived before it could take it (after `/` in the same frame).
+    void holdText(const ImWchar* begin, const ImWchar* end) {
+        heldText_.insert(heldText_.end(), begin, end);
+    }
     ImVec2 fieldMin() const { return fieldMin_; }
     ImVec2 fieldMax() const { return fieldMax_; }
 
@@ -54,6 +59,10 @@ class SearchBar {
     unsigned version_ = 0;
     bool fieldActive_ = false;
     ImVec2 fieldMin_, fieldMax_;
+    // Text typed after `/` or Ctrl+K while the field is still being activated (ImGui completes a
+    // focus request a frame or two later and ignores text in the frame it activates): held here,
+    // in order, and given to the field once it is active, so "/rust" typed at once is not lost.
+    std::vector<ImWchar> heldText_;
 };
 
 } // namespace rx::ui

@@ -603,12 +603,14 @@ void CardsView::handleKeys(UiContext& ctx) {
     if (ImGui::IsAnyItemActive()) return; // another widget (the App's) is being used
 
     bool focusSearch = io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_K, false);
-    for (int i = 0; i < io.InputQueueCharacters.Size;) {
-        if (io.InputQueueCharacters[i] == '/') {
+    ImVector<ImWchar>& typed = io.InputQueueCharacters;
+    for (int i = 0; i < typed.Size; ++i) {
+        if (typed[i] == '/') {
+            // `/` focuses the search; what was typed after it in this frame goes into the field.
             focusSearch = true;
-            io.InputQueueCharacters.erase(io.InputQueueCharacters.Data + i);
-        } else {
-            ++i;
+            search_.holdText(typed.begin() + i + 1, typed.end());
+            typed.resize(i);
+            break;
         }
     }
     if (focusSearch) {

@@ -192,16 +192,11 @@ test('matrixNarrowDarkFrozenColumn', async ({ t }) => {
   const o = await canvasOrigin(t.page);
   const cell = m.rows[0].rect;
   await t.page.mouse.move(o.x + 300, o.y + cell[1] + cell[3] / 2);
-  // A sideways wheel (trackpad swipe). ImGui 1.86's SDL backend takes SDL's wheel.x with the
-  // opposite sign of later versions, so accept either direction and note a reversed one.
+  // A sideways wheel (trackpad swipe) to the right: deltaX > 0 scrolls right (the platform layer
+  // follows upstream's 1.90 SDL2 backend, which flips SDL's wheel.x; 1.86's went the other way).
+  // A wheel step is 100 px of deltaX, as vertically.
   const lastVisible = async () => (await matrixState(t)).cols.slice(-1)[0].visible;
-  for (let i = 0; i < 8; i++) await t.page.mouse.wheel(120, 0);
-  await t.page.waitForTimeout(300);
-  if (!(await lastVisible())) {
-    for (let i = 0; i < 16; i++) await t.page.mouse.wheel(-120, 0);
-    await t.page.waitForTimeout(300);
-    if (await lastVisible()) t.log('note: a rightward wheel (deltaX > 0) scrolled left: platform should negate wheel.x');
-  }
+  for (let i = 0; i < 40 && !(await lastVisible()); i++) await t.page.mouse.wheel(120, 0);
   m = await waitMatrix(t, (m) => m.cols[m.cols.length - 1].visible, 'scrolled to the last column');
   t.assert.equal(m.rows[0].rect[0], rowX, 'the first column is frozen');
   await t.screenshot('matrix-10-narrow-scrolled');
