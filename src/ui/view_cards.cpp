@@ -408,7 +408,9 @@ void CardsView::draw(UiContext& ctx) {
         if (clicked == "#background") {
             nav_.menuOpen = false;
             if (!openCard_.empty()) openCard_.clear();
-            focus_.clear();
+            // A click that took frames to resolve does not take the keyboard from a search twin
+            // focused since (a press on the canvas itself blurs the twin at once).
+            if (!(focus_ == "search" && search_.field().twinFocused())) focus_.clear();
         } else if (clicked == "#outside") {
             nav_.menuOpen = false;
         } else if (clicked != "#blocked") {
@@ -775,6 +777,24 @@ void CardsView::copyCard(UiContext& ctx, const std::string& itemId) {
     ctx.announce("Copied " + item->title);
 }
 
+void CardsView::searchTwinFocus(bool focused) {
+    if (focused && focus_ != "search") setFocus("search", false);
+    if (!focused && focus_ == "search") focus_.clear();
+}
+
+void CardsView::stepSearch(bool forward) {
+    if (!model_) return;
+    search_.refresh(model_->searchIndex);
+    search_.step(forward);
+    goToCurrentMatch();
+}
+
+void CardsView::escapeSearch() {
+    search_.field().expectLeave();
+    search_.setQuery("");
+    if (focus_ == "search") focus_.clear();
+}
+
 void CardsView::goToCurrentMatch() {
     const SearchResult& r = search_.result();
     if (search_.current() < 0 || !model_) return;
@@ -936,7 +956,8 @@ void CardsView::writeState(nlohmann::json& state) const {
     const SearchResult& r = search_.result();
     state["search"] = {{"query", search_.query()},        {"matches", r.matches},
                        {"cards", r.matchedCards},         {"current", search_.current()},
-                       {"hide", search_.hideNonMatching}, {"active", search_.fieldActive()}};
+                       {"hide", search_.hideNonMatching}, {"active", search_.fieldActive()},
+                       {"runs", search_.version()}};
     // On-screen controls other than cards (status row, nav, the open card's chips and buttons),
     // with the rect that takes clicks.
     json controls = json::array();

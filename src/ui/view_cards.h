@@ -42,6 +42,14 @@ class CardsView {
     const std::string& focusedControl() const { return focus_; }
     bool focusVisible() const { return focusVisible_; }
 
+    // The search field and its DOM twin (web/textagent.js).
+    TextField& searchField() { return search_.field(); }
+    const TextField& searchField() const { return search_.field(); }
+    // The twin took or lost the keyboard focus (a tap, a click, a shortcut, a click elsewhere).
+    void searchTwinFocus(bool focused);
+    void stepSearch(bool forward); // Enter, F3, Ctrl+G: the next / previous match
+    void escapeSearch();           // Esc in the field: clear the search and leave the field
+
   private:
     struct CardBox {
         size_t section = 0, item = 0;
