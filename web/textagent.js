@@ -186,6 +186,9 @@
     if (layer) return layer;
     layer = document.createElement('div');
     layer.id = 'rx-text-fields';
+    // A landmark: screen readers list it with the page's regions ("Search").
+    layer.setAttribute('role', 'search');
+    layer.setAttribute('aria-label', 'Explorer');
     canvas.parentNode.insertBefore(layer, canvas.nextSibling);
     return layer;
   }

@@ -92,6 +92,9 @@ void TextField::twinFocusChanged(bool focused) {
 std::string TextField::takeFocusRequest() {
     std::string r;
     r.swap(focusRequest_);
+    // Later in the same frame the view may have moved on (a Tab that arrived with the key that
+    // activated the field): the twin is not asked for then.
+    if (r == "focus" && ImGui::GetActiveID() != itemId_) r.clear();
     return r;
 }
 
@@ -145,6 +148,7 @@ int TextField::callback(ImGuiInputTextCallbackData* data) {
 bool TextField::draw(const char* hint, ImGuiInputTextFlags flags) {
     const std::string imguiLabel = "##" + id_;
     const ImGuiID itemId = ImGui::GetID(imguiLabel.c_str());
+    itemId_ = itemId;
     const bool wasActive = active_; // at the end of the last draw
     const bool activeBefore = ImGui::GetActiveID() == itemId;
     if (wantActive_ == 1 && !activeBefore) ImGui::SetKeyboardFocusHere();

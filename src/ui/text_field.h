@@ -93,6 +93,7 @@ class TextField {
     bool leaveExpected_ = false;
     std::string focusRequest_;
     int drawnFrame_ = -1;
+    ImGuiID itemId_ = 0;
     ImVec2 min_, max_;
     float caretX_ = 0; // the caret's x in layout px while active (the twin sits at the caret)
 };

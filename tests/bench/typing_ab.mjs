@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, EXECUTABLE_PATH } from '../e2e/run.mjs';
+import { CHROMIUM_ARGS, EXECUTABLE_PATH } from '../e2e/chromium.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TEXT = 'memory safety without a garbage collector';

@@ -3,7 +3,8 @@
 // attributes, on-screen keyboard Enter, tap elsewhere), composed text ("é", input methods through
 // CDP, emoji), key presses typed once, the explorer's own keys, paste, Ctrl+F, labelled search
 // boxes for screen readers, and embeds that never take the keyboard.
-// Contract of `t`: see the top of tests/e2e/run.mjs.
+// Fixtures and the `t` harness: tests/e2e/fixtures.mjs.
+import { test } from './fixtures.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
 
@@ -83,7 +84,8 @@ async function dispatchEnterAsEdit(page) {
   });
 }
 
-export async function phoneTapOpensTheKeyboardOnARealSearchField(t) {
+test('phoneTapOpensTheKeyboardOnARealSearchField', async ({ t }) => {
+  test.setTimeout(90000);
   const { page, s } = await phone(t);
   const search = field(s, 'search');
   t.assert.ok(search && search.rect, 'the cards search reports its rect');
@@ -126,10 +128,10 @@ export async function phoneTapOpensTheKeyboardOnARealSearchField(t) {
   await t.waitFor(async () => (await active(page)).id !== 'rx-field-search', 5000, 'the tap elsewhere blurs the twin');
   await until(t, (x) => !x.search.active, 'the canvas field is no longer active', page);
   t.assertNoConsoleErrors();
-}
-phoneTapOpensTheKeyboardOnARealSearchField.timeout = 90000;
+});
 
-export async function phoneTapOpensTheKeyboardOnTheMatrixFilter(t) {
+test('phoneTapOpensTheKeyboardOnTheMatrixFilter', async ({ t }) => {
+  test.setTimeout(90000);
   const { page } = await phone(t, '/#view=matrix');
   let s = await until(t, (x) => x.view === 'matrix' && field(x, 'mfilter'), 'the matrix filter', page);
   const total = s.matrix.rows.length;
@@ -150,10 +152,10 @@ export async function phoneTapOpensTheKeyboardOnTheMatrixFilter(t) {
   s = await until(t, (x) => !field(x, 'mfilter').active, 'the canvas field lets go', page);
   t.assert.equal(s.matrix.filters.text, 'servo', 'the filter stays');
   t.assertNoConsoleErrors();
-}
-phoneTapOpensTheKeyboardOnTheMatrixFilter.timeout = 90000;
+});
 
-export async function composedTextInputMethodsAndEmojiArriveIntact(t) {
+test('composedTextInputMethodsAndEmojiArriveIntact', async ({ t }) => {
+  test.setTimeout(90000);
   let s = await desktop(t);
   const base = s.missingGlyphs;
   t.assert.equal(base, 0, 'the content draws with the fonts');
@@ -206,10 +208,10 @@ export async function composedTextInputMethodsAndEmojiArriveIntact(t) {
   });
   await until(t, (x) => x.search.query === 'Rust \ud83e\udd80', 'a replacement arrives');
   t.assertNoConsoleErrors();
-}
-composedTextInputMethodsAndEmojiArriveIntact.timeout = 90000;
+});
 
-export async function keyPressesTypeOnceAndTheExplorersKeysStillWork(t) {
+test('keyPressesTypeOnceAndTheExplorersKeysStillWork', async ({ t }) => {
+  test.setTimeout(90000);
   let s = await desktop(t);
   await t.page.keyboard.press('Control+k');
   await t.waitFor(async () => (await active(t.page)).id === 'rx-field-search', 5000, 'Ctrl+K focuses the twin');
@@ -263,10 +265,9 @@ export async function keyPressesTypeOnceAndTheExplorersKeysStillWork(t) {
   s = await t.state();
   t.assert.equal(s.search.query, '', '"/" is not typed');
   t.assertNoConsoleErrors();
-}
-keyPressesTypeOnceAndTheExplorersKeysStillWork.timeout = 90000;
+});
 
-export async function pastingTenThousandCharactersWithNewlinesStaysOneValidLine(t) {
+test('pastingTenThousandCharactersWithNewlinesStaysOneValidLine', async ({ t }) => {
   await desktop(t);
   await t.page.keyboard.press('/');
   await t.waitFor(async () => (await active(t.page)).id === 'rx-field-search', 5000, '/ focuses the twin');
@@ -294,9 +295,9 @@ export async function pastingTenThousandCharactersWithNewlinesStaysOneValidLine(
   await t.page.keyboard.press('Control+z');
   await until(t, (x) => x.search.query === '', 'undo removes the paste');
   t.assertNoConsoleErrors();
-}
+});
 
-export async function ctrlFFocusesTheCurrentViewsFieldWithItsTextSelected(t) {
+test('ctrlFFocusesTheCurrentViewsFieldWithItsTextSelected', async ({ t }) => {
   let s = await desktop(t, '/#q=memory');
   await t.page.keyboard.press('Control+f');
   let a = await t.waitFor(async () => { const x = await active(t.page); return x.id === 'rx-field-search' ? x : null; }, 5000, 'Ctrl+F focuses the search');
@@ -319,9 +320,9 @@ export async function ctrlFFocusesTheCurrentViewsFieldWithItsTextSelected(t) {
   await t.screenshot('typing-ctrl-f-matrix');
 
   t.assertNoConsoleErrors();
-}
+});
 
-export async function ctrlFOutsideTheExplorerIsTheBrowsers(t) {
+test('ctrlFOutsideTheExplorerIsTheBrowsers', async ({ t }) => {
   await t.open('/');
   await t.waitReady(30000);
   await t.page.evaluate(() => {
@@ -333,9 +334,9 @@ export async function ctrlFOutsideTheExplorerIsTheBrowsers(t) {
   await sleep(100);
   t.assert.equal(await t.page.evaluate(() => window.__rxFind), false, 'not prevented: the find bar opens');
   t.assert.notEqual((await active(t.page)).id, 'rx-field-search');
-}
+});
 
-export async function screenReadersMeetLabelledSearchBoxes(t) {
+test('screenReadersMeetLabelledSearchBoxes', async ({ t }) => {
   await t.open('/');
   await t.waitReady(30000);
   const box = t.page.getByRole('searchbox', { name: 'Search cards' });
@@ -350,9 +351,9 @@ export async function screenReadersMeetLabelledSearchBoxes(t) {
   await filter.fill('cloud');
   s = await until(t, (x) => x.matrix.filters.text === 'cloud', 'the labelled filter filters');
   t.assertNoConsoleErrors();
-}
+});
 
-export async function embedsNeverTakeTheKeyboardByThemselves(t) {
+test('embedsNeverTakeTheKeyboardByThemselves', async ({ t }) => {
   const { page } = await phone(t, '/?embed=1&controls=1#q=memory');
   await sleep(800);
   const s = await t.state(page);
@@ -364,4 +365,4 @@ export async function embedsNeverTakeTheKeyboardByThemselves(t) {
   // A tap on the field is the user asking: then it does.
   await page.touchscreen.tap(...centre(field(s, 'search').rect));
   await t.waitFor(async () => (await active(page)).id === 'rx-field-search', 5000, 'a tap focuses it');
-}
+});
