@@ -50,6 +50,8 @@
     var v = el.value;
     var s = el.selectionStart || 0, e = el.selectionEnd || 0;
     var back = el.selectionDirection === 'backward' ? 1 : 0;
+    // A pre-edit shows underlined with the caret in it, not as a selection.
+    if (f.composing) { s = e; back = 0; }
     var cs = f.composing ? f.compStart : 0, ce = f.composing ? f.compEnd : 0;
     var key = v + '\u0000' + s + ',' + e + ',' + back + ',' + cs + ',' + ce;
     if (key === f.sent) return;

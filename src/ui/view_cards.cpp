@@ -272,6 +272,7 @@ void CardsView::draw(UiContext& ctx) {
                                                ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
     const ImVec2 dragMax(areaMax_.x - ImGui::GetStyle().ScrollbarSize, areaMax_.y);
     pointer_.update(overUi, areaMin_, dragMax, ctx.nowMs, scroll_, maxScroll_, ctx.reducedMotion);
+    if (pointer_.pressedThisFrame()) focusSerialAtPress_ = focusSerial_;
     handleKeys(ctx);
     controls_.beginFrame();
     // Tab order starts in the top bar: the App's buttons and the search field.
@@ -408,9 +409,11 @@ void CardsView::draw(UiContext& ctx) {
         if (clicked == "#background") {
             nav_.menuOpen = false;
             if (!openCard_.empty()) openCard_.clear();
-            // A click that took frames to resolve does not take the keyboard from a search twin
-            // focused since (a press on the canvas itself blurs the twin at once).
-            if (!(focus_ == "search" && search_.field().twinFocused())) focus_.clear();
+            // A click that took frames to resolve does not undo a focus the keyboard (or a
+            // search twin, which a press on the canvas blurs at once) set after its press.
+            const bool movedSincePress = focusSerial_ != focusSerialAtPress_;
+            if (!movedSincePress && !(focus_ == "search" && search_.field().twinFocused()))
+                focus_.clear();
         } else if (clicked == "#outside") {
             nav_.menuOpen = false;
         } else if (clicked != "#blocked") {
@@ -571,6 +574,7 @@ float CardsView::drawOpenExtras(const UiContext& ctx, ImDrawList* dl, ImVec2 pos
 // Input
 
 void CardsView::setFocus(const std::string& id, bool visible) {
+    ++focusSerial_;
     focus_ = id;
     focusVisible_ = visible;
 }

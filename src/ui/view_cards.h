@@ -118,6 +118,8 @@ class CardsView {
     std::string currentSection_; // scroll-spy
     std::string focus_;          // control id: "search", "card:<id>", "nav:<id>", ...
     bool focusVisible_ = false;  // keyboard focus: draw the ring
+    unsigned focusSerial_ = 0;        // bumped by every focus change
+    unsigned focusSerialAtPress_ = 0; // ... as it was when the pointer went down
     bool searchHadKeys_ = false; // the search field was active when this frame's keys came
     std::string flashCard_;
     double flashStartMs_ = 0;
