@@ -2,6 +2,7 @@
 // The only file (with explorer_bridge.js) that knows about emscripten.
 #include "idle_policy.h"
 #include "imgui_sdl_platform.h"
+#include "text_agent.h"
 #include "ui/app.h"
 #include "url_state.h"
 #include "webgl_renderer.h"
@@ -172,6 +173,11 @@ void setClipboard(void*, const char* text) {
 }
 
 } // namespace
+
+namespace rx::platform {
+ui::App* app() { return g ? &g->app : nullptr; }
+void wakeLoop() { ::wakeLoop(); }
+} // namespace rx::platform
 
 extern "C" {
 

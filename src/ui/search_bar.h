@@ -5,6 +5,7 @@
 #pragma once
 #include "card_input.h"
 #include "search.h"
+#include "text_field.h"
 #include "ui_context.h"
 
 #include <string>
@@ -40,6 +41,8 @@ class SearchBar {
     void holdText(const ImWchar* begin, const ImWchar* end) {
         heldText_.insert(heldText_.end(), begin, end);
     }
+    TextField& field() { return field_; }
+    const TextField& field() const { return field_; }
     ImVec2 fieldMin() const { return fieldMin_; }
     ImVec2 fieldMax() const { return fieldMax_; }
 
@@ -50,8 +53,8 @@ class SearchBar {
     std::string countText() const;
 
   private:
-    char buffer_[kMaxQueryBytes + 1] = {};
-    std::string query_;
+    TextField field_{"search", "Search cards", kMaxQueryBytes};
+    std::string query_; // the field's committed text
     std::string searched_;
     bool searchedOnce_ = false;
     SearchResult result_;
