@@ -244,11 +244,13 @@ configure_wasm() {
   [[ -n ${EMSDK:-} ]] && sdl=(-DRX_USE_EMSDK_SDL_PORT=ON)
   # Closure minifies the JS glue (-14 KB gzip). Debian's emscripten points at an old Rhino-based
   # closure-compiler; use the npm native build of the version this emscripten was made with.
-  local closure=()
+  # RX_CLOSURE_COMPILER: another closure-compiler binary (tests/bench/emcc_ab.sh: the one
+  # Emscripten 3.1.69 was made with).
+  local closure=() compiler=${RX_CLOSURE_COMPILER:-$ROOT/node_modules/google-closure-compiler-linux/compiler}
   if [[ -n ${EMSDK:-} ]]; then
     closure=(-DRX_CLOSURE=ON)
-  elif [[ -x $ROOT/node_modules/google-closure-compiler-linux/compiler ]]; then
-    closure=(-DRX_CLOSURE=ON -DRX_CLOSURE_COMPILER="$ROOT/node_modules/google-closure-compiler-linux/compiler")
+  elif [[ -x $compiler ]]; then
+    closure=(-DRX_CLOSURE=ON -DRX_CLOSURE_COMPILER="$compiler")
   fi
   configure_once "$BUILD/wasm" "$EMCMAKE" cmake -S "$ROOT" -B "$BUILD/wasm" -G Ninja \
     -DCMAKE_BUILD_TYPE="$BUILD_TYPE" "${sdl[@]}" -DRX_IMGUI_DIR="$IMGUI_DIR" \
@@ -1038,4 +1040,7 @@ main() {
   esac
 }
 
+# Sourced (tests/bench/emcc_ab.sh builds with another Emscripten through these functions): only
+# the definitions.
+[[ ${BASH_SOURCE[0]} == "$0" ]] || return 0
 { main "$@"; exit; }  # braces: bash reads the whole file before running it
