@@ -3,7 +3,7 @@
 // (tests/bench/bench.mjs: its page loads, first WebGL draw, FCP, gzip -9 sizes), in one run.
 // tests/bench/emcc_ab.sh builds the inputs; on its own:
 //
-//   node tests/bench/emcc_ab.mjs --a LABEL=DIR --b LABEL=DIR [--runs 15] [--json OUT]
+//   node tests/bench/emcc_ab.mjs --a LABEL=DIR --b LABEL=DIR [--runs 15] [--json OUT] [--explorer-only]
 //
 // Each DIR holds site/ (the explorer, as build.sh stages it) and baseline/ (Dear ImGui's own web
 // example). One full load of each of the four pages first (untimed warm-up, the first view's
@@ -26,6 +26,7 @@ function parseArgs(argv) {
       o.builds[a.slice(2)] = { label: m[1], dir: path.resolve(m[2]) };
     } else if (a === '--runs') o.runs = Math.max(1, Number(argv[++i]) || 15);
     else if (a === '--json') o.json = path.resolve(argv[++i]);
+    else if (a === '--explorer-only') o.explorerOnly = true;
     else throw new Error(`unknown argument ${a}`);
   }
   if (!o.builds.a || !o.builds.b) throw new Error('usage: emcc_ab.mjs --a LABEL=DIR --b LABEL=DIR [--runs N] [--json OUT]');
@@ -42,14 +43,15 @@ function fileBytes(file) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const { a, b } = opts.builds;
+  // The baseline is measured when both builds have one (--explorer-only skips it).
+  const built = (kind) => [a, b].every((build) => APP_FILES[kind].every((f) => fs.existsSync(path.join(appDir(build, kind), f))));
+  const kinds = ['explorer', 'baseline'].filter((k) => built(k) && !(k === 'baseline' && opts.explorerOnly));
+  if (!kinds.includes('explorer')) throw new Error(`explorer.wasm/.js missing in ${appDir(a, 'explorer')} or ${appDir(b, 'explorer')}`);
+  if (!kinds.includes('baseline')) console.log('    baseline: not measured (missing in one build, or --explorer-only)');
   const pages = [];
-  for (const kind of ['explorer', 'baseline']) {
+  for (const kind of kinds) {
     for (const [side, build] of [['a', a], ['b', b]]) {
-      const dir = appDir(build, kind);
-      for (const f of APP_FILES[kind]) {
-        if (!fs.existsSync(path.join(dir, f))) throw new Error(`${path.join(dir, f)} missing`);
-      }
-      pages.push({ key: `${kind}-${side}`, kind, side, label: build.label, dir, loads: [] });
+      pages.push({ key: `${kind}-${side}`, kind, side, label: build.label, dir: appDir(build, kind), loads: [] });
     }
   }
   await loadShared();
@@ -65,7 +67,7 @@ async function main() {
     for (let i = 0; i < opts.runs; i++) {
       const order = i % 2 === 0 ? ['a', 'b'] : ['b', 'a'];
       const line = [];
-      for (const kind of ['explorer', 'baseline']) {
+      for (const kind of kinds) {
         for (const side of order) {
           const p = pages.find((x) => x.kind === kind && x.side === side);
           const r = await loadRun(browser, kind, `${p.server.url}/`, { idle: false });
@@ -83,7 +85,7 @@ async function main() {
   const rows = [];
   const result = { date: new Date().toISOString(), machine: `${os.cpus().length} cores, headless Chromium, SwiftShader WebGL2`,
     runs: opts.runs, a, b, pages: {} };
-  for (const kind of ['explorer', 'baseline']) {
+  for (const kind of kinds) {
     const [pa, pb] = ['a', 'b'].map((s) => pages.find((x) => x.kind === kind && x.side === s));
     const fig = (p) => {
       const [wasmFile, jsFile] = APP_FILES[kind].map((f) => path.join(p.dir, f));

@@ -115,8 +115,9 @@ build_new() { # inside the Debian 13 root, with build.sh's functions
       source "$1/build.sh"
       emcc --version | head -1
       resolve_sources
-      SDL_PREFIX="$NEW_CACHE/sdl2-wasm-$SDL_VERSION"
-      SDL_MIN_PREFIX="$NEW_CACHE/sdl2-wasm-nogl-$SDL_VERSION"
+      # build.sh names the SDL2 prefixes by version and options; these hold 3.1.69 builds.
+      SDL_PREFIX="$NEW_CACHE/${SDL_PREFIX##*/}"
+      SDL_MIN_PREFIX="$NEW_CACHE/${SDL_MIN_PREFIX##*/}"
       step "SDL2 $SDL_VERSION (app trims)" build_sdl2_wasm
       step "explorer" build_wasm explorer
       step "baseline" build_baseline
