@@ -97,17 +97,6 @@ test('mouseClickInOneFrameIsSeen', async ({ t }) => {
   s = await waitState(t, (x) => x.openCard === target.id, 'a click within one frame opens the card');
 });
 
-// Everything of the first test in one frame: the click, `/` and the typed text stay in order.
-test('clickSlashAndTextInOneFrameStayInOrder', async ({ t }) => {
-  let s = await ready(t);
-  const target = visibleCard(s);
-  const typed = [...'rust'].flatMap((ch) => keyEvents(ch, `Key${ch.toUpperCase()}`, ch.toUpperCase().charCodeAt(0), true));
-  await dispatchInOneTask(t, [...clickEvents(target.x, target.y), ...keyEvents('/', 'Slash', 191, true), ...typed]);
-  s = await waitState(t, (x) => x.search && x.search.query === 'rust', 'the text typed after / reaches the search field');
-  t.assert.equal(s.search.active, true, 'the search field has the focus');
-  t.assert.equal(s.openCard, target.id, 'the click opened the card first');
-});
-
 // The text-input hook (ImGui's IME data callback): while the search field takes text, the page
 // learns where its caret is, as the `explorer:text-input` event and state().textInput.
 test('textInputHookReportsTheCaret', async ({ t }) => {
