@@ -163,6 +163,9 @@
         case 'release-focus':
           canvas.blur();
           break;
+        case 'a11y-tree':
+          break; // twins.js keeps the DOM twins
+
         case 'open':
           if (typeof data.url === 'string' && /^(\.\/|\/|https?:)/.test(data.url)) {
             window.open(data.url, '_blank', 'noopener');
@@ -293,6 +296,17 @@
       applyUrlState: function (s) { withString(m, s, function (p) { m._rx_apply_url_state(p); }); },
       wake: function () { m._rx_wake(); },
       setVisible: function (v) { m._rx_set_visible(v); }
+    };
+    // The DOM twins' way back into the wasm (twins.js): requests and handed-over keys.
+    window.rxTwinBridge = {
+      request: function (id, action, value) {
+        withString(m, String(id).slice(0, 512), function (a) {
+          withString(m, String(action).slice(0, 32), function (b) {
+            withString(m, String(value || '').slice(0, MAX_URL_STATE), function (c) { m._rx_a11y_request(a, b, c); });
+          });
+        });
+      },
+      key: function (scancode, mods, down) { m._rx_a11y_key(scancode | 0, mods | 0, down ? 1 : 0); }
     };
     // Back/Forward, an edited hash or a followed deep link: the location is the truth.
     // The user moved (Back, Forward, an edited hash): a replace still pending from before is stale.

@@ -320,6 +320,29 @@ EMSCRIPTEN_KEEPALIVE void rx_paste(const char* text) {
     wakeLoop();
 }
 
+// A DOM twin (web/twins.js) asks for its control: "focus", "activate", "set" (with a value) or
+// "submit" (issue 20). Applied at the next frame, through the same code as a click or a key.
+EMSCRIPTEN_KEEPALIVE void rx_a11y_request(const char* id, const char* action, const char* value) {
+    if (!g || !id || !action) return;
+    g->app.accessRequest(id, action, value ? value : "");
+    wakeLoop();
+}
+
+// A key pressed while a twin has the DOM focus (arrows, Home/End, Page Up/Down, Esc, Ctrl+C):
+// the canvas does not get DOM key events then, so the page hands it over as an SDL key event
+// and it takes the same path as a key on the canvas.
+EMSCRIPTEN_KEEPALIVE void rx_a11y_key(int scancode, int mods, int down) {
+    if (!g || !g->loopRunning || scancode <= 0 || scancode >= SDL_NUM_SCANCODES) return;
+    SDL_Event event{};
+    event.type = down ? SDL_KEYDOWN : SDL_KEYUP;
+    event.key.state = down ? SDL_PRESSED : SDL_RELEASED;
+    event.key.keysym.scancode = static_cast<SDL_Scancode>(scancode);
+    event.key.keysym.sym = SDL_GetKeyFromScancode(event.key.keysym.scancode);
+    event.key.keysym.mod = static_cast<Uint16>(mods);
+    event.key.windowID = g->window ? SDL_GetWindowID(g->window) : 0;
+    SDL_PushEvent(&event); // the event watch wakes the loop
+}
+
 EMSCRIPTEN_KEEPALIVE void rx_context_lost() {
     if (!g) return;
     g->contextLost = true;

@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include <imgui_internal.h> // SetFocusID: a DOM twin's focus moves ImGui's keyboard focus
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -65,6 +66,83 @@ constexpr double kLinkCopiedMs = 2000;
 
 void UiContext::announce(const std::string& text) const {
     host.call("announce", json{{"text", text}}.dump());
+}
+
+AccessNode& atLastItem(AccessNode& node) {
+    const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
+    return node.at(min.x, min.y, size.x, size.y);
+}
+
+AccessNode atLastItem(AccessNode&& node) {
+    atLastItem(node);
+    return std::move(node);
+}
+
+void focusLastItem() {
+    ImGuiContext& g = *GImGui;
+    if (ImGui::GetItemID() == 0) return;
+    ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
+    g.NavDisableHighlight = false;
+    g.NavDisableMouseHover = true;
+}
+
+bool lastItemKeyboardFocused() {
+    return ImGui::IsItemFocused() && !GImGui->NavDisableHighlight;
+}
+
+void App::accessRequest(const std::string& id, const std::string& action,
+                        const std::string& value) {
+    // A screen reader can fire many at once; a frame takes what came since the last one.
+    if (accessQueue_.size() < 64) accessQueue_.push_back({id, action, value});
+}
+
+void App::takeAccessRequests(UiContext& ctx) {
+    std::vector<UiContext::AccessRequest> rest;
+    for (UiContext::AccessRequest& r : ctx.accessRequests) {
+        const bool ours = r.id.rfind("app:", 0) == 0 || r.id == "errors";
+        if (!ours) {
+            rest.push_back(std::move(r));
+            continue;
+        }
+        if (r.action == "activate") {
+            if (r.id == "errors")
+                toggleErrors_ = true;
+            else
+                activateTopBar(ctx, r.id);
+        }
+        // The cards view runs its own focus order, top bar included; the matrix view uses
+        // ImGui's, taken when the button is drawn. A view tab keeps the focus across the switch.
+        if (r.action == "activate" || r.action == "focus") {
+            if (view_ == View::Cards || r.id.rfind("app:view-", 0) == 0) cards_.focusFromTwin(r.id);
+            pendingTopBarFocus_ = r.id;
+        }
+    }
+    ctx.accessRequests.swap(rest);
+}
+
+void App::addTopBarNode(UiContext& ctx, AccessNode node) {
+    atLastItem(node);
+    if (view_ == View::Matrix) {
+        if (pendingTopBarFocus_ == node.id) {
+            focusLastItem();
+            pendingTopBarFocus_.clear();
+        }
+        if (lastItemKeyboardFocused()) topBarFocus_ = node.id;
+    }
+    node.state |= kAccessFocusable;
+    ctx.access->add(std::move(node));
+}
+
+void App::publishAccessTree() {
+    const std::uint64_t structure = access_.hash(false);
+    const std::uint64_t geometry = access_.hash(true);
+    // While something moves (a scroll, a fling) the boxes follow once it has settled: the names
+    // and states, which a screen reader reads, go at once.
+    if (structure == sentStructure_ && (geometry == sentGeometry_ || animating_)) return;
+    sentStructure_ = structure;
+    sentGeometry_ = geometry;
+    ++accessSends_;
+    host_.call("a11y-tree", access_.toJson(theme_.scale()));
 }
 
 void App::addFile(const std::string& name, std::string bytes) {
@@ -188,6 +266,16 @@ void App::draw() {
     ctx.reducedMotion = host_.prefersReducedMotion();
     ctx.embed = url_.embed;
     ctx.showControls = url_.controls == -1 ? !url_.embed : url_.controls == 1;
+    access_.clear();
+    ctx.access = &access_;
+    ctx.accessRequests.swap(accessQueue_);
+    accessQueue_.clear();
+    takeAccessRequests(ctx);
+    if (view_ == View::Cards)
+        cards_.takeAccessRequests(ctx);
+    else
+        matrix_.takeAccessRequests(ctx);
+    topBarFocus_.clear();
 
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -201,12 +289,17 @@ void App::draw() {
     if (view_ == View::Cards) {
         cards_.draw(ctx);
         drawTopBarFocus(ctx);
+        access_.focus = cards_.focusedControl();
+        access_.focusVisible = cards_.focusVisible();
     } else {
         matrix_.draw(ctx);
+        access_.focus = topBarFocus_.empty() ? matrix_.focusedControl() : topBarFocus_;
+        access_.focusVisible = !access_.focus.empty();
     }
     ImGui::End();
     if (ctx.embed) drawEmbedLink();
     handleRequests(ctx);
+    if (ctx.switchView.empty()) pendingTopBarFocus_.clear(); // kept only across a view switch
     // Typed text may need glyphs beyond the first view's faces: fetch the full face once.
     if (ImGui::GetIO().WantTextInput && !extendedFontRequested_) {
         extendedFontRequested_ = true;
@@ -215,6 +308,7 @@ void App::draw() {
     animating_ = ctx.animating;
     releaseFocusOnEscape(escPressed, wasTyping);
     syncUrl();
+    publishAccessTree();
 }
 
 void App::drawTopBarFocus(const UiContext& ctx) {
@@ -268,12 +362,16 @@ void App::drawTopBar(UiContext& ctx) {
             }
             if (ImGui::Button(label)) ctx.switchView = v == View::Matrix ? "matrix" : "cards";
             storeRect(rect);
-            addTopBarStop(ctx, v == View::Matrix ? "app:view-matrix" : "app:view-cards");
+            const char* id = v == View::Matrix ? "app:view-matrix" : "app:view-cards";
+            addTopBarStop(ctx, id);
+            addTopBarNode(ctx, AccessNode(id, AccessRole::Tab, label, active ? kAccessSelected : 0));
             if (active) ImGui::PopStyleColor(5);
             ImGui::SameLine();
         };
+        ctx.access->open({"app:views", AccessRole::TabList, "Views"});
         tab(cardsLabel, View::Cards, cardsTabRect_);
         tab(matrixLabel, View::Matrix, matrixTabRect_);
+        ctx.access->close();
         ImGui::NewLine();
     }
     if (view_ == View::Cards) {
@@ -293,6 +391,7 @@ void App::activateTopBar(UiContext& ctx, const std::string& id) {
     if (id == "app:view-matrix") ctx.switchView = "matrix";
     if (id == "app:copy-link") copyLink();
     if (id == "app:theme") toggleTheme();
+    if (id == "app:open-full") host_.call("open", json{{"url", "./" + fullExplorerHash()}}.dump());
 }
 
 void App::copyLink() {
@@ -332,11 +431,19 @@ void App::drawTopBarRight(UiContext& ctx) {
     if (ImGui::Button(copyLabel)) copyLink();
     storeRect(copyLinkRect_);
     addTopBarStop(ctx, "app:copy-link");
+    {
+        AccessNode node("app:copy-link", AccessRole::Button, "Copy link");
+        node.description = copied ? "Link copied" : "Copy a link to exactly this view";
+        addTopBarNode(ctx, std::move(node));
+    }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy a link to exactly this view");
     ImGui::SameLine();
     if (ImGui::Button(themeLabel)) toggleTheme();
     storeRect(themeButtonRect_);
     addTopBarStop(ctx, "app:theme");
+    // One name, the state in aria-pressed: a name that flips with the theme reads as a new control.
+    addTopBarNode(ctx, AccessNode("app:theme", AccessRole::Button, "Dark theme",
+                                  kAccessPressable | (theme_.dark() ? kAccessPressed : 0)));
 }
 
 void App::drawEmbedLink() {
@@ -367,6 +474,7 @@ void App::drawEmbedLink() {
         host_.call("open", json{{"url", "./" + fullExplorerHash()}}.dump());
     ImGui::PopStyleVar();
     storeRect(embedLinkRect_);
+    access_.add(atLastItem(AccessNode("app:open-full", AccessRole::Link, label, kAccessFocusable)));
     {
         const ImVec2 max = ImGui::GetItemRectMax();
         const ImVec2 min = ImGui::GetItemRectMin();
@@ -402,10 +510,20 @@ void App::drawErrorPanel() {
     ImGui::PushFont(f.smallBold);
     const std::string label = std::to_string(count) + (count == 1 ? " problem" : " problems") +
                               " in the content (everything valid is still shown)###errors";
+    if (toggleErrors_) {
+        const ImGuiID id = ImGui::GetID("###errors");
+        ImGui::SetNextItemOpen(!ImGui::GetStateStorage()->GetInt(id, 1));
+        toggleErrors_ = false;
+    }
     const bool open = ImGui::CollapsingHeader(label.c_str(), ImGuiTreeNodeFlags_DefaultOpen);
     ImGui::PopFont();
     ImGui::PopStyleColor();
+    const std::string title = label.substr(0, label.find("###"));
+    access_.add(atLastItem(AccessNode("errors", AccessRole::Button, title,
+                                      kAccessFocusable | kAccessExpandable |
+                                          (open ? kAccessExpanded : 0))));
     if (!open) return;
+    access_.open(AccessNode("errors-list", AccessRole::Region, "Content problems"));
 
     ImGui::PushFont(f.small);
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -431,7 +549,10 @@ void App::drawErrorPanel() {
         ImGui::TextUnformatted(d.message.c_str());
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
+        access_.add(AccessNode("error:" + std::to_string(access_.nodes().size()), AccessRole::Text,
+                               where + ": " + d.message));
     }
+    access_.close();
     ImGui::EndChild();
     ImGui::PopStyleColor(2);
     ImGui::PopFont();
@@ -464,8 +585,15 @@ std::string App::stateJson() const {
                     ? json{{"cards", rectJson(cardsTabRect_)}, {"matrix", rectJson(matrixTabRect_)}}
                     : json(nullptr);
     s["embedLink"] = url_.embed ? rectJson(embedLinkRect_) : json(nullptr);
+    s["a11y"] = {{"nodes", access_.nodes().size()},
+                 {"sends", accessSends_},
+                 {"focus", access_.focus},
+                 {"problems", access_.problems()}};
     cards_.writeState(s);
     matrix_.writeState(s);
+    // The matrix view's keyboard focus is ImGui's (top bar included); the cards view runs its own.
+    if (view_ == View::Matrix)
+        s["focus"] = access_.focus.empty() ? json(nullptr) : json(access_.focus);
     if (theme_.scale() != 1.0f) zoomGeometry(s, theme_.scale());
     return s.dump();
 }

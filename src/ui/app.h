@@ -9,7 +9,9 @@
 #include "view_cards.h"
 #include "view_matrix.h"
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace rx::ui {
 
@@ -43,6 +45,8 @@ class App {
     void paste(const std::string& text);
     void copyToSystemClipboard(const std::string& text);
     std::string stateJson() const;
+    // A DOM twin asked for something (issue 20): applied at the next frame, like a click or key.
+    void accessRequest(const std::string& id, const std::string& action, const std::string& value);
 
   private:
     void drawTopBar(UiContext& ctx);
@@ -54,6 +58,9 @@ class App {
     void copyLink();
     void toggleTheme();
     void drawEmbedLink(); // embed mode: "Open full explorer" in a corner
+    void takeAccessRequests(UiContext& ctx); // the App's own ids ("app:...", "errors")
+    void addTopBarNode(UiContext& ctx, AccessNode node); // at the last item; takes a pending focus
+    void publishAccessTree(); // to the page, when it changed
     void releaseFocusOnEscape(bool escPressed, bool wasTyping);
     void handleRequests(UiContext& ctx);
     void syncUrl(); // compose the URL from the views; push or replace history
@@ -77,6 +84,13 @@ class App {
     float themeButtonRect_[4] = {0, 0, 0, 0};
     float cardsTabRect_[4] = {0, 0, 0, 0};
     float matrixTabRect_[4] = {0, 0, 0, 0};
+    AccessTree access_;
+    std::vector<UiContext::AccessRequest> accessQueue_;
+    std::uint64_t sentStructure_ = 0, sentGeometry_ = 0;
+    long accessSends_ = 0;            // trees handed to the page (state(): rebuilt only on change)
+    std::string pendingTopBarFocus_;  // matrix view: a top-bar twin got the DOM focus
+    std::string topBarFocus_;         // matrix view: the top-bar button ImGui's keyboard focus is on
+    bool toggleErrors_ = false;       // the error panel's header was activated from its twin
     long frames_ = 0;
     int missingGlyphs_ = 0;
     bool extendedFontRequested_ = false;

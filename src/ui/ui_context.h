@@ -1,6 +1,7 @@
 // What every view gets each frame: the model, the theme, the host, and a way to ask the App
 // for cross-view navigation. Views keep only UI state of their own.
 #pragma once
+#include "access_tree.h"
 #include "host.h"
 #include "model.h"
 #include "theme.h"
@@ -38,6 +39,24 @@ struct UiContext {
     bool animating = false;     // a view has an animation running: keep drawing
 
     void announce(const std::string& text) const; // aria-live, for screen readers
+
+    // The accessibility tree this frame's controls go into (issue 20), and what the page's DOM
+    // twins asked for since the last frame: each view takes the requests for its own ids.
+    struct AccessRequest {
+        std::string id;     // control id, as in the tree
+        std::string action; // "focus" | "activate" | "set" (text fields) | "submit" | "submit-back"
+        std::string value;
+    };
+    AccessTree* access = nullptr;
+    std::vector<AccessRequest> accessRequests;
 };
+
+// The last ImGui item's box as a tree node rect.
+AccessNode& atLastItem(AccessNode& node);
+AccessNode atLastItem(AccessNode&& node);
+// Gives the last ImGui item the keyboard focus with a visible ring (a DOM twin got the focus).
+void focusLastItem();
+// True when the last ImGui item has the keyboard focus and its ring shows.
+bool lastItemKeyboardFocused();
 
 } // namespace rx::ui

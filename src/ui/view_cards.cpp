@@ -237,7 +237,7 @@ void CardsView::drawTopBarControls(UiContext& ctx) {
         ImGui::CalcTextSize("Copy link").x + ImGui::CalcTextSize("Light theme").x + 2 * pad + 16.0f;
     const float avail = ImGui::GetContentRegionAvail().x;
     const float width = std::max(96.0f, std::min(440.0f, avail - reserve));
-    const bool keepActive = focus_ == "search";
+    const bool keepActive = focus_ == "search" && !twinTyping_;
     const bool activeBefore = search_.fieldActive();
     const SearchBar::FieldEvents ev = search_.drawField(ctx, keepActive, width);
     // The field has this frame's keys while it is the focus and was active before drawing (its
@@ -246,6 +246,15 @@ void CardsView::drawTopBarControls(UiContext& ctx) {
     // moved on does not take the keys; drawField lets it go.
     searchHadKeys_ = keepActive && (activeBefore || search_.fieldActive());
     if (ev.activated) setFocus("search", false);
+    if (twinTyping_ && focus_ == "search")
+        drawFocusRing(ImGui::GetWindowDrawList(), search_.fieldMin(), search_.fieldMax(),
+                      ctx.theme.colors().focus, ImGui::GetStyle().FrameRounding);
+    AccessNode field("search", AccessRole::SearchBox, "Search cards", kAccessFocusable);
+    field.value = search_.query();
+    field.description = "Slash or Ctrl+K; Enter and Shift+Enter step through the matches";
+    field.at(search_.fieldMin().x, search_.fieldMin().y, search_.fieldMax().x - search_.fieldMin().x,
+             search_.fieldMax().y - search_.fieldMin().y);
+    ctx.access->add(std::move(field));
     if (ev.escape || (ev.deactivated && focus_ == "search")) focus_.clear();
     if (ev.enter || ev.shiftEnter) {
         search_.refresh(ctx.model.searchIndex);
@@ -421,6 +430,8 @@ void CardsView::draw(UiContext& ctx) {
         if (!hover.empty() && hover[0] != '#') ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     }
 
+    addAccessNodes(ctx, gridOrigin);
+
     const bool flashing =
         !flashCard_.empty() && !ctx.reducedMotion && ctx.nowMs - flashStartMs_ < kFlashMs;
     if (!flashing) flashCard_.clear();
@@ -571,6 +582,165 @@ float CardsView::drawOpenExtras(const UiContext& ctx, ImDrawList* dl, ImVec2 pos
 void CardsView::setFocus(const std::string& id, bool visible) {
     focus_ = id;
     focusVisible_ = visible;
+    twinTyping_ = false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// DOM twins (issue 20)
+
+void CardsView::takeAccessRequests(UiContext& ctx) {
+    for (const UiContext::AccessRequest& r : ctx.accessRequests) {
+        if (r.id == "search") {
+            if (r.action == "set") search_.setQuery(r.value);
+            if (r.action == "submit" || r.action == "submit-back") {
+                search_.refresh(ctx.model.searchIndex);
+                search_.step(r.action == "submit");
+                goToCurrentMatch();
+            }
+            setFocus("search", true);
+            twinTyping_ = true;
+        } else if (r.action == "focus") {
+            focusFromTwin(r.id);
+        } else if (r.action == "activate") {
+            focusFromTwin(r.id);
+            activate(ctx, r.id);
+        }
+    }
+}
+
+void CardsView::focusFromTwin(const std::string& id) {
+    setFocus(id, true);
+    if (startsWith(id, "card:")) {
+        pendingCard_ = id.substr(5);
+        pendingAnimate_ = false;
+    } else if (!openCard_.empty() && (startsWith(id, "tag:") || startsWith(id, "link:") ||
+                                      startsWith(id, "copy:") || startsWith(id, "close:"))) {
+        ImVec2 min, max;
+        if (!controls_.rectOf(id, min, max)) { // the open card's control is scrolled away
+            pendingCard_ = openCard_;
+            pendingAnimate_ = false;
+        }
+    }
+}
+
+void CardsView::addControlNode(AccessTree& tree, const std::string& id, AccessRole role,
+                               const std::string& name, std::uint16_t state) const {
+    AccessNode node(id, role, name, state | kAccessFocusable);
+    ImVec2 min, max;
+    if (controls_.rectOf(id, min, max))
+        node.at(min.x, min.y, max.x - min.x, max.y - min.y);
+    else
+        node.state |= kAccessOffscreen;
+    tree.add(std::move(node));
+}
+
+void CardsView::addAccessNodes(UiContext& ctx, ImVec2 gridOrigin) const {
+    AccessTree& t = *ctx.access;
+    const Document& doc = ctx.model.doc;
+    if (search_.searching() || !tag_.empty()) {
+        t.open(AccessNode("status", AccessRole::Group, "Search results"));
+        if (search_.searching()) {
+            t.add(AccessNode("search-count", AccessRole::Text, search_.countText()));
+            if (search_.result().matches > 0) {
+                addControlNode(t, "prev", AccessRole::Button, "Previous match");
+                addControlNode(t, "next", AccessRole::Button, "Next match");
+                addControlNode(t, "mode", AccessRole::Button, "Hide other cards",
+                               kAccessPressable | (search_.hideNonMatching ? kAccessPressed : 0));
+            }
+            addControlNode(t, "clear-search", AccessRole::Button, "Clear search");
+        }
+        if (!tag_.empty()) {
+            const TagDef* def = ctx.model.vocabulary.find(tag_);
+            addControlNode(t, "clear-tag", AccessRole::Button,
+                           "Tag: " + (def ? def->label : tag_) + ", clear the tag filter");
+        }
+        t.close();
+    }
+
+    if (!navEntries_.empty()) {
+        t.open(AccessNode("nav", AccessRole::Navigation, "Sections"));
+        if (!wide_) {
+            std::string current;
+            for (const NavEntry& e : navEntries_)
+                if (e.id == currentSection_) current = e.title;
+            addControlNode(t, "nav-menu", AccessRole::Button,
+                           current.empty() ? std::string("Sections") : "Sections: " + current,
+                           kAccessExpandable | (nav_.menuOpen ? kAccessExpanded : 0));
+        }
+        for (const NavEntry& e : navEntries_) {
+            const std::string id = "nav:" + e.id;
+            AccessNode node(id, AccessRole::Link, e.title,
+                            e.id == currentSection_ ? kAccessCurrent : 0);
+            const std::string count = countLabel(e, navFiltered());
+            node.description = count + (e.total == 1 ? " card" : " cards");
+            ImVec2 min, max;
+            // In the bar layout the entries are drawn only while the menu is open: a screen reader
+            // still reaches them, Tab (like the canvas's) does not.
+            if (controls_.rectOf(id, min, max)) {
+                node.at(min.x, min.y, max.x - min.x, max.y - min.y);
+                node.state |= kAccessFocusable;
+            }
+            t.add(std::move(node));
+        }
+        t.close();
+    }
+
+    AccessNode area("cards-area", AccessRole::Group, "");
+    area.at(areaMin_.x, areaMin_.y, areaMax_.x - areaMin_.x, areaMax_.y - areaMin_.y);
+    t.open(std::move(area));
+    for (const SectionBox& s : sections_) {
+        const Section& section = doc.sections[s.section];
+        t.open(AccessNode("section:" + section.id, AccessRole::Group, section.title));
+        const std::string count =
+            std::to_string(s.cardCount) + (s.cardCount == 1 ? " card" : " cards");
+        AccessNode heading("heading:" + section.id, AccessRole::Heading, section.title);
+        heading.level = 2;
+        heading.description = count;
+        heading.at(gridOrigin.x, gridOrigin.y + s.y, gridWidth_, 32);
+        t.add(std::move(heading));
+        for (size_t k = s.firstCard; k < s.firstCard + s.cardCount; ++k) {
+            const CardBox& box = cards_[k];
+            const Item& item = section.items[box.item];
+            const bool open = item.id == openCard_;
+            AccessNode card("card:" + item.id, AccessRole::Button, item.title,
+                            kAccessFocusable | kAccessExpandable | (open ? kAccessExpanded : 0));
+            card.at(gridOrigin.x + box.pos.x, gridOrigin.y + box.pos.y, box.size.x, box.size.y);
+            const auto on = onScreen_.find(item.id);
+            if (on == onScreen_.end() || !on->second.visible) card.state |= kAccessOffscreen;
+            if (search_.searching() && !box.matches) card.description = "not a search match";
+            t.add(std::move(card));
+            if (!open) continue;
+            t.open(AccessNode("details:" + item.id, AccessRole::Group, item.title));
+            t.add(AccessNode("body:" + item.id, AccessRole::Text, item.body.plain()));
+            const auto& tags = ctx.model.tags.tagsOf(item.id);
+            if (!tags.empty()) {
+                t.open(AccessNode("tags:" + item.id, AccessRole::Group, "Tags"));
+                for (const std::string& tag : tags) {
+                    const TagDef* def = ctx.model.vocabulary.find(tag);
+                    addControlNode(t, "tag:" + tag, AccessRole::Button, def ? def->label : tag);
+                }
+                t.close();
+            }
+            const auto& related = ctx.model.tags.related(item.id);
+            if (!related.empty()) {
+                t.open(AccessNode("related:" + item.id, AccessRole::Group, "Related"));
+                for (const std::string& r : related) {
+                    const Item* target = doc.findItem(r);
+                    addControlNode(t, "link:" + r, AccessRole::Link, target ? target->title : r);
+                }
+                t.close();
+            }
+            addControlNode(t, "copy:" + item.id, AccessRole::Button,
+                           copiedCard_ == item.id ? "Copied" : "Copy text");
+            addControlNode(t, "close:" + item.id, AccessRole::Button, "Close");
+            t.close();
+        }
+        t.close();
+    }
+    if (cards_.empty())
+        t.add(AccessNode("no-cards", AccessRole::Text,
+                         "No cards to show. Clear the search or the tag filter."));
+    t.close();
 }
 
 std::string CardsView::focusedCard() const {

@@ -37,6 +37,9 @@ class CardsView {
     void writeUrl(UrlState& url) const;
     void writeState(nlohmann::json& state) const; // adds sections[], openCard, search, ...
     void revealCard(const std::string& id);       // open, scroll to and highlight
+    // Requests of the DOM twins for this view's controls (before the top bar is drawn).
+    void takeAccessRequests(UiContext& ctx);
+    void focusFromTwin(const std::string& id); // a twin got the DOM focus: ring and scroll
 
     // The control with keyboard focus ("app:theme", "card:<id>", ...) and whether its ring shows.
     const std::string& focusedControl() const { return focus_; }
@@ -95,6 +98,10 @@ class CardsView {
     int cardIndex(const std::string& itemId) const;
     std::string focusedCard() const; // item id when a card has focus, else ""
     void setFocus(const std::string& id, bool visible);
+    // The view's controls as accessibility tree nodes, after drawing (issue 20).
+    void addAccessNodes(UiContext& ctx, ImVec2 gridOrigin) const;
+    void addControlNode(AccessTree& tree, const std::string& id, AccessRole role,
+                        const std::string& name, std::uint16_t state = 0) const;
 
     const Model* model_ = nullptr;
     std::vector<std::vector<int>> searchCardOf_; // [section][item] -> SearchIndex card
@@ -111,6 +118,9 @@ class CardsView {
     std::string focus_;          // control id: "search", "card:<id>", "nav:<id>", ...
     bool focusVisible_ = false;  // keyboard focus: draw the ring
     bool searchHadKeys_ = false; // the search field was active when this frame's keys came
+    // The search field's DOM twin has the focus and takes the typing: the canvas field shows the
+    // query and the ring but is not active (its own buffer would fight the twin's).
+    bool twinTyping_ = false;
     std::string flashCard_;
     double flashStartMs_ = 0;
     std::string pendingCard_;    // scroll to this card once laid out

@@ -3,12 +3,15 @@
 #include "export.h"
 #include "matrix_common.h"
 
+#include <imgui_internal.h> // ClearActiveID: a twin takes the typing from the canvas field
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <set>
 
 namespace rx::ui {
 
@@ -57,6 +60,12 @@ const char* sortKey(AxisSort sort) {
         break;
     }
     return "";
+}
+
+AxisSort cycleSort(AxisSort now, AxisSort first, AxisSort second) {
+    if (now == first) return second;
+    if (now == second) return AxisSort::Document;
+    return first;
 }
 
 AxisSort parseSortKey(const std::string& key) {
@@ -151,6 +160,113 @@ void sameLineIfFits(float width) {
 void MatrixView::rememberItem(const std::string& name) {
     const ImVec2 a = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
     controls_[name] = ImVec4(a.x, a.y, size.x, size.y);
+    if (!pendingFocus_.empty() && pendingFocus_ == name) {
+        focusLastItem();
+        pendingFocus_.clear();
+    }
+    if (lastItemKeyboardFocused()) focused_ = name;
+}
+
+void MatrixView::itemNode(UiContext& ctx, AccessNode node) {
+    rememberItem(node.id);
+    atLastItem(node);
+    node.state |= kAccessFocusable;
+    ctx.access->add(std::move(node));
+}
+
+void MatrixView::setText(const std::string& text) {
+    const size_t n = std::min(text.size(), sizeof(textBuf_) - 1);
+    std::memcpy(textBuf_, text.data(), n);
+    textBuf_[n] = '\0';
+    dirty_ = true;
+    resetScroll_ = true;
+}
+
+void MatrixView::takeAccessRequests(UiContext& ctx) {
+    for (const UiContext::AccessRequest& r : ctx.accessRequests) {
+        if (r.action == "set" && r.id == "text") setText(r.value);
+        if (r.action == "set" && (r.id == "rowSort" || r.id == "colSort")) {
+            (r.id == "rowSort" ? query_.rowSort : query_.colSort) = parseSortKey(r.value);
+            dirty_ = true;
+        }
+        if (r.action == "activate") activateControl(ctx, r.id);
+        // The twin has the DOM focus (and the typing): the canvas's field must not be active, or
+        // its own buffer would overwrite what the twin sets.
+        if (r.id == "text" && ImGui::GetActiveID() != 0) ImGui::ClearActiveID();
+        pendingFocus_ = r.id;
+        pendingFocusFrames_ = 3;
+        if (r.id.rfind("cell:", 0) == 0 && data_) {
+            // Off screen cells are not drawn: scroll the grid to it, the focus follows.
+            const size_t colon = r.id.rfind(':');
+            const std::string row = r.id.substr(5, colon - 5), col = r.id.substr(colon + 1);
+            scrollToRow_ = scrollToCol_ = -1;
+            for (size_t i = 0; i < view_.rows.size(); ++i)
+                if (rowId(view_, *data_, static_cast<int>(i)) == row) scrollToRow_ = static_cast<int>(i);
+            for (size_t i = 0; i < view_.cols.size(); ++i)
+                if (colId(view_, *data_, static_cast<int>(i)) == col) scrollToCol_ = static_cast<int>(i);
+        }
+    }
+}
+
+void MatrixView::activateControl(UiContext& ctx, const std::string& id) {
+    const auto toggle = [this](std::set<std::string>& set, const std::string& key) {
+        if (!set.erase(key)) set.insert(key);
+        dirty_ = resetScroll_ = true;
+    };
+    const auto startsWith = [&id](const char* prefix) { return id.rfind(prefix, 0) == 0; };
+    if (id == "fold") {
+        controlsOpen_ = !controlsOpen_;
+    } else if (id == "inferred" || id == "clearStrength") {
+        query_.includeInferred = id == "clearStrength" ? true : !query_.includeInferred;
+        dirty_ = true;
+    } else if (id == "pivot") {
+        query_.pivot = !query_.pivot;
+        std::swap(query_.rowSort, query_.colSort);
+        dirty_ = resetScroll_ = true;
+    } else if (id == "csv") {
+        exportCsv(ctx);
+    } else if (id == "tsv") {
+        copyTsv(ctx);
+    } else if (startsWith("facet:")) {
+        toggle(query_.facets, id.substr(6));
+    } else if (startsWith("domain:")) {
+        if (ctx.showControls) toggle(query_.domains, id.substr(7));
+    } else if (id == "clearText") {
+        setText("");
+    } else if (id == "clearDomains") {
+        query_.domains.clear();
+        dirty_ = resetScroll_ = true;
+    } else if (id == "clearFacets") {
+        query_.facets.clear();
+        dirty_ = resetScroll_ = true;
+    } else if (id == "clearAll" || id == "emptyClear") {
+        clearAll();
+    } else if (id == "close") {
+        selAdopter_.clear();
+        selDomain_.clear();
+    } else if (startsWith("sourceCard:") && data_) {
+        const int a = data_->findAdopter(selAdopter_), d = data_->findDomain(selDomain_);
+        const size_t i = static_cast<size_t>(std::atoi(id.c_str() + 11));
+        if (a >= 0 && d >= 0)
+            for (const Mark& m : data_->adopters[static_cast<size_t>(a)].marks)
+                if (m.domain == d && i < m.evidence.size() && !m.evidence[i].itemId.empty())
+                    ctx.jumpToCard = m.evidence[i].itemId;
+    } else if (id == "sortRowsName") {
+        query_.rowSort = cycleSort(query_.rowSort, AxisSort::NameAsc, AxisSort::NameDesc);
+        dirty_ = true;
+    } else if (id == "sortRowsCount") {
+        query_.rowSort = cycleSort(query_.rowSort, AxisSort::MarksDesc, AxisSort::MarksAsc);
+        dirty_ = true;
+    } else if (id == "sortColsCount") {
+        query_.colSort = cycleSort(query_.colSort, AxisSort::MarksDesc, AxisSort::MarksAsc);
+        dirty_ = true;
+    } else if (startsWith("cell:") && data_) {
+        const size_t colon = id.rfind(':');
+        const std::string row = id.substr(5, colon - 5), col = id.substr(colon + 1);
+        const std::string& adopter = view_.pivot ? col : row;
+        const std::string& domain = view_.pivot ? row : col;
+        select(data_->findAdopter(adopter), data_->findDomain(domain));
+    }
 }
 
 void MatrixView::rebuildIfNeeded(const AdoptersData& data) {
@@ -228,6 +344,9 @@ void MatrixView::draw(UiContext& ctx) {
     controls_.clear();
     detailShown_ = false;
     hoverRow_ = hoverCol_ = focusRow_ = focusCol_ = -1;
+    focused_.clear();
+    // A twin's focus that found no control to land on (gone with a filter) is dropped.
+    if (!pendingFocus_.empty() && --pendingFocusFrames_ < 0) pendingFocus_.clear();
 
     // A pinned cell must name a real mark; a stale URL selection is dropped.
     int selA = -1, selD = -1;
@@ -269,6 +388,7 @@ void MatrixView::draw(UiContext& ctx) {
         }
         const float gridW = side ? avail.x - panelW - 12 : avail.x;
         drawGrid(ctx, ImVec2(gridW, gridH));
+        addGridNodes(ctx);
         if (side) {
             ImGui::SameLine(0, 12);
             drawDetail(ctx, panelW, gridH);
@@ -291,8 +411,10 @@ void MatrixView::drawEmpty(UiContext& ctx) {
     ImGui::TextUnformatted(view_.emptyExplanation.c_str());
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
-    if (ImGui::Button("Clear all filters")) clearAll();
-    rememberItem("emptyClear");
+    ctx.access->add(AccessNode("empty", AccessRole::Text,
+                               "Nothing to show. " + view_.emptyExplanation));
+    if (ImGui::Button("Clear all filters")) activateControl(ctx, "emptyClear");
+    itemNode(ctx, AccessNode("emptyClear", AccessRole::Button, "Clear all filters"));
 }
 
 void MatrixView::drawDetail(UiContext& ctx, float width, float height) {
@@ -318,6 +440,9 @@ void MatrixView::drawDetail(UiContext& ctx, float width, float height) {
     const ImVec2 p = ImGui::GetWindowPos();
     const ImVec2 s = ImGui::GetWindowSize();
     detailRect_ = ImVec4(p.x, p.y, s.x, s.y);
+    ctx.access->open(AccessNode("detail", AccessRole::Region,
+                                adopter.name + " \xC2\xB7 " + domain.name)
+                         .at(p.x, p.y, s.x, s.y));
 
     // Title row with the close button on the right.
     const char* closeLabel = "Close \xC3\x97";
@@ -328,11 +453,9 @@ void MatrixView::drawDetail(UiContext& ctx, float width, float height) {
     ImGui::PopFont();
     ImGui::PopTextWrapPos();
     ImGui::SameLine(ImGui::GetContentRegionMax().x - closeW);
-    if (ImGui::Button(closeLabel)) {
-        selAdopter_.clear();
-        selDomain_.clear();
-    }
-    rememberItem("close");
+    if (ImGui::Button(closeLabel)) activateControl(ctx, "close");
+    itemNode(ctx, AccessNode("close", AccessRole::Button, "Close"));
+    addDetailNodes(ctx, adopter, domain, *mark);
 
     ImGui::PushTextWrapPos(0.0f);
     // Strength, with its mark and what it means.
@@ -374,9 +497,15 @@ void MatrixView::drawDetail(UiContext& ctx, float width, float height) {
         ImGui::TextWrapped("%s", where.c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();
+        ctx.access->add(AccessNode("quote:" + std::to_string(i), AccessRole::Text,
+                                   "\xE2\x80\x9C" + e.quote + "\xE2\x80\x9D (" + where + ")"));
         if (!e.itemId.empty()) {
-            if (ImGui::Button("Show source card \xC2\xBB")) ctx.jumpToCard = e.itemId;
-            rememberItem("sourceCard:" + std::to_string(i));
+            const std::string id = "sourceCard:" + std::to_string(i);
+            if (ImGui::Button("Show source card \xC2\xBB")) activateControl(ctx, id);
+            const Item* item = doc.findItem(e.itemId);
+            std::string name = "Show source card: " + (item ? item->title : e.itemId);
+            if (mark->evidence.size() > 1) name += " (quote " + std::to_string(i + 1) + ")";
+            itemNode(ctx, AccessNode(id, AccessRole::Button, name));
         }
         ImGui::PopID();
     }
@@ -395,9 +524,33 @@ void MatrixView::drawDetail(UiContext& ctx, float width, float height) {
         }
     }
     ImGui::PopTextWrapPos();
+    ctx.access->close();
     ImGui::EndChild();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
+}
+
+// The panel's text besides the quotes (added where they are drawn): what the mark means, the
+// products and the "Why" claims.
+void MatrixView::addDetailNodes(UiContext& ctx, const Adopter& adopter, const Domain& domain,
+                                const Mark& mark) const {
+    AccessTree& t = *ctx.access;
+    t.add(AccessNode("strength", AccessRole::Text,
+                     mark.strength == Strength::Stated
+                         ? "Stated: the quoted sentence itself places " + adopter.name + "'s use of " +
+                               ctx.model.subject + " in " + domain.name + "."
+                         : "Inferred: the sentence does not name " + domain.name +
+                               "; it follows from how the document describes that domain."));
+    if (!mark.note.empty()) t.add(AccessNode("note", AccessRole::Text, mark.note));
+    if (!adopter.products.empty())
+        t.add(AccessNode("products", AccessRole::Text, "Products: " + joined(adopter.products, ", ")));
+    for (size_t i = 0; i < adopter.facets.size(); ++i) {
+        const FacetClaim& claim = adopter.facets[i];
+        const Facet& facet = data_->facets[static_cast<size_t>(claim.facet)];
+        t.add(AccessNode("why:" + std::to_string(i), AccessRole::Text,
+                         "Why " + ctx.model.subject + ", " + facet.name + ": \xE2\x80\x9C" +
+                             claim.evidence.quote + "\xE2\x80\x9D"));
+    }
 }
 
 void MatrixView::applyUrl(const UrlState& url) {

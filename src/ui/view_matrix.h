@@ -32,6 +32,9 @@ class MatrixView {
     void applyUrl(const UrlState& url);
     void writeUrl(UrlState& url) const;
     void writeState(nlohmann::json& state) const; // adds state().matrix
+    // DOM twins (issue 20): their requests, before drawing; the control with the keyboard focus.
+    void takeAccessRequests(UiContext& ctx);
+    const std::string& focusedControl() const { return focused_; }
 
   private:
     // matrix_filters.cpp
@@ -51,6 +54,16 @@ class MatrixView {
     void select(int adopter, int domain);
     void exportCsv(UiContext& ctx);
     void copyTsv(UiContext& ctx);
+    // What a click on the control named `id` does ("pivot", "domain:web", "cell:<row>:<col>", ...):
+    // the drawn controls and their twins share it.
+    void activateControl(UiContext& ctx, const std::string& id);
+    void setText(const std::string& text);
+    // After the last drawn item: its tree node (focusable, at the item's box), its rect for
+    // state(), a twin's pending focus and the keyboard focus.
+    void itemNode(UiContext& ctx, AccessNode node);
+    void addGridNodes(UiContext& ctx) const;
+    void addDetailNodes(UiContext& ctx, const Adopter& adopter, const Domain& domain,
+                        const Mark& mark) const;
 
     // Filters, sort, pivot: the query (URL state); `dirty_` means the view must be rebuilt.
     MatrixQuery query_;
@@ -100,6 +113,16 @@ class MatrixView {
     // can click and type like a person.
     std::map<std::string, ImVec4> controls_;
     void rememberItem(const std::string& name);
+
+    // Focus between the canvas and the DOM twins.
+    std::string focused_;      // control with ImGui's keyboard focus this frame ("" none)
+    std::string pendingFocus_; // a twin got the DOM focus: give its control ImGui's focus
+    int pendingFocusFrames_ = 0;
+    int scrollToRow_ = -1, scrollToCol_ = -1; // a focused cell twin is off screen: bring it in
+    // The grid's geometry this frame, for the cell twins' boxes.
+    ImVec2 gridBodyOrigin_; // screen position of body row 0, column 0
+    ImVec4 gridInner_;      // x, y, w, h of the visible body and headers
+    float gridLabelW_ = 0;
 };
 
 } // namespace rx::ui

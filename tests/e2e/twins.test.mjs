@@ -1,0 +1,290 @@
+// Issue 20: every control the canvas draws has a DOM twin with a role, a name and a state, and the
+// explorer can be driven entirely through them. Contract of `t`: see tests/e2e/run.mjs.
+//
+// The first test acts ONLY through the accessibility tree (getByRole / getByLabel, then focus,
+// fill or a key on the element; never coordinates). state() only checks what the canvas shows.
+// Twins take no pointer events (the canvas does), so a twin is operated the way a keyboard or a
+// screen reader does it: focus + Enter/Space, or the element's click() (a screen reader's default
+// action dispatches exactly that).
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+async function openExplorer(t, path = '/') {
+  await t.open(path);
+  await t.waitReady(30000);
+  // The twins arrive with the first tree, right after the first frame.
+  await t.waitFor(() => t.page.evaluate(() => window.rxTwins && window.rxTwins.count() > 10), 10000,
+    'the DOM twins');
+}
+
+// Polls state() until `check(state)` is truthy; returns that state.
+async function until(t, check, what, timeoutMs = 10000) {
+  let last = null;
+  try {
+    return await t.waitFor(async () => {
+      last = await t.state();
+      return check(last) ? last : null;
+    }, timeoutMs, what);
+  } catch (e) {
+    throw new Error(`${e.message}\nlast state: ${JSON.stringify(last && {
+      view: last.view, focus: last.focus, openCard: last.openCard, search: last.search,
+      matrix: last.matrix && { filters: last.matrix.filters, selected: last.matrix.selected } })}`);
+  }
+}
+
+// state().focus names a focused card by its id, every other control by its control id.
+const stateFocus = (twin) => (twin && twin.startsWith('card:') ? twin.slice(5) : twin);
+const isCard = (focus) => !!focus && focus.includes('/');
+
+const activeTwin = (t) => t.page.evaluate(() => {
+  const a = document.activeElement;
+  return a && a.dataset ? a.dataset.twin || null : null;
+});
+
+export async function twinsDriveTheWholeExplorer(t) {
+  const page = t.page;
+  await t.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.baseUrl });
+  await openExplorer(t);
+
+  // Views are tabs; the selected one is the one on screen.
+  const cardsTab = page.getByRole('tab', { name: 'Cards', exact: true });
+  const matrixTab = page.getByRole('tab', { name: /^Adopters/ });
+  t.assert.equal(await cardsTab.getAttribute('aria-selected'), 'true');
+  await matrixTab.press('Enter');
+  await until(t, (s) => s.view === 'matrix', 'the matrix view');
+  await t.waitFor(async () => (await matrixTab.getAttribute('aria-selected')) === 'true', 5000,
+    'the matrix tab selected');
+
+  // A real text field: type into it.
+  await page.getByLabel('Filter adopters').fill('cloud');
+  await until(t, (s) => s.matrix.filters.text === 'cloud' && !s.matrix.pending, 'the text filter');
+
+  // Domain chips are toggle buttons.
+  const networking = page.getByRole('button', { name: 'Networking', exact: true });
+  t.assert.equal(await networking.getAttribute('aria-pressed'), 'false');
+  await networking.press('Space');
+  await until(t, (s) => s.matrix.filters.domains.includes('networking'), 'the Networking domain filter');
+  await t.waitFor(async () => (await networking.getAttribute('aria-pressed')) === 'true', 5000,
+    'the chip pressed');
+
+  // The grid: a cell names its row, column, mark and strength; activating it pins it.
+  const cell = page.getByRole('gridcell', { name: /^Cloudflare × Networking: stated/ });
+  await cell.press('Enter');
+  const pinned = await until(t, (s) => s.matrix.selected && s.matrix.selected.adopter === 'cloudflare' &&
+    s.matrix.selected.domain === 'networking' && s.matrix.selected.panel, 'the pinned cell and its panel');
+  await t.waitFor(async () => (await cell.getAttribute('aria-selected')) === 'true', 5000,
+    'the pinned cell selected');
+  // Its quote, read from the tree (the detail panel is a region named after the cell).
+  const panel = page.getByRole('region', { name: /Cloudflare · Networking/ });
+  const panelText = (await panel.textContent()).replace(/\s+/g, ' ');
+  const quote = pinned.matrix.selected.quotes[0].replace(/\s+/g, ' ');
+  t.assert.ok(quote.length > 20 && panelText.includes(quote), `the panel's twin reads the quote "${quote}"`);
+
+  // Clear the filters, back to the cards.
+  await page.getByRole('button', { name: 'Clear all filters' }).press('Enter');
+  await until(t, (s) => !s.matrix.filters.text && s.matrix.filters.domains.length === 0, 'filters cleared');
+  await cardsTab.press('Enter');
+  await until(t, (s) => s.view === 'cards', 'the cards view');
+
+  // Search, then open the first result.
+  await page.getByRole('searchbox', { name: 'Search cards' }).fill('memory');
+  const searched = await until(t, (s) => s.search.query === 'memory' && s.search.cards > 0, 'search results');
+  await page.getByRole('button', { name: 'Hide other cards' }).press('Enter');
+  await until(t, (s) => s.search.hide, 'only the matching cards');
+  await t.waitFor(() => page.evaluate(() => !document.querySelector('[data-twin^="card:"][aria-description]')),
+    5000, 'the dimmed cards gone from the tree');
+  const firstCard = page.getByRole('button', { expanded: false }).first();
+  const cardName = await firstCard.textContent();
+  await firstCard.press('Enter');
+  const opened = await until(t, (s) => s.openCard, 'an open card');
+  const matching = searched.sections.flatMap((s) => s.cards).filter((c) => c.matches);
+  t.assert.equal(opened.openCard, matching[0].id, 'the first result opened');
+  t.assert.equal(matching[0].title, cardName, 'the twin named the card it opened');
+  t.assert.equal(await page.getByRole('button', { name: cardName, exact: true }).getAttribute('aria-expanded'), 'true');
+
+  // Follow one of its related links: the target opens and the DOM focus moves to its card.
+  const related = page.getByRole('group', { name: 'Related' }).getByRole('link').first();
+  const relatedName = await related.textContent();
+  await related.press('Enter');
+  const followed = await until(t, (s) => s.openCard && s.openCard !== opened.openCard, 'the related card');
+  const target = followed.sections.flatMap((s) => s.cards).find((c) => c.id === followed.openCard);
+  t.assert.equal(target.title, relatedName);
+  await t.waitFor(async () => (await activeTwin(t)) === 'card:' + followed.openCard, 5000,
+    'the DOM focus on the followed card');
+
+  // Copy the link to exactly this view.
+  await page.getByRole('button', { name: 'Copy link' }).press('Enter');
+  const link = await t.waitFor(() => page.evaluate(() => window.explorer.lastCopiedLink), 5000, 'a copied link');
+  t.assert.ok(link.includes('card=' + encodeURIComponent(followed.openCard).replace(/%2F/g, '/')) ||
+    link.includes('card=' + followed.openCard), `the link names the open card (${link})`);
+  t.assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  t.assertNoConsoleErrors();
+}
+twinsDriveTheWholeExplorer.timeout = 120000;
+
+// The whole accessibility tree Chromium builds (CDP), as a list of {role, name, focusable, parent}.
+async function fullAxTree(t) {
+  const cdp = await t.context.newCDPSession(t.page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  const prop = (n, name) => (n.properties || []).find((p) => p.name === name);
+  return nodes.filter((n) => !n.ignored).map((n) => ({
+    id: n.nodeId,
+    parent: n.parentId,
+    role: n.role && n.role.value,
+    name: (n.name && n.name.value) || '',
+    focusable: !!(prop(n, 'focusable') && prop(n, 'focusable').value.value),
+    backend: n.backendDOMNodeId,
+  }));
+}
+
+async function checkAxTree(t, where) {
+  const nodes = await fullAxTree(t);
+  const problems = [];
+  const focusable = nodes.filter((n) => n.focusable);
+  for (const n of focusable) {
+    if (!n.role || n.role === 'generic' || n.role === 'none') problems.push(`${where}: focusable node without a role (${n.name})`);
+    if (!n.name.trim() && n.role !== 'RootWebArea') problems.push(`${where}: focusable ${n.role} without a name`);
+  }
+  // Siblings a user tells apart only by name: the same role and name must mean the same control.
+  const byParent = new Map();
+  for (const n of focusable) {
+    const key = `${n.parent}|${n.role}|${n.name}`;
+    if (byParent.has(key)) problems.push(`${where}: two sibling ${n.role}s named "${n.name}"`);
+    byParent.set(key, n);
+  }
+  const twins = await t.page.evaluate(() => document.querySelectorAll('#twins [data-twin]').length);
+  t.assert.ok(focusable.length > 10 && twins > 10, `${where}: the tree has the twins (${focusable.length} focusable)`);
+  const s = await t.state();
+  t.assert.deepEqual(s.a11y.problems, [], `${where}: the explorer's own tree check`);
+  return problems;
+}
+
+export async function fullAccessibilityTreeIsNamedInEveryView(t) {
+  await openExplorer(t);
+  const problems = [];
+  problems.push(...await checkAxTree(t, 'cards'));
+  const s = await t.state();
+  const card = s.sections[1].cards[0].id;
+  await t.page.evaluate((c) => window.explorer.navigate('#card=' + c), card);
+  await until(t, (x) => x.openCard === card, 'an open card');
+  await t.waitFor(() => t.page.evaluate((c) => !!document.querySelector(`[data-twin="close:${c}"]`), card), 5000, 'its twins');
+  problems.push(...await checkAxTree(t, 'open card'));
+  await t.page.evaluate(() => window.explorer.navigate('#view=matrix&row=cloudflare&col=networking'));
+  await until(t, (x) => x.view === 'matrix' && x.matrix.selected, 'the matrix with a pinned cell');
+  await t.waitFor(() => t.page.evaluate(() => !!document.querySelector('[data-twin="detail"]')), 5000, 'the panel twin');
+  problems.push(...await checkAxTree(t, 'matrix'));
+  t.assert.deepEqual(problems, []);
+}
+fullAccessibilityTreeIsNamedInEveryView.timeout = 90000;
+
+async function runAxe(page) {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ` +
+      v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | '));
+  });
+}
+
+export async function axeFindsNoViolationsInAnyState(t) {
+  await openExplorer(t);
+  const found = [];
+  const check = async (where) => {
+    for (const v of await runAxe(t.page)) found.push(`${where}: ${v}`);
+  };
+  await check('cards');
+  const s = await t.state();
+  const card = s.sections[1].cards[0].id;
+  await t.page.evaluate((c) => window.explorer.navigate('#card=' + c), card);
+  await until(t, (x) => x.openCard === card, 'an open card');
+  await t.waitFor(() => t.page.evaluate((c) => !!document.querySelector(`[data-twin="close:${c}"]`), card), 5000, 'its twins');
+  await check('open card');
+  await t.page.evaluate(() => window.explorer.navigate('#view=matrix'));
+  await until(t, (x) => x.view === 'matrix', 'the matrix');
+  await t.waitFor(() => t.page.evaluate(() => !!document.querySelector('[data-twin="grid"]')), 5000, 'the grid twin');
+  await check('matrix');
+  await t.page.evaluate(() => window.explorer.navigate('#view=matrix&row=cloudflare&col=networking'));
+  await t.waitFor(() => t.page.evaluate(() => !!document.querySelector('[data-twin="detail"]')), 5000, 'the panel twin');
+  await check('pinned cell');
+  t.assert.deepEqual(found, []);
+}
+axeFindsNoViolationsInAnyState.timeout = 120000;
+
+export async function focusIsOneBetweenTwinsAndCanvas(t) {
+  const page = t.page;
+  await openExplorer(t);
+  // Tab through the twins: the canvas's focus follows each one.
+  await page.getByRole('tab', { name: 'Cards', exact: true }).focus();
+  await until(t, (s) => s.focus === 'app:view-cards', 'the canvas focus on the Cards tab');
+  const seen = [];
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Tab');
+    const twin = await activeTwin(t);
+    t.assert.ok(twin, `Tab ${i + 1} stays on a twin`);
+    await until(t, (s) => s.focus === stateFocus(twin), `state().focus = ${twin}`);
+    seen.push(twin);
+  }
+  t.assert.ok(seen.includes('search') && seen.includes('app:theme'), `Tab went through ${seen.join(', ')}`);
+
+  // Arrow keys in the canvas: the DOM focus moves to the twin of the focused card.
+  await page.evaluate(() => document.getElementById('canvas').focus());
+  await page.keyboard.press('ArrowDown');
+  const first = await until(t, (s) => isCard(s.focus), 'a card focused by the arrow');
+  await t.waitFor(async () => (await activeTwin(t)) === 'card:' + first.focus, 5000, 'the DOM focus on its twin');
+  // The next arrow lands on the twin: it goes on to the canvas, and the focus moves again.
+  await page.keyboard.press('ArrowRight');
+  const second = await until(t, (s) => isCard(s.focus) && s.focus !== first.focus, 'the next card');
+  await t.waitFor(async () => (await activeTwin(t)) === 'card:' + second.focus, 5000, 'the DOM focus follows');
+  // Shift+Tab goes back through the DOM twins and the canvas follows.
+  await page.keyboard.press('Shift+Tab');
+  const back = await activeTwin(t);
+  await until(t, (s) => s.focus === stateFocus(back), `state().focus back on ${back}`);
+
+  // The matrix: a focused cell twin gets ImGui's keyboard focus; arrows move both.
+  await page.getByRole('tab', { name: /^Adopters/ }).press('Enter');
+  await until(t, (s) => s.view === 'matrix', 'the matrix');
+  const cell = page.getByRole('gridcell', { name: /^Cloudflare × Networking/ });
+  await cell.focus();
+  const cellId = await cell.getAttribute('data-twin');
+  await until(t, (s) => s.focus === cellId, 'the canvas focus on the cell');
+  await page.keyboard.press('ArrowLeft'); // Cloudflare × Web is to its left
+  const moved = await until(t, (s) => s.focus && s.focus.startsWith('cell:') && s.focus !== cellId, 'the next cell');
+  await t.waitFor(async () => (await activeTwin(t)) === moved.focus, 5000, 'the DOM focus on the next cell');
+  t.assertNoConsoleErrors();
+}
+focusIsOneBetweenTwinsAndCanvas.timeout = 90000;
+
+export async function twinsCostNothingWhileIdle(t) {
+  await openExplorer(t);
+  const settle = async () => {
+    let last = -1;
+    for (let i = 0; i < 40; i++) {
+      const f = (await t.state()).frames;
+      if (f === last) return f;
+      last = f;
+      await t.page.waitForTimeout(300);
+    }
+    throw new Error('frames never settled');
+  };
+  const f0 = await settle();
+  const before = await t.page.evaluate(() => ({ builds: window.rxTwins.builds(), count: window.rxTwins.count() }));
+  const sends0 = (await t.state()).a11y.sends;
+  await t.page.waitForTimeout(3000);
+  const s = await t.state();
+  t.assert.equal(s.frames, f0, 'no frames while idle with the twins present');
+  t.assert.equal(s.a11y.sends, sends0, 'no tree sent while idle');
+  const after = await t.page.evaluate(() => ({ builds: window.rxTwins.builds(), count: window.rxTwins.count() }));
+  t.assert.deepEqual(after, before, 'the twins were not rebuilt while idle');
+  t.assert.ok(before.count > 30, `twins present (${before.count})`);
+
+  // A frame that changes nothing the tree holds (a mouse move over empty space) sends nothing.
+  await t.page.mouse.move(5, 790);
+  await t.page.mouse.move(8, 792);
+  await settle();
+  t.assert.equal((await t.state()).a11y.sends, sends0, 'frames without a change send no tree');
+}
+twinsCostNothingWhileIdle.timeout = 60000;
