@@ -271,10 +271,14 @@ void App::draw() {
     ctx.accessRequests.swap(accessQueue_);
     accessQueue_.clear();
     takeAccessRequests(ctx);
-    if (view_ == View::Cards)
+    if (view_ == View::Cards) {
         cards_.takeAccessRequests(ctx);
-    else
+        // The cards view draws its own focus ring; ImGui's (left on a top-bar button by the
+        // matrix view, whose focus is ImGui's) must not show a second one.
+        GImGui->NavDisableHighlight = true;
+    } else {
         matrix_.takeAccessRequests(ctx);
+    }
     topBarFocus_.clear();
 
     ImGuiIO& io = ImGui::GetIO();

@@ -312,8 +312,12 @@ export async function copyPutsCardTextOnClipboard(t) {
   s = await until(t, (x) => control(x, `copy:${target.id}`), 'Copy button on the open card');
   const copy = control(s, `copy:${target.id}`);
   s = await clickControl(t, copy);
-  await t.page.waitForTimeout(200);
-  let text = await t.page.evaluate(() => navigator.clipboard.readText());
+  // The clipboard write is asynchronous: poll (a loaded machine takes longer than a fixed wait).
+  const clipboard = (what) => t.waitFor(async () => {
+    const v = await t.page.evaluate(() => navigator.clipboard.readText());
+    return v && v !== '-' ? v : null;
+  }, 5000, what).catch(() => t.page.evaluate(() => navigator.clipboard.readText()));
+  let text = await clipboard('the Copy button to fill the clipboard');
   t.assert.ok(text.startsWith(target.title + '\n\n'), `clipboard: ${JSON.stringify(text.slice(0, 80))}`);
   t.assert.ok(text.length > target.title.length + 40, 'the body is copied too');
 
@@ -325,8 +329,7 @@ export async function copyPutsCardTextOnClipboard(t) {
   const focused = card(s, s.focus);
   t.assert.ok(focused, 'a card has focus');
   await t.page.keyboard.press('Control+c');
-  await t.page.waitForTimeout(300);
-  text = await t.page.evaluate(() => navigator.clipboard.readText());
+  text = await clipboard('Ctrl+C to fill the clipboard');
   t.assert.ok(text.startsWith(focused.title + '\n\n'), `Ctrl+C clipboard: ${JSON.stringify(text.slice(0, 80))}`);
 }
 

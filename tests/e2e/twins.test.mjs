@@ -288,3 +288,94 @@ export async function twinsCostNothingWhileIdle(t) {
   t.assert.equal((await t.state()).a11y.sends, sends0, 'frames without a change send no tree');
 }
 twinsCostNothingWhileIdle.timeout = 60000;
+
+// Each twin's box is its control's box (state() reports where the canvas drew it), and the mouse
+// never hits a twin: the canvas under it takes the click.
+async function checkBoxes(t, pairs, where) {
+  const off = [];
+  for (const [twin, rect] of pairs) {
+    if (!rect) continue;
+    const b = await t.page.locator(`[data-twin="${twin}"]`).boundingBox();
+    if (!b) { off.push(`${where}: ${twin} has no box`); continue; }
+    const d = Math.max(Math.abs(b.x - rect[0]), Math.abs(b.y - rect[1]),
+      Math.abs(b.width - rect[2]), Math.abs(b.height - rect[3]));
+    if (d > 1.5) off.push(`${where}: ${twin} at ${[b.x, b.y, b.width, b.height].map(Math.round)}, drawn at ${rect.map(Math.round)}`);
+  }
+  return off;
+}
+
+export async function twinsSitOnTheirControlsAndLetTheMouseThrough(t) {
+  await openExplorer(t);
+  let s = await until(t, (x) => x.scroll && !x.scroll.moving, 'a still card area');
+  const pairs = [['app:view-cards', s.tabs.cards], ['app:view-matrix', s.tabs.matrix],
+    ['app:copy-link', s.copyLink], ['app:theme', s.themeButton]];
+  for (const c of s.controls) pairs.push([c.id, c.rect]);
+  const visibleCards = s.sections.flatMap((x) => x.cards).filter((c) => c.visible &&
+    c.rect[1] >= s.cardArea[1] && c.rect[1] + c.rect[3] <= s.cardArea[1] + s.cardArea[3]);
+  t.assert.ok(visibleCards.length >= 3, 'whole cards on screen');
+  for (const c of visibleCards) pairs.push(['card:' + c.id, c.rect]);
+  const off = await checkBoxes(t, pairs, 'cards');
+  t.assert.ok(pairs.length > 10, `${pairs.length} boxes compared`);
+
+  // The mouse: what is under the Copy link button's centre is the canvas, not its twin.
+  const [x, y, w, h] = s.copyLink;
+  t.assert.equal(await t.page.evaluate(([px, py]) => document.elementFromPoint(px, py).id, [x + w / 2, y + h / 2]),
+    'canvas');
+
+  await t.page.evaluate(() => window.explorer.navigate('#view=matrix&row=cloudflare&col=networking'));
+  s = await until(t, (m) => m.view === 'matrix' && m.matrix.selected && m.matrix.selected.panel, 'the matrix');
+  await t.waitFor(() => t.page.evaluate(() => !!document.querySelector('[data-twin="detail"]')), 5000, 'the panel twin');
+  s = await t.state();
+  const mpairs = [['detail', s.matrix.selected.panel], ['grid', s.matrix.grid]];
+  for (const [name, rect] of Object.entries(s.matrix.controls)) mpairs.push([name, rect]);
+  for (const c of s.matrix.cells) if (c.rect) mpairs.push([`cell:${c.row}:${c.col}`, c.rect]);
+  off.push(...await checkBoxes(t, mpairs.filter(([n]) => !n.startsWith('sourceCard')), 'matrix'));
+  t.assert.deepEqual(off, []);
+}
+twinsSitOnTheirControlsAndLetTheMouseThrough.timeout = 60000;
+
+// A phone: the sections fold behind one menu button (its links are in the tree but out of the
+// Tab order until it opens), and axe still finds nothing.
+export async function phoneLayoutTwins(t) {
+  const ctx = await t.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true,
+    deviceScaleFactor: 2 });
+  const page = await ctx.newPage();
+  await page.goto(t.url('/'));
+  await page.waitForFunction(() => window.explorer && window.explorer.state().ready &&
+    window.rxTwins && window.rxTwins.count() > 10, null, { timeout: 30000 });
+  const menu = page.getByRole('button', { name: /^Sections/ });
+  t.assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+  const link = page.getByRole('navigation', { name: 'Sections' }).getByRole('link').first();
+  t.assert.equal(await link.getAttribute('tabindex'), '-1', 'a folded section link is out of the Tab order');
+  await menu.press('Enter');
+  await page.waitForFunction(() => window.explorer.state().layout.navMenuOpen, null, { timeout: 5000 });
+  await page.waitForFunction(() => document.querySelector('[data-twin^="nav:"]').getAttribute('tabindex') === '0',
+    null, { timeout: 5000 });
+  t.assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+  const name = await link.textContent();
+  await link.press('Enter');
+  await page.waitForFunction(() => !window.explorer.state().layout.navMenuOpen && window.explorer.state().section,
+    null, { timeout: 5000 });
+  const s = await page.evaluate(() => window.explorer.state());
+  t.assert.equal(s.sections.find((x) => x.id === s.section).title, name, 'the link jumped to its section');
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] }))
+    .violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`));
+  t.assert.deepEqual(violations, []);
+  await page.screenshot({ path: `${t.outDir}/twins-phone.png` });
+}
+phoneLayoutTwins.timeout = 60000;
+
+// No WebGL2: the static rendition is the page and there are no twins.
+export async function noTwinsWithoutTheCanvas(t) {
+  await t.context.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+      return kind === 'webgl2' ? null : original.call(this, kind, ...rest);
+    };
+  });
+  await t.open('/');
+  await t.waitFor(async () => /WebGL2/.test((await t.page.locator('#status').textContent()) || ''), 10000, 'the WebGL2 note');
+  await t.page.waitForTimeout(500);
+  t.assert.equal(await t.page.locator('#twins').count(), 0, 'no twin layer');
+}
