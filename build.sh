@@ -17,7 +17,7 @@ EXTRA_ARGS=()
 # Debian's emcc needs acorn from /usr/share/nodejs, which Node 20 does not search by default.
 export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-# Headless Chromium with software WebGL2 (see TOOLCHAIN.md); tests/e2e/run.mjs reads these too.
+# Headless Chromium with software WebGL2 (see TOOLCHAIN.md); tests/e2e/chromium.mjs reads it too.
 export RX_CHROMIUM="${RX_CHROMIUM:-/usr/bin/chromium}"
 
 # --- output helpers ---------------------------------------------------------------------------
@@ -634,52 +634,17 @@ run_doctest() {
   note "done: $name ($(elapsed "$t0"))"
 }
 
-SERVER_PID=""
-stop_server() {
-  if [[ -n $SERVER_PID ]]; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-    SERVER_PID=""
-  fi
-}
-
-# Starts serve.mjs on a free port in the background; sets E2E_BASE.
-start_test_server() {
-  local log="$BUILD/e2e/server.log" i
-  mkdir -p "$BUILD/e2e"
-  node "$ROOT/web/serve.mjs" --root "$BUILD/site" --port 0 --host 127.0.0.1 >"$log" 2>&1 &
-  SERVER_PID=$!
-  for i in $(seq 100); do
-    E2E_BASE=$(sed -nE 's|^Serving .* at (http://[^ ]*)/$|\1|p' "$log")
-    [[ -n $E2E_BASE ]] && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  cat "$log" >&2
-  return 1
-}
-
+# Playwright Test (playwright.config.mjs serves build/site itself); counted from its JSON report.
 run_e2e() {
-  local log="$BUILD/e2e/run.log" line t0
+  local log="$BUILD/e2e/run.log" results="$BUILD/e2e/results.json" line t0
   t0=$(now)
-  say "browser e2e (Playwright + Chromium)"
-  if ! start_test_server; then
-    note "test server did not start: counted as 1 failure"
-    count_part "browser e2e" 0 1
-    return
-  fi
-  note "server at $E2E_BASE"
+  say "browser e2e (Playwright Test + Chromium)"
+  rm -f "$results"
   set +e
-  node "$ROOT/tests/e2e/run.mjs" --base "$E2E_BASE" 2>&1 | tee "$log"
+  RX_BUILD_DIR="$BUILD" "$ROOT/node_modules/.bin/playwright" test 2>&1 | tee "$log"
   local rc=${PIPESTATUS[0]}
   set -e
-  stop_server
-  line=$(grep -aE '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -1 || true)
-  if [[ -z $line ]]; then
-    note "e2e runner gave no count (exit $rc): counted as 1 failure"
-    count_part "browser e2e" 0 1
-    return
-  fi
+  line=$(node "$ROOT/tests/e2e/count-results.mjs" "$results")
   local passed=${line%% passed*} failed
   failed=${line#*, }
   failed=${failed%% failed}
@@ -749,7 +714,6 @@ check_second_content() {
 cmd_test() {
   local t0
   t0=$(now)
-  trap stop_server EXIT
   cmd_deps
   mkdir -p "$BUILD/e2e" "$BUILD/logs"
 
