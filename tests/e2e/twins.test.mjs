@@ -1,5 +1,5 @@
 // Issue 20: every control the canvas draws has a DOM twin with a role, a name and a state, and the
-// explorer can be driven entirely through them. Contract of `t`: see tests/e2e/run.mjs.
+// explorer can be driven entirely through them. Fixtures and `t`: tests/e2e/fixtures.mjs.
 //
 // The first test acts ONLY through the accessibility tree (getByRole / getByLabel, then focus,
 // fill or a key on the element; never coordinates). state() only checks what the canvas shows.
@@ -8,6 +8,7 @@
 // action dispatches exactly that).
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { test } from './fixtures.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -21,7 +22,7 @@ async function openExplorer(t, path = '/') {
 }
 
 // Polls state() until `check(state)` is truthy; returns that state.
-async function until(t, check, what, timeoutMs = 10000) {
+async function untilState(t, check, what, timeoutMs = 10000) {
   let last = null;
   try {
     return await t.waitFor(async () => {
@@ -44,7 +45,8 @@ const activeTwin = (t) => t.page.evaluate(() => {
   return a && a.dataset ? a.dataset.twin || null : null;
 });
 
-export async function twinsDriveTheWholeExplorer(t) {
+test('twinsDriveTheWholeExplorer', async ({ t }) => {
+  test.setTimeout(120000);
   const page = t.page;
   await t.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.baseUrl });
   await openExplorer(t);
@@ -54,26 +56,26 @@ export async function twinsDriveTheWholeExplorer(t) {
   const matrixTab = page.getByRole('tab', { name: /^Adopters/ });
   t.assert.equal(await cardsTab.getAttribute('aria-selected'), 'true');
   await matrixTab.press('Enter');
-  await until(t, (s) => s.view === 'matrix', 'the matrix view');
+  await untilState(t, (s) => s.view === 'matrix', 'the matrix view');
   await t.waitFor(async () => (await matrixTab.getAttribute('aria-selected')) === 'true', 5000,
     'the matrix tab selected');
 
   // A real text field: type into it.
   await page.getByLabel('Filter adopters').fill('cloud');
-  await until(t, (s) => s.matrix.filters.text === 'cloud' && !s.matrix.pending, 'the text filter');
+  await untilState(t, (s) => s.matrix.filters.text === 'cloud' && !s.matrix.pending, 'the text filter');
 
   // Domain chips are toggle buttons.
   const networking = page.getByRole('button', { name: 'Networking', exact: true });
   t.assert.equal(await networking.getAttribute('aria-pressed'), 'false');
   await networking.press('Space');
-  await until(t, (s) => s.matrix.filters.domains.includes('networking'), 'the Networking domain filter');
+  await untilState(t, (s) => s.matrix.filters.domains.includes('networking'), 'the Networking domain filter');
   await t.waitFor(async () => (await networking.getAttribute('aria-pressed')) === 'true', 5000,
     'the chip pressed');
 
   // The grid: a cell names its row, column, mark and strength; activating it pins it.
   const cell = page.getByRole('gridcell', { name: /^Cloudflare × Networking: stated/ });
   await cell.press('Enter');
-  const pinned = await until(t, (s) => s.matrix.selected && s.matrix.selected.adopter === 'cloudflare' &&
+  const pinned = await untilState(t, (s) => s.matrix.selected && s.matrix.selected.adopter === 'cloudflare' &&
     s.matrix.selected.domain === 'networking' && s.matrix.selected.panel, 'the pinned cell and its panel');
   await t.waitFor(async () => (await cell.getAttribute('aria-selected')) === 'true', 5000,
     'the pinned cell selected');
@@ -85,21 +87,21 @@ export async function twinsDriveTheWholeExplorer(t) {
 
   // Clear the filters, back to the cards.
   await page.getByRole('button', { name: 'Clear all filters' }).press('Enter');
-  await until(t, (s) => !s.matrix.filters.text && s.matrix.filters.domains.length === 0, 'filters cleared');
+  await untilState(t, (s) => !s.matrix.filters.text && s.matrix.filters.domains.length === 0, 'filters cleared');
   await cardsTab.press('Enter');
-  await until(t, (s) => s.view === 'cards', 'the cards view');
+  await untilState(t, (s) => s.view === 'cards', 'the cards view');
 
   // Search, then open the first result.
   await page.getByRole('searchbox', { name: 'Search cards' }).fill('memory');
-  const searched = await until(t, (s) => s.search.query === 'memory' && s.search.cards > 0, 'search results');
+  const searched = await untilState(t, (s) => s.search.query === 'memory' && s.search.cards > 0, 'search results');
   await page.getByRole('button', { name: 'Hide other cards' }).press('Enter');
-  await until(t, (s) => s.search.hide, 'only the matching cards');
+  await untilState(t, (s) => s.search.hide, 'only the matching cards');
   await t.waitFor(() => page.evaluate(() => !document.querySelector('[data-twin^="card:"][aria-description]')),
     5000, 'the dimmed cards gone from the tree');
   const firstCard = page.getByRole('button', { expanded: false }).first();
   const cardName = await firstCard.textContent();
   await firstCard.press('Enter');
-  const opened = await until(t, (s) => s.openCard, 'an open card');
+  const opened = await untilState(t, (s) => s.openCard, 'an open card');
   const matching = searched.sections.flatMap((s) => s.cards).filter((c) => c.matches);
   t.assert.equal(opened.openCard, matching[0].id, 'the first result opened');
   t.assert.equal(matching[0].title, cardName, 'the twin named the card it opened');
@@ -109,7 +111,7 @@ export async function twinsDriveTheWholeExplorer(t) {
   const related = page.getByRole('group', { name: 'Related' }).getByRole('link').first();
   const relatedName = await related.textContent();
   await related.press('Enter');
-  const followed = await until(t, (s) => s.openCard && s.openCard !== opened.openCard, 'the related card');
+  const followed = await untilState(t, (s) => s.openCard && s.openCard !== opened.openCard, 'the related card');
   const target = followed.sections.flatMap((s) => s.cards).find((c) => c.id === followed.openCard);
   t.assert.equal(target.title, relatedName);
   await t.waitFor(async () => (await activeTwin(t)) === 'card:' + followed.openCard, 5000,
@@ -122,8 +124,7 @@ export async function twinsDriveTheWholeExplorer(t) {
     link.includes('card=' + followed.openCard), `the link names the open card (${link})`);
   t.assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
   t.assertNoConsoleErrors();
-}
-twinsDriveTheWholeExplorer.timeout = 120000;
+});
 
 // The whole accessibility tree Chromium builds (CDP), as a list of {role, name, focusable, parent}.
 async function fullAxTree(t) {
@@ -163,23 +164,23 @@ async function checkAxTree(t, where) {
   return problems;
 }
 
-export async function fullAccessibilityTreeIsNamedInEveryView(t) {
+test('fullAccessibilityTreeIsNamedInEveryView', async ({ t }) => {
+  test.setTimeout(90000);
   await openExplorer(t);
   const problems = [];
   problems.push(...await checkAxTree(t, 'cards'));
   const s = await t.state();
   const card = s.sections[1].cards[0].id;
   await t.page.evaluate((c) => window.explorer.navigate('#card=' + c), card);
-  await until(t, (x) => x.openCard === card, 'an open card');
+  await untilState(t, (x) => x.openCard === card, 'an open card');
   await t.waitFor(() => t.page.evaluate((c) => !!document.querySelector(`[data-twin="close:${c}"]`), card), 5000, 'its twins');
   problems.push(...await checkAxTree(t, 'open card'));
   await t.page.evaluate(() => window.explorer.navigate('#view=matrix&row=cloudflare&col=networking'));
-  await until(t, (x) => x.view === 'matrix' && x.matrix.selected, 'the matrix with a pinned cell');
+  await untilState(t, (x) => x.view === 'matrix' && x.matrix.selected, 'the matrix with a pinned cell');
   await t.waitFor(() => t.page.evaluate(() => !!document.querySelector('[data-twin="detail"]')), 5000, 'the panel twin');
   problems.push(...await checkAxTree(t, 'matrix'));
   t.assert.deepEqual(problems, []);
-}
-fullAccessibilityTreeIsNamedInEveryView.timeout = 90000;
+});
 
 async function runAxe(page) {
   await page.evaluate(AXE_SOURCE);
@@ -190,7 +191,8 @@ async function runAxe(page) {
   });
 }
 
-export async function axeFindsNoViolationsInAnyState(t) {
+test('axeFindsNoViolationsInAnyState', async ({ t }) => {
+  test.setTimeout(120000);
   await openExplorer(t);
   const found = [];
   const check = async (where) => {
@@ -200,32 +202,32 @@ export async function axeFindsNoViolationsInAnyState(t) {
   const s = await t.state();
   const card = s.sections[1].cards[0].id;
   await t.page.evaluate((c) => window.explorer.navigate('#card=' + c), card);
-  await until(t, (x) => x.openCard === card, 'an open card');
+  await untilState(t, (x) => x.openCard === card, 'an open card');
   await t.waitFor(() => t.page.evaluate((c) => !!document.querySelector(`[data-twin="close:${c}"]`), card), 5000, 'its twins');
   await check('open card');
   await t.page.evaluate(() => window.explorer.navigate('#view=matrix'));
-  await until(t, (x) => x.view === 'matrix', 'the matrix');
+  await untilState(t, (x) => x.view === 'matrix', 'the matrix');
   await t.waitFor(() => t.page.evaluate(() => !!document.querySelector('[data-twin="grid"]')), 5000, 'the grid twin');
   await check('matrix');
   await t.page.evaluate(() => window.explorer.navigate('#view=matrix&row=cloudflare&col=networking'));
   await t.waitFor(() => t.page.evaluate(() => !!document.querySelector('[data-twin="detail"]')), 5000, 'the panel twin');
   await check('pinned cell');
   t.assert.deepEqual(found, []);
-}
-axeFindsNoViolationsInAnyState.timeout = 120000;
+});
 
-export async function focusIsOneBetweenTwinsAndCanvas(t) {
+test('focusIsOneBetweenTwinsAndCanvas', async ({ t }) => {
+  test.setTimeout(90000);
   const page = t.page;
   await openExplorer(t);
   // Tab through the twins: the canvas's focus follows each one.
   await page.getByRole('tab', { name: 'Cards', exact: true }).focus();
-  await until(t, (s) => s.focus === 'app:view-cards', 'the canvas focus on the Cards tab');
+  await untilState(t, (s) => s.focus === 'app:view-cards', 'the canvas focus on the Cards tab');
   const seen = [];
   for (let i = 0; i < 6; i++) {
     await page.keyboard.press('Tab');
     const twin = await activeTwin(t);
     t.assert.ok(twin, `Tab ${i + 1} stays on a twin`);
-    await until(t, (s) => s.focus === stateFocus(twin), `state().focus = ${twin}`);
+    await untilState(t, (s) => s.focus === stateFocus(twin), `state().focus = ${twin}`);
     seen.push(twin);
   }
   t.assert.ok(seen.includes('search') && seen.includes('app:theme'), `Tab went through ${seen.join(', ')}`);
@@ -233,32 +235,32 @@ export async function focusIsOneBetweenTwinsAndCanvas(t) {
   // Arrow keys in the canvas: the DOM focus moves to the twin of the focused card.
   await page.evaluate(() => document.getElementById('canvas').focus());
   await page.keyboard.press('ArrowDown');
-  const first = await until(t, (s) => isCard(s.focus), 'a card focused by the arrow');
+  const first = await untilState(t, (s) => isCard(s.focus), 'a card focused by the arrow');
   await t.waitFor(async () => (await activeTwin(t)) === 'card:' + first.focus, 5000, 'the DOM focus on its twin');
   // The next arrow lands on the twin: it goes on to the canvas, and the focus moves again.
   await page.keyboard.press('ArrowRight');
-  const second = await until(t, (s) => isCard(s.focus) && s.focus !== first.focus, 'the next card');
+  const second = await untilState(t, (s) => isCard(s.focus) && s.focus !== first.focus, 'the next card');
   await t.waitFor(async () => (await activeTwin(t)) === 'card:' + second.focus, 5000, 'the DOM focus follows');
   // Shift+Tab goes back through the DOM twins and the canvas follows.
   await page.keyboard.press('Shift+Tab');
   const back = await activeTwin(t);
-  await until(t, (s) => s.focus === stateFocus(back), `state().focus back on ${back}`);
+  await untilState(t, (s) => s.focus === stateFocus(back), `state().focus back on ${back}`);
 
   // The matrix: a focused cell twin gets ImGui's keyboard focus; arrows move both.
   await page.getByRole('tab', { name: /^Adopters/ }).press('Enter');
-  await until(t, (s) => s.view === 'matrix', 'the matrix');
+  await untilState(t, (s) => s.view === 'matrix', 'the matrix');
   const cell = page.getByRole('gridcell', { name: /^Cloudflare × Networking/ });
   await cell.focus();
   const cellId = await cell.getAttribute('data-twin');
-  await until(t, (s) => s.focus === cellId, 'the canvas focus on the cell');
+  await untilState(t, (s) => s.focus === cellId, 'the canvas focus on the cell');
   await page.keyboard.press('ArrowLeft'); // Cloudflare × Web is to its left
-  const moved = await until(t, (s) => s.focus && s.focus.startsWith('cell:') && s.focus !== cellId, 'the next cell');
+  const moved = await untilState(t, (s) => s.focus && s.focus.startsWith('cell:') && s.focus !== cellId, 'the next cell');
   await t.waitFor(async () => (await activeTwin(t)) === moved.focus, 5000, 'the DOM focus on the next cell');
   t.assertNoConsoleErrors();
-}
-focusIsOneBetweenTwinsAndCanvas.timeout = 90000;
+});
 
-export async function twinsCostNothingWhileIdle(t) {
+test('twinsCostNothingWhileIdle', async ({ t }) => {
+  test.setTimeout(60000);
   await openExplorer(t);
   const settle = async () => {
     let last = -1;
@@ -286,8 +288,7 @@ export async function twinsCostNothingWhileIdle(t) {
   await t.page.mouse.move(8, 792);
   await settle();
   t.assert.equal((await t.state()).a11y.sends, sends0, 'frames without a change send no tree');
-}
-twinsCostNothingWhileIdle.timeout = 60000;
+});
 
 // Each twin's box is its control's box (state() reports where the canvas drew it), and the mouse
 // never hits a twin: the canvas under it takes the click.
@@ -304,9 +305,10 @@ async function checkBoxes(t, pairs, where) {
   return off;
 }
 
-export async function twinsSitOnTheirControlsAndLetTheMouseThrough(t) {
+test('twinsSitOnTheirControlsAndLetTheMouseThrough', async ({ t }) => {
+  test.setTimeout(60000);
   await openExplorer(t);
-  let s = await until(t, (x) => x.scroll && !x.scroll.moving, 'a still card area');
+  let s = await untilState(t, (x) => x.scroll && !x.scroll.moving, 'a still card area');
   const pairs = [['app:view-cards', s.tabs.cards], ['app:view-matrix', s.tabs.matrix],
     ['app:copy-link', s.copyLink], ['app:theme', s.themeButton]];
   for (const c of s.controls) pairs.push([c.id, c.rect]);
@@ -323,7 +325,7 @@ export async function twinsSitOnTheirControlsAndLetTheMouseThrough(t) {
     'canvas');
 
   await t.page.evaluate(() => window.explorer.navigate('#view=matrix&row=cloudflare&col=networking'));
-  s = await until(t, (m) => m.view === 'matrix' && m.matrix.selected && m.matrix.selected.panel, 'the matrix');
+  s = await untilState(t, (m) => m.view === 'matrix' && m.matrix.selected && m.matrix.selected.panel, 'the matrix');
   await t.waitFor(() => t.page.evaluate(() => !!document.querySelector('[data-twin="detail"]')), 5000, 'the panel twin');
   s = await t.state();
   const mpairs = [['detail', s.matrix.selected.panel], ['grid', s.matrix.grid]];
@@ -331,12 +333,12 @@ export async function twinsSitOnTheirControlsAndLetTheMouseThrough(t) {
   for (const c of s.matrix.cells) if (c.rect) mpairs.push([`cell:${c.row}:${c.col}`, c.rect]);
   off.push(...await checkBoxes(t, mpairs.filter(([n]) => !n.startsWith('sourceCard')), 'matrix'));
   t.assert.deepEqual(off, []);
-}
-twinsSitOnTheirControlsAndLetTheMouseThrough.timeout = 60000;
+});
 
 // A phone: the sections fold behind one menu button (its links are in the tree but out of the
 // Tab order until it opens), and axe still finds nothing.
-export async function phoneLayoutTwins(t) {
+test('phoneLayoutTwins', async ({ t }) => {
+  test.setTimeout(60000);
   const ctx = await t.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true,
     deviceScaleFactor: 2 });
   const page = await ctx.newPage();
@@ -363,11 +365,10 @@ export async function phoneLayoutTwins(t) {
     .violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`));
   t.assert.deepEqual(violations, []);
   await page.screenshot({ path: `${t.outDir}/twins-phone.png` });
-}
-phoneLayoutTwins.timeout = 60000;
+});
 
 // No WebGL2: the static rendition is the page and there are no twins.
-export async function noTwinsWithoutTheCanvas(t) {
+test('noTwinsWithoutTheCanvas', async ({ t }) => {
   await t.context.addInitScript(() => {
     const original = HTMLCanvasElement.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
@@ -378,4 +379,4 @@ export async function noTwinsWithoutTheCanvas(t) {
   await t.waitFor(async () => /WebGL2/.test((await t.page.locator('#status').textContent()) || ''), 10000, 'the WebGL2 note');
   await t.page.waitForTimeout(500);
   t.assert.equal(await t.page.locator('#twins').count(), 0, 'no twin layer');
-}
+});
