@@ -23,12 +23,30 @@
   var syncing = false;     // focus moved by us: not a request
   var heldKeys = new Set(); // scancodes handed down and not yet up
 
-  // KeyboardEvent.code -> SDL scancode, for the keys the canvas handles itself.
+  // KeyboardEvent.code -> SDL scancode (USB HID usage), for the keys the canvas handles itself.
   var SCANCODES = {
     ArrowRight: 79, ArrowLeft: 80, ArrowDown: 81, ArrowUp: 82, Home: 74, End: 77,
     PageUp: 75, PageDown: 78, Escape: 41
   };
   var SCANCODE_C = 6;
+  var OTHER_SCANCODES = {
+    Enter: 40, Backspace: 42, Tab: 43, Space: 44, Slash: 56, Delete: 76, NumpadEnter: 88,
+    ControlLeft: 224, ShiftLeft: 225, AltLeft: 226, MetaLeft: 227,
+    ControlRight: 228, ShiftRight: 229, AltRight: 230, MetaRight: 231
+  };
+  function scancodeOf(code) {
+    if (SCANCODES[code]) return SCANCODES[code];
+    if (OTHER_SCANCODES[code]) return OTHER_SCANCODES[code];
+    var m = /^Key([A-Z])$/.exec(code || '');
+    if (m) return 4 + m[1].charCodeAt(0) - 65;
+    m = /^Digit([0-9])$/.exec(code || '');
+    if (m) return m[1] === '0' ? 39 : 29 + Number(m[1]);
+    return 0;
+  }
+  // Keys that went down on the canvas: when the DOM focus moves to a twin before they come up,
+  // the canvas never sees them come up (it would take them as held, and repeat them). Their
+  // release is handed over like the twins' own keys.
+  var canvasHeld = new Set();
   // Roles a user operates: focusable (tabindex 0 or -1) and activated by Enter, Space or a click.
   var ACTIVE_ROLES = { button: 1, tab: 1, link: 1, gridcell: 1, menuitem: 1, checkbox: 1 };
 
@@ -65,6 +83,7 @@
     layer.addEventListener('input', onInput);
     layer.addEventListener('change', onChange);
     document.addEventListener('keyup', onKeyUp, true);
+    canvas.addEventListener('keydown', function (e) { if (e.code) canvasHeld.add(e.code); }, true);
     window.addEventListener('blur', releaseKeys);
     window.addEventListener('resize', placeLayer);
     return layer;
@@ -329,6 +348,12 @@
   }
 
   function onKeyUp(e) {
+    if (canvasHeld.delete(e.code) && e.target !== canvas) {
+      var b0 = bridge(), sc = scancodeOf(e.code);
+      if (b0 && sc) b0.key(sc, sdlMods(e), false);
+      heldKeys.delete(sc);
+      return;
+    }
     var scancode = e.code === 'KeyC' ? SCANCODE_C : SCANCODES[e.code];
     if (!scancode || !heldKeys.has(scancode)) return;
     heldKeys.delete(scancode);
@@ -340,6 +365,7 @@
     var b = bridge();
     heldKeys.forEach(function (scancode) { if (b) b.key(scancode, 0, false); });
     heldKeys.clear();
+    canvasHeld.clear(); // the window lost focus: SDL releases the canvas's keys itself
   }
 
   // A screen reader's default action, or a click from a script: the same as Enter.

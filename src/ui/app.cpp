@@ -136,9 +136,10 @@ void App::addTopBarNode(UiContext& ctx, AccessNode node) {
 void App::publishAccessTree() {
     const std::uint64_t structure = access_.hash(false);
     const std::uint64_t geometry = access_.hash(true);
-    // While something moves (a scroll, a fling) the boxes follow once it has settled: the names
-    // and states, which a screen reader reads, go at once.
-    if (structure == sentStructure_ && (geometry == sentGeometry_ || animating_)) return;
+    // While something moves (a scroll, a fling, a drag) the boxes follow once it has settled: the
+    // names and states, which a screen reader reads, go at once.
+    const bool moving = animating_ || ImGui::GetIO().MouseDown[0];
+    if (structure == sentStructure_ && (geometry == sentGeometry_ || moving)) return;
     sentStructure_ = structure;
     sentGeometry_ = geometry;
     ++accessSends_;
@@ -271,14 +272,10 @@ void App::draw() {
     ctx.accessRequests.swap(accessQueue_);
     accessQueue_.clear();
     takeAccessRequests(ctx);
-    if (view_ == View::Cards) {
+    if (view_ == View::Cards)
         cards_.takeAccessRequests(ctx);
-        // The cards view draws its own focus ring; ImGui's (left on a top-bar button by the
-        // matrix view, whose focus is ImGui's) must not show a second one.
-        GImGui->NavDisableHighlight = true;
-    } else {
+    else
         matrix_.takeAccessRequests(ctx);
-    }
     topBarFocus_.clear();
 
     ImGuiIO& io = ImGui::GetIO();
@@ -328,6 +325,9 @@ void App::handleRequests(UiContext& ctx) {
     if (!ctx.activateTopBar.empty()) activateTopBar(ctx, ctx.activateTopBar);
     if (!ctx.switchView.empty()) {
         view_ = ctx.switchView == "matrix" && model_.hasAdopters ? View::Matrix : View::Cards;
+        // The cards view draws its own focus ring; ImGui's (left on a top-bar button by the
+        // matrix view, whose focus is ImGui's) must not show a second one.
+        if (view_ == View::Cards) GImGui->NavDisableHighlight = true;
         ctx.announce(view_ == View::Matrix ? "Adopter and domain matrix" : "Cards");
     }
     if (!ctx.jumpToCard.empty()) {

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from './fixtures.mjs';
+import { measureIdle } from '../bench/idle.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -86,7 +87,8 @@ test('twinsDriveTheWholeExplorer', async ({ t }) => {
   t.assert.ok(quote.length > 20 && panelText.includes(quote), `the panel's twin reads the quote "${quote}"`);
 
   // Clear the filters, back to the cards.
-  await page.getByRole('button', { name: 'Clear all filters' }).press('Enter');
+  // A screen reader's default action is a click event on the element (no focus, no key).
+  await page.getByRole('button', { name: 'Clear all filters' }).dispatchEvent('click');
   await untilState(t, (s) => !s.matrix.filters.text && s.matrix.filters.domains.length === 0, 'filters cleared');
   await cardsTab.press('Enter');
   await untilState(t, (s) => s.view === 'cards', 'the cards view');
@@ -275,7 +277,9 @@ test('twinsCostNothingWhileIdle', async ({ t }) => {
   const f0 = await settle();
   const before = await t.page.evaluate(() => ({ builds: window.rxTwins.builds(), count: window.rxTwins.count() }));
   const sends0 = (await t.state()).a11y.sends;
-  await t.page.waitForTimeout(3000);
+  const idle = await measureIdle(t.page, 3);
+  t.log(`idle with ${before.count} twins: ${idle.frames} frames, ${(idle.cpu * 100).toFixed(2)} % CPU`);
+  t.assert.ok(idle.cpu < 0.03, `idle CPU ${(idle.cpu * 100).toFixed(2)} % with the twins`);
   const s = await t.state();
   t.assert.equal(s.frames, f0, 'no frames while idle with the twins present');
   t.assert.equal(s.a11y.sends, sends0, 'no tree sent while idle');
@@ -288,6 +292,21 @@ test('twinsCostNothingWhileIdle', async ({ t }) => {
   await t.page.mouse.move(8, 792);
   await settle();
   t.assert.equal((await t.state()).a11y.sends, sends0, 'frames without a change send no tree');
+
+  // A smooth scroll draws many frames; the boxes go to the page once it has stopped.
+  const [ax, ay, aw, ah] = (await t.state()).cardArea;
+  await t.page.mouse.move(ax + aw / 2, ay + ah / 2);
+  const before2 = await t.state();
+  await t.page.mouse.wheel(0, 600);
+  await settle();
+  const after2 = await t.state();
+  t.assert.ok(after2.scroll.y > 100 && after2.frames - before2.frames > 5,
+    `the wheel scrolled (${after2.frames - before2.frames} frames)`);
+  t.assert.ok(after2.a11y.sends - before2.a11y.sends <= 2,
+    `${after2.a11y.sends - before2.a11y.sends} trees for ${after2.frames - before2.frames} frames of scrolling`);
+  const cardTwin = await t.page.evaluate(() => window.rxTwins.tree().nodes.find((n) => n.id.startsWith('card:') && n.rect && !(n.state && n.state.offscreen)));
+  const drawn = after2.sections.flatMap((x) => x.cards).find((c) => 'card:' + c.id === cardTwin.id);
+  t.assert.ok(drawn && drawn.rect && Math.abs(drawn.rect[1] - cardTwin.rect[1]) < 1, 'the boxes are where the cards stopped');
 });
 
 // Each twin's box is its control's box (state() reports where the canvas drew it), and the mouse
@@ -379,4 +398,27 @@ test('noTwinsWithoutTheCanvas', async ({ t }) => {
   await t.waitFor(async () => /WebGL2/.test((await t.page.locator('#status').textContent()) || ''), 10000, 'the WebGL2 note');
   await t.page.waitForTimeout(500);
   t.assert.equal(await t.page.locator('#twins').count(), 0, 'no twin layer');
+});
+
+// Content problems: the panel's header is an expandable button, its list a region a screen reader
+// reads; Enter on the header folds it like a click.
+test('errorPanelTwins', async ({ t }) => {
+  await t.page.route('**/content/adopters.json', async (route) => {
+    const response = await route.fetch();
+    const text = (await response.text()).replace('"id": "systems",', '"id": "systems"');
+    await route.fulfill({ response, body: text, headers: { 'content-type': 'application/json' } });
+  });
+  await openExplorer(t);
+  const s = await t.state();
+  t.assert.ok(s.errors.length >= 1, 'the broken file is reported');
+  const header = t.page.getByRole('button', { name: /problems? in the content/ });
+  t.assert.equal(await header.getAttribute('aria-expanded'), 'true');
+  const list = t.page.getByRole('region', { name: 'Content problems' });
+  const text = await list.textContent();
+  t.assert.ok(text.includes('adopters.json') && text.includes(s.errors[0].message), `the region reads the problem: ${text}`);
+  await header.press('Enter');
+  await t.waitFor(async () => (await header.getAttribute('aria-expanded')) === 'false', 5000, 'the panel folded');
+  t.assert.equal(await list.count(), 0, 'the folded list leaves the tree');
+  await header.press('Enter');
+  await t.waitFor(async () => (await header.getAttribute('aria-expanded')) === 'true', 5000, 'the panel open again');
 });
