@@ -300,7 +300,7 @@ test('twinsCostNothingWhileIdle', async ({ t }) => {
   await t.page.mouse.wheel(0, 600);
   await settle();
   const after2 = await t.state();
-  t.assert.ok(after2.scroll.y > 100 && after2.frames - before2.frames > 5,
+  t.assert.ok(after2.scroll.y >= 50 && after2.frames - before2.frames > 5,
     `the wheel scrolled (${after2.frames - before2.frames} frames)`);
   t.assert.ok(after2.a11y.sends - before2.a11y.sends <= 2,
     `${after2.a11y.sends - before2.a11y.sends} trees for ${after2.frames - before2.frames} frames of scrolling`);
