@@ -52,6 +52,17 @@
 
   function bridge() { return window.rxTwinBridge || null; }
 
+  // The text fields have real DOM twins of their own (textagent.js, issue 18: typing, input
+  // methods, selection); this layer adds none for them.
+  var TEXT_AGENT_FIELDS = { search: 'search', text: 'mfilter' };
+  function ownedByTextAgent(node) {
+    return (node.role === 'searchbox' || node.role === 'textbox') && !!window.rxTextAgent &&
+      Object.prototype.hasOwnProperty.call(TEXT_AGENT_FIELDS, node.id);
+  }
+  function textAgentField(id) {
+    return document.getElementById('rx-field-' + (TEXT_AGENT_FIELDS[id] || id));
+  }
+
   function request(id, action, value) {
     var b = bridge();
     if (b) b.request(id, action, value || '');
@@ -212,7 +223,7 @@
     }
     for (i = 0; i < n; i++) {
       var node = nodes[i];
-      if (typeof node.id !== 'string' || seen.has(node.id)) continue;
+      if (typeof node.id !== 'string' || seen.has(node.id) || ownedByTextAgent(node)) continue;
       seen.add(node.id);
       var tag = tagFor(node, hasKids[i]);
       var rec = records.get(node.id);
@@ -299,8 +310,9 @@
 
   function focusSearch() {
     var rec = records.get('search') || records.get('text');
-    if (!rec) return false;
-    rec.el.focus({ preventScroll: true });
+    var el = rec ? rec.el : textAgentField('search') || textAgentField('text');
+    if (!el) return false;
+    el.focus({ preventScroll: true });
     return true;
   }
 

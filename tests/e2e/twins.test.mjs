@@ -232,7 +232,7 @@ test('focusIsOneBetweenTwinsAndCanvas', async ({ t }) => {
     await untilState(t, (s) => s.focus === stateFocus(twin), `state().focus = ${twin}`);
     seen.push(twin);
   }
-  t.assert.ok(seen.includes('search') && seen.includes('app:theme'), `Tab went through ${seen.join(', ')}`);
+  t.assert.ok(seen.includes('app:copy-link') && seen.includes('app:theme'), `Tab went through ${seen.join(', ')}`);
 
   // Arrow keys in the canvas: the DOM focus moves to the twin of the focused card.
   await page.evaluate(() => document.getElementById('canvas').focus());
