@@ -9,6 +9,7 @@
 #include "document.h"
 #include "matrix.h"
 #include "search.h"
+#include "synthetic_adopters.h"
 
 #include <nlohmann/json.hpp>
 
@@ -109,7 +110,7 @@ std::vector<std::string> prefixes(const std::string& text) {
     return out;
 }
 
-size_t viewSize(const MatrixView& v) {
+size_t viewSize(const MatrixTable& v) {
     return v.rows.size() * 31 + v.cells.size();
 }
 

@@ -56,11 +56,11 @@ class MatrixView {
     MatrixQuery query_;
     char textBuf_[257] = {}; // the text filter as typed (URL caps it at 256 bytes)
     bool dirty_ = true;
-    const AdoptersData* data_ = nullptr; // what view_ was built from
+    const AdoptersData* data_ = nullptr; // what table_ was built from
     const Theme* theme_ = nullptr;       // for measuring labels at rebuild
     size_t builtAdopters_ = 0;
-    rx::MatrixView view_;
-    rx::MatrixView summary_; // same filters without the domain filter: the chips' bars
+    rx::MatrixTable table_;
+    rx::MatrixTable summary_; // same filters without the domain filter: the chips' bars
     // Builders remember recent text results, so typing only re-tests the adopters still in view.
     rx::MatrixBuilder builder_;
     rx::MatrixBuilder summaryBuilder_;
