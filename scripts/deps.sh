@@ -72,11 +72,10 @@ fetch_sources() {
 }
 
 # SDL2 built for wasm once per version and variant, installed into the cache (atomically: tmp
-# dir + mv). The app links a size-trimmed SDL2 (no audio, joystick, haptic, sensor, power,
-# render, threads; -Oz + LTO: -18 KB gzip of wasm; SDL_LEAN_AND_MEAN drops the software
-# blitters a WebGL app never calls: -29 KB gzip; no OpenGL/EGL, offscreen or dummy video: the
-# app makes its WebGL2 context itself, and SDL's EGL kept every GL function: -16 KB gzip of wasm
-# + JS); the bench's baseline, Dear ImGui's own example, needs the full one (it inits the game
+# dir + mv). The app links a size-trimmed SDL2: no audio, joystick, haptic, sensor, power,
+# render or threads, -Oz + LTO; SDL_LEAN_AND_MEAN drops the software blitters a WebGL app never
+# calls; no OpenGL/EGL, offscreen or dummy video, since the app makes its WebGL2 context itself
+# and SDL's EGL kept every GL function (what each saved: docs/PERFORMANCE.md). The bench's baseline, Dear ImGui's own example, needs the full one (it inits the game
 # controller subsystem). The prefix name changes with the options, so caches rebuild.
 SDL_MIN_OPTIONS=(-DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_HIDAPI=OFF
   -DSDL_SENSOR=OFF -DSDL_POWER=OFF -DSDL_RENDER=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOCALE=OFF

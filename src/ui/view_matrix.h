@@ -1,4 +1,4 @@
-// The adopter × domain matrix view (issue 4): filters, sort, pivot, a virtualised grid with
+// The adopter × domain matrix view: filters, sort, pivot, a virtualised grid with
 // frozen headers, evidence tooltips, a pinned detail panel and CSV/TSV export.
 #pragma once
 #include "matrix.h"
