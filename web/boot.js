@@ -297,6 +297,8 @@
       wake: function () { m._rx_wake(); },
       setVisible: function (v) { m._rx_set_visible(v); }
     };
+    // Page modules that call the wasm themselves (textagent.js) take the module from here.
+    window.dispatchEvent(new CustomEvent('explorer:wired', { detail: { module: m } }));
     // Back/Forward, an edited hash or a followed deep link: the location is the truth.
     // The user moved (Back, Forward, an edited hash): a replace still pending from before is stale.
     function followUrl() {
@@ -329,7 +331,9 @@
     window.addEventListener('resize', function () { api.wake(); });
     // SDL cancels mousedown, which also cancels the browser's focus-on-click: focus the canvas
     // ourselves, so it takes keys after a click into it (and never before: no autofocus).
-    canvas.addEventListener('pointerdown', function () {
+    // A press on a text field leaves the focus to the field's twin (textagent.js).
+    canvas.addEventListener('pointerdown', function (e) {
+      if (e.rxTextField) return;
       if (document.activeElement !== canvas) canvas.focus({ preventScroll: true });
     });
     // A DPR change (zoom, moving to another screen) without a resize: SDL re-reads the ratio and

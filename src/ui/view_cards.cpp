@@ -272,6 +272,7 @@ void CardsView::draw(UiContext& ctx) {
                                                ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
     const ImVec2 dragMax(areaMax_.x - ImGui::GetStyle().ScrollbarSize, areaMax_.y);
     pointer_.update(overUi, areaMin_, dragMax, ctx.nowMs, scroll_, maxScroll_, ctx.reducedMotion);
+    if (pointer_.pressedThisFrame()) focusSerialAtPress_ = focusSerial_;
     handleKeys(ctx);
     controls_.beginFrame();
     // Tab order starts in the top bar: the App's buttons and the search field.
@@ -408,7 +409,11 @@ void CardsView::draw(UiContext& ctx) {
         if (clicked == "#background") {
             nav_.menuOpen = false;
             if (!openCard_.empty()) openCard_.clear();
-            focus_.clear();
+            // A click that took frames to resolve does not undo a focus the keyboard (or a
+            // search twin, which a press on the canvas blurs at once) set after its press.
+            const bool movedSincePress = focusSerial_ != focusSerialAtPress_;
+            if (!movedSincePress && !(focus_ == "search" && search_.field().twinFocused()))
+                focus_.clear();
         } else if (clicked == "#outside") {
             nav_.menuOpen = false;
         } else if (clicked != "#blocked") {
@@ -569,6 +574,7 @@ float CardsView::drawOpenExtras(const UiContext& ctx, ImDrawList* dl, ImVec2 pos
 // Input
 
 void CardsView::setFocus(const std::string& id, bool visible) {
+    ++focusSerial_;
     focus_ = id;
     focusVisible_ = visible;
 }
@@ -775,6 +781,24 @@ void CardsView::copyCard(UiContext& ctx, const std::string& itemId) {
     ctx.announce("Copied " + item->title);
 }
 
+void CardsView::searchTwinFocus(bool focused) {
+    if (focused && focus_ != "search") setFocus("search", false);
+    if (!focused && focus_ == "search") focus_.clear();
+}
+
+void CardsView::stepSearch(bool forward) {
+    if (!model_) return;
+    search_.refresh(model_->searchIndex);
+    search_.step(forward);
+    goToCurrentMatch();
+}
+
+void CardsView::escapeSearch() {
+    search_.field().expectLeave();
+    search_.setQuery("");
+    if (focus_ == "search") focus_.clear();
+}
+
 void CardsView::goToCurrentMatch() {
     const SearchResult& r = search_.result();
     if (search_.current() < 0 || !model_) return;
@@ -936,7 +960,8 @@ void CardsView::writeState(nlohmann::json& state) const {
     const SearchResult& r = search_.result();
     state["search"] = {{"query", search_.query()},        {"matches", r.matches},
                        {"cards", r.matchedCards},         {"current", search_.current()},
-                       {"hide", search_.hideNonMatching}, {"active", search_.fieldActive()}};
+                       {"hide", search_.hideNonMatching}, {"active", search_.fieldActive()},
+                       {"runs", search_.version()}};
     // On-screen controls other than cards (status row, nav, the open card's chips and buttons),
     // with the rect that takes clicks.
     json controls = json::array();

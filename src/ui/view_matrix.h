@@ -2,6 +2,7 @@
 // frozen headers, evidence tooltips, a pinned detail panel and CSV/TSV export.
 #pragma once
 #include "matrix.h"
+#include "text_field.h"
 #include "ui_context.h"
 #include "url_state.h"
 
@@ -33,6 +34,11 @@ class MatrixView {
     void writeUrl(UrlState& url) const;
     void writeState(nlohmann::json& state) const; // adds state().matrix
 
+    // The text filter and its DOM twin (web/textagent.js).
+    TextField& textField() { return text_; }
+    const TextField& textField() const { return text_; }
+    void escapeText(); // Esc in the field: clear the text filter and leave the field
+
   private:
     // matrix_filters.cpp
     void drawToolbar(UiContext& ctx);
@@ -54,7 +60,7 @@ class MatrixView {
 
     // Filters, sort, pivot: the query (URL state); `dirty_` means the view must be rebuilt.
     MatrixQuery query_;
-    char textBuf_[257] = {}; // the text filter as typed (URL caps it at 256 bytes)
+    TextField text_{"mfilter", "Filter adopters", 256}; // the URL caps it at 256 bytes
     bool dirty_ = true;
     const AdoptersData* data_ = nullptr; // what table_ was built from
     const Theme* theme_ = nullptr;       // for measuring labels at rebuild
