@@ -106,4 +106,7 @@ main() {
   esac
 }
 
+# Sourced (tests/bench/emcc_ab.sh builds with another Emscripten through these functions): only
+# the definitions.
+[[ ${BASH_SOURCE[0]} == "$0" ]] || return 0
 { main "$@"; exit; }  # braces: bash reads the whole file before running it

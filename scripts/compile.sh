@@ -11,8 +11,11 @@ build_native() {
 configure_wasm() {
   local sdl=(${SDL_MIN_PREFIX:+"-DRX_SDL2_PREFIX=$SDL_MIN_PREFIX"})
   [[ -n ${EMSDK:-} ]] && sdl=(-DRX_USE_EMSDK_SDL_PORT=ON)
+  # RX_CLOSURE_COMPILER: another closure-compiler binary (tests/bench/emcc_ab.sh: the one
+  # Emscripten 3.1.69 was made with); otherwise CMake takes npm's when installed.
   configure_preset wasm -DCMAKE_BUILD_TYPE="$BUILD_TYPE" "${sdl[@]}" \
-    ${IMGUI_DIR:+"-DRX_IMGUI_DIR=$IMGUI_DIR"}
+    ${IMGUI_DIR:+"-DRX_IMGUI_DIR=$IMGUI_DIR"} \
+    ${RX_CLOSURE_COMPILER:+-DRX_CLOSURE=ON "-DRX_CLOSURE_COMPILER=$RX_CLOSURE_COMPILER"}
 }
 
 # build_wasm [target...]: default both the app (explorer.js/.wasm) and the wasm unit tests.
