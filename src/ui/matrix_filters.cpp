@@ -286,9 +286,9 @@ void MatrixView::drawActiveFilters(UiContext& ctx) {
     const Fonts& f = ctx.theme.fonts();
     ImGui::PushFont(f.smallBold);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(view_.countsText.c_str());
+    ImGui::TextUnformatted(table_.countsText.c_str());
     ImGui::PopFont();
-    ctx.access->add(AccessNode("counts", AccessRole::Text, view_.countsText));
+    ctx.access->add(AccessNode("counts", AccessRole::Text, table_.countsText));
     sameLineIfFits(170);
     legend(c);
 
