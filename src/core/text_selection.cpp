@@ -175,26 +175,25 @@ void TextLayer::clear() {
 }
 
 void TextLayer::addRun(int block, int line, float left, float top, float bottom,
-                       std::string_view text, size_t begin, size_t end, const Advance& advance) {
-    end = std::min(end, text.size());
-    if (begin >= end) return;
+                       std::string_view chars, size_t offset, const Advance& advance) {
+    if (chars.empty()) return;
     Run run;
     run.block = block;
     run.line = line;
     run.left = left;
     run.top = top;
     run.bottom = bottom;
-    run.begin = begin;
-    run.end = end;
+    run.begin = offset;
+    run.end = offset + chars.size();
     run.firstEdge = static_cast<uint32_t>(edges_.size());
     float x = left;
-    edges_.push_back({x, static_cast<uint32_t>(begin)});
-    for (size_t i = begin; i < end;) {
+    edges_.push_back({x, static_cast<uint32_t>(offset)});
+    for (size_t i = 0; i < chars.size();) {
         size_t len = 0;
-        const uint32_t c = decodeAt(text, i, len);
+        const uint32_t c = decodeAt(chars, i, len);
         x += advance(c);
         i += len;
-        edges_.push_back({x, static_cast<uint32_t>(std::min(i, end))});
+        edges_.push_back({x, static_cast<uint32_t>(offset + std::min(i, chars.size()))});
     }
     run.right = x;
     run.edgeCount = static_cast<uint32_t>(edges_.size()) - run.firstEdge;

@@ -98,10 +98,10 @@ class TextLayer {
     using Advance = std::function<float(uint32_t codePoint)>;
 
     void clear(); // keeps capacity: recording allocates nothing in a steady frame
-    // Records the characters text[begin, end) of `block` drawn from x = `left` on the line
+    // Records `chars`, the block's text from byte `offset` on, drawn from x = `left` on the line
     // [top, bottom); `advance` gives each code point's width.
-    void addRun(int block, int line, float left, float top, float bottom, std::string_view text,
-                size_t begin, size_t end, const Advance& advance);
+    void addRun(int block, int line, float left, float top, float bottom, std::string_view chars,
+                size_t offset, const Advance& advance);
     const std::vector<Run>& runs() const { return runs_; }
     const std::vector<Edge>& edges() const { return edges_; }
     bool empty() const { return runs_.empty(); }

@@ -2,6 +2,8 @@
 // frozen headers, evidence tooltips, a pinned detail panel and CSV/TSV export.
 #pragma once
 #include "matrix.h"
+#include "rich_text.h"
+#include "text_selection.h"
 #include "ui_context.h"
 #include "url_state.h"
 
@@ -24,6 +26,7 @@ struct MatrixCellOnScreen {
     int row = -1;
     int col = -1;
     ImVec4 rect;
+    int adopter = -1, domain = -1; // data indexes
 };
 
 class MatrixView {
@@ -32,6 +35,20 @@ class MatrixView {
     void applyUrl(const UrlState& url);
     void writeUrl(UrlState& url) const;
     void writeState(nlohmann::json& state) const; // adds state().matrix
+
+    // Selecting the detail panel's quotes and the context menu (matrix_selection.cpp).
+    bool hasSelection() const { return selA_.valid() && selA_ != selF_; }
+    std::string selectedText() const;
+    void clearSelection();
+    void writeSelectionState(nlohmann::json& state) const;
+    std::string textLayoutJson() const;
+    struct ContextTarget {
+        std::string adopter, domain; // a filled cell's ids, or ""
+        std::string quote;           // its evidence, one quote a line
+        std::string sourceCard;      // the first quote's card, or ""
+        std::string selection;
+    };
+    ContextTarget contextTarget(ImVec2 p) const;
 
   private:
     // matrix_filters.cpp
@@ -45,6 +62,9 @@ class MatrixView {
     // view_matrix.cpp
     void drawDetail(UiContext& ctx, float width, float height);
     void drawEmpty(UiContext& ctx);
+    float drawQuote(UiContext& ctx, const RichText& text, const std::string& blockId,
+                    const std::string& card);
+    void selectionInput(UiContext& ctx);
     void rebuildIfNeeded(const AdoptersData& data);
     void measureAxes(const AdoptersData& data);
     void clearAll();
@@ -100,6 +120,14 @@ class MatrixView {
     // can click and type like a person.
     std::map<std::string, ImVec4> controls_;
     void rememberItem(const std::string& name);
+
+    // The detail panel's quotes as selectable text (rebuilt every frame: a handful of blocks).
+    TextBlocks blocks_, nextBlocks_;
+    TextLayer layer_, nextLayer_;
+    Selection selection_;
+    TextPoint selA_, selF_;
+    ClickCounter clicks_;
+    bool selecting_ = false;
 };
 
 } // namespace rx::ui

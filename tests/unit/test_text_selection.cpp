@@ -97,9 +97,9 @@ TEST_CASE("TextLayer: hit tests on words, gaps, beside lines, carets") {
     rx::TextLayer layer;
     const std::string text = "ab cd\xE2\x80\x99" "e fg";
     // Line 0: "ab" at x 0..20, "cd’e" at x 30..70; line 1: "fg" at x 0..20, 20 px lines.
-    layer.addRun(0, 0, 0, 0, 20, text, 0, 2, tenPx);
-    layer.addRun(0, 0, 30, 0, 20, text, 3, 9, tenPx);
-    layer.addRun(0, 1, 0, 20, 40, text, 10, 12, tenPx);
+    layer.addRun(0, 0, 0, 0, 20, text.substr(0, 2), 0, tenPx);
+    layer.addRun(0, 0, 30, 0, 20, text.substr(3, 6), 3, tenPx);
+    layer.addRun(0, 1, 0, 20, 40, text.substr(10, 2), 10, tenPx);
     REQUIRE(layer.runs().size() == 3);
     CHECK(layer.runs()[1].right == doctest::Approx(70)); // 4 code points, 6 bytes
     CHECK(layer.hitExact(14, 10) == rx::TextPoint{0, 1});
@@ -126,7 +126,7 @@ TEST_CASE("TextLayer records the real document's text as the explorer draws it")
     REQUIRE_FALSE(doc.sections.empty());
     const std::string body = doc.sections[0].items[0].body.plain();
     rx::TextLayer layer;
-    layer.addRun(3, 0, 100, 0, 24, body, 0, body.size(), tenPx);
+    layer.addRun(3, 0, 100, 0, 24, body, 0, tenPx);
     // Every edge is a code point boundary and the run covers the whole text.
     for (const rx::TextLayer::Edge& e : layer.edges())
         CHECK(rx::floorToCodePoint(body, e.offset) == e.offset);
