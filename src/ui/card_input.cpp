@@ -104,7 +104,8 @@ void Pointer::update(bool overUi, ImVec2 areaMin, ImVec2 areaMax, double nowMs,
         if (dragging_ && !selecting) {
             jumpTo(motion, startScroll_ - dy, maxScroll);
             velocity_.add(nowMs, motion.position);
-            if (!reducedMotion) startFling(motion, velocity_.velocity());
+            releaseVelocity_ = velocity_.velocity();
+            if (!reducedMotion) startFling(motion, releaseVelocity_);
         }
     }
     if (inArea && io.MouseWheel != 0.0f && !io.KeyCtrl) {

@@ -56,6 +56,8 @@ class Pointer {
     // The press under way ends in no click (a double-click selected a word, a long press fired).
     void suppressClick() { suppressClick_ = true; }
     bool pressed() const { return pressed_; }
+    // The speed (px/ms) the last drag was released at: the fling's start (state() for tests).
+    float releaseVelocity() const { return releaseVelocity_; }
     ImVec2 pressPos() const { return pressPos_; }
     // After drawing: the control to activate this frame ("" none, "#background" = a click on
     // the card area outside every control, "#outside" = elsewhere).
@@ -75,6 +77,7 @@ class Pointer {
     bool dragging_ = false;
     bool overUi_ = false;
     bool suppressClick_ = false;
+    float releaseVelocity_ = 0;
     std::string pressId_;
 };
 

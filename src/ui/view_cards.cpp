@@ -979,7 +979,8 @@ void CardsView::writeState(nlohmann::json& state) const {
     state["scroll"] = {{"y", scroll_.position},
                        {"max", maxScroll_},
                        {"moving", scroll_.moving()},
-                       {"velocity", scroll_.velocity}};
+                       {"velocity", scroll_.velocity},
+                       {"releaseVelocity", pointer_.releaseVelocity()}};
     state["layout"] = {
         {"columns", columns_}, {"nav", wide_ ? "sidebar" : "bar"}, {"navMenuOpen", nav_.menuOpen}};
 }

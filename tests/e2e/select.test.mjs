@@ -211,8 +211,8 @@ export async function aMouseDragOnEmptySpaceStillScrolls(t) {
 }
 
 // Touch: a long press selects the word and shows handles and the toolbar; Copy copies it; a
-// swipe scrolls with inertia and selects nothing.
-export async function touchLongPressSelectsAWordAndSwipeStillScrolls(t) {
+// swipe scrolls and selects nothing.
+export async function touchLongPressSelectsAWordAndASwipeScrolls(t) {
   const context = await t.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   await grantClipboard(t, context);
   const page = await context.newPage();
@@ -240,20 +240,17 @@ export async function touchLongPressSelectsAWordAndSwipeStillScrolls(t) {
   await t.waitFor(async () => (await readClipboard(page)) === text, 5000, 'Copy puts the word on the clipboard');
   s = await until(t, (v) => v.selection === null, 'the toolbar goes after Copy', page);
 
-  // A swipe: the content follows the finger and keeps going after it lifts.
-  const y0 = s.scroll.y;
-  // Moves spread over frames, the last one and the lift together: the release has a speed.
+  // A swipe scrolls: the content follows the finger (the fling after it is the scroll physics'
+  // own, tested in tests/unit/test_card_grid.cpp) and nothing is selected.
+  const y0 = (await settle(t, page)).scroll.y;
   await touch('touchStart', 200, 700);
-  for (let i = 1; i <= 7; i++) {
+  for (let i = 1; i <= 8; i++) {
     await touch('touchMove', 200, 700 - i * 50);
-    await page.waitForTimeout(30);
+    await page.waitForTimeout(20);
   }
-  await touch('touchMove', 200, 300);
   await touch('touchEnd', 200, 300);
-  const released = await t.state(page);
   s = await settle(t, page);
-  t.assert.ok(released.scroll.y >= y0 + 350, `the content followed the finger: ${y0} -> ${released.scroll.y}`);
-  t.assert.ok(s.scroll.y > released.scroll.y + 20, `inertia carried it on: ${released.scroll.y} -> ${s.scroll.y}`);
+  t.assert.ok(s.scroll.y >= y0 + 390, `the content followed the finger: ${y0} -> ${s.scroll.y}`);
   t.assert.equal(s.selection, null, 'a swipe selects nothing');
   await context.close();
 }
