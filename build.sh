@@ -9,7 +9,6 @@ cd "$ROOT"
 CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/rust-explorer"
 SRC_CACHE="$CACHE_DIR/src"
 BUILD="${RX_BUILD_DIR:-$ROOT/build}"  # RX_BUILD_DIR: a separate build tree (parallel work, CI)
-THIRD_PARTY_INCLUDE="$BUILD/third_party"
 CONTENT_DIR="$ROOT/content"
 PORT=8080
 BUILD_TYPE=Release
@@ -17,7 +16,7 @@ EXTRA_ARGS=()
 # Debian's emcc needs acorn from /usr/share/nodejs, which Node 20 does not search by default.
 export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-# Headless Chromium with software WebGL2 (see TOOLCHAIN.md); tests/e2e/run.mjs reads these too.
+# Headless Chromium with software WebGL2 (see TOOLCHAIN.md); tests/e2e/chromium.mjs reads it too.
 export RX_CHROMIUM="${RX_CHROMIUM:-/usr/bin/chromium}"
 
 # --- output helpers ---------------------------------------------------------------------------
@@ -206,12 +205,6 @@ ensure_deps() {
 }
 
 # --- builds -------------------------------------------------------------------------------------
-third_party_links() {
-  mkdir -p "$THIRD_PARTY_INCLUDE"
-  ln -sfn /usr/include/nlohmann "$THIRD_PARTY_INCLUDE/nlohmann"
-  ln -sfn /usr/include/doctest "$THIRD_PARTY_INCLUDE/doctest"
-}
-
 # configure_once DIR CONFIGURE-COMMAND...: configures only when the command line changed.
 configure_once() {
   local dir=$1 stamp
@@ -228,31 +221,26 @@ configure_once() {
   printf '%s' "$*" >"$stamp"
 }
 
+# configure_preset PRESET -DNAME=VALUE...: a CMakePresets.json configure preset into $BUILD/PRESET,
+# told the source folders resolved here (CMake finds them in the cache on its own too).
+configure_preset() {
+  local preset=$1
+  shift
+  mkdir -p "$BUILD/$preset"
+  configure_once "$BUILD/$preset" cmake --preset "$preset" -B "$BUILD/$preset" \
+    ${MD4C_DIR:+"-DRX_MD4C_DIR=$MD4C_DIR"} "$@"
+}
+
 build_native() {
-  third_party_links
-  mkdir -p "$BUILD/native"
-  configure_once "$BUILD/native" cmake -S "$ROOT" -B "$BUILD/native" -G Ninja \
-    -DCMAKE_BUILD_TYPE="$BUILD_TYPE" -DRX_MD4C_DIR="$MD4C_DIR" \
-    -DRX_THIRD_PARTY_INCLUDE="$THIRD_PARTY_INCLUDE"
+  configure_preset native -DCMAKE_BUILD_TYPE="$BUILD_TYPE"
   cmake --build "$BUILD/native" -- -j"$(nproc)" "$@"
 }
 
 configure_wasm() {
-  third_party_links
-  mkdir -p "$BUILD/wasm"
-  local sdl=(-DRX_SDL2_PREFIX="$SDL_MIN_PREFIX" -DSDL2_DIR="$SDL_MIN_PREFIX/lib/cmake/SDL2")
+  local sdl=(${SDL_MIN_PREFIX:+"-DRX_SDL2_PREFIX=$SDL_MIN_PREFIX"})
   [[ -n ${EMSDK:-} ]] && sdl=(-DRX_USE_EMSDK_SDL_PORT=ON)
-  # Closure minifies the JS glue (-14 KB gzip). Debian's emscripten points at an old Rhino-based
-  # closure-compiler; use the npm native build of the version this emscripten was made with.
-  local closure=()
-  if [[ -n ${EMSDK:-} ]]; then
-    closure=(-DRX_CLOSURE=ON)
-  elif [[ -x $ROOT/node_modules/google-closure-compiler-linux/compiler ]]; then
-    closure=(-DRX_CLOSURE=ON -DRX_CLOSURE_COMPILER="$ROOT/node_modules/google-closure-compiler-linux/compiler")
-  fi
-  configure_once "$BUILD/wasm" "$EMCMAKE" cmake -S "$ROOT" -B "$BUILD/wasm" -G Ninja \
-    -DCMAKE_BUILD_TYPE="$BUILD_TYPE" "${sdl[@]}" -DRX_IMGUI_DIR="$IMGUI_DIR" \
-    -DRX_MD4C_DIR="$MD4C_DIR" -DRX_THIRD_PARTY_INCLUDE="$THIRD_PARTY_INCLUDE" "${closure[@]}"
+  configure_preset wasm -DCMAKE_BUILD_TYPE="$BUILD_TYPE" "${sdl[@]}" \
+    ${IMGUI_DIR:+"-DRX_IMGUI_DIR=$IMGUI_DIR"}
 }
 
 # build_wasm [target...]: default both the app (explorer.js/.wasm) and the wasm unit tests.
@@ -264,11 +252,7 @@ build_wasm() {
 }
 
 build_asan() {
-  third_party_links
-  mkdir -p "$BUILD/asan"
-  configure_once "$BUILD/asan" env CC=clang CXX=clang++ cmake -S "$ROOT" -B "$BUILD/asan" -G Ninja \
-    -DCMAKE_BUILD_TYPE=Debug -DRX_SANITIZE=ON -DRX_MD4C_DIR="$MD4C_DIR" \
-    -DRX_THIRD_PARTY_INCLUDE="$THIRD_PARTY_INCLUDE"
+  configure_preset asan
   cmake --build "$BUILD/asan" --target rx_tests -- -j"$(nproc)"
 }
 
@@ -634,52 +618,17 @@ run_doctest() {
   note "done: $name ($(elapsed "$t0"))"
 }
 
-SERVER_PID=""
-stop_server() {
-  if [[ -n $SERVER_PID ]]; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-    SERVER_PID=""
-  fi
-}
-
-# Starts serve.mjs on a free port in the background; sets E2E_BASE.
-start_test_server() {
-  local log="$BUILD/e2e/server.log" i
-  mkdir -p "$BUILD/e2e"
-  node "$ROOT/web/serve.mjs" --root "$BUILD/site" --port 0 --host 127.0.0.1 >"$log" 2>&1 &
-  SERVER_PID=$!
-  for i in $(seq 100); do
-    E2E_BASE=$(sed -nE 's|^Serving .* at (http://[^ ]*)/$|\1|p' "$log")
-    [[ -n $E2E_BASE ]] && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  cat "$log" >&2
-  return 1
-}
-
+# Playwright Test (playwright.config.mjs serves build/site itself); counted from its JSON report.
 run_e2e() {
-  local log="$BUILD/e2e/run.log" line t0
+  local log="$BUILD/e2e/run.log" results="$BUILD/e2e/results.json" line t0
   t0=$(now)
-  say "browser e2e (Playwright + Chromium)"
-  if ! start_test_server; then
-    note "test server did not start: counted as 1 failure"
-    count_part "browser e2e" 0 1
-    return
-  fi
-  note "server at $E2E_BASE"
+  say "browser e2e (Playwright Test + Chromium)"
+  rm -f "$results"
   set +e
-  node "$ROOT/tests/e2e/run.mjs" --base "$E2E_BASE" 2>&1 | tee "$log"
+  RX_BUILD_DIR="$BUILD" "$ROOT/node_modules/.bin/playwright" test 2>&1 | tee "$log"
   local rc=${PIPESTATUS[0]}
   set -e
-  stop_server
-  line=$(grep -aE '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -1 || true)
-  if [[ -z $line ]]; then
-    note "e2e runner gave no count (exit $rc): counted as 1 failure"
-    count_part "browser e2e" 0 1
-    return
-  fi
+  line=$(node "$ROOT/tests/e2e/count-results.mjs" "$results")
   local passed=${line%% passed*} failed
   failed=${line#*, }
   failed=${failed%% failed}
@@ -749,7 +698,6 @@ check_second_content() {
 cmd_test() {
   local t0
   t0=$(now)
-  trap stop_server EXIT
   cmd_deps
   mkdir -p "$BUILD/e2e" "$BUILD/logs"
 
@@ -905,11 +853,7 @@ FUZZ_TARGETS=(fuzz_document fuzz_adopters fuzz_url_state)
 # parse costs about linear time in its input, so longer inputs only mean fewer execs.
 FUZZ_MAX_LEN=4096
 build_fuzz() {
-  third_party_links
-  mkdir -p "$BUILD/fuzz"
-  configure_once "$BUILD/fuzz" env CC=clang CXX=clang++ cmake -S "$ROOT" -B "$BUILD/fuzz" -G Ninja \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRX_FUZZ=ON -DRX_MD4C_DIR="$MD4C_DIR" \
-    -DRX_THIRD_PARTY_INCLUDE="$THIRD_PARTY_INCLUDE"
+  configure_preset fuzz
   cmake --build "$BUILD/fuzz" --target "${FUZZ_TARGETS[@]}" -- -j"$(nproc)"
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The performance suite (issue 9). `./build.sh bench` builds everything, then runs:
+// The performance suite. `./build.sh bench` builds everything, then runs:
 //
 //   node tests/bench/bench.mjs --build BUILD_DIR [--runs 5] [--load-runs 10] [--no-lighthouse]
 //
@@ -20,15 +20,10 @@ import zlib from 'node:zlib';
 import { spawn, execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, EXECUTABLE_PATH } from '../e2e/chromium.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
-const CHROMIUM_ARGS = [
-  '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-  '--ignore-gpu-blocklist', '--no-sandbox', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-const EXECUTABLE_PATH = process.env.RX_CHROMIUM || '/usr/bin/chromium';
 const IDLE_SECONDS = 5;
 
 // --- statistics -------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 // Idle cost of a page: frames per second and main-thread CPU while nobody touches it.
-// Used by tests/e2e/idle.test.mjs and the benchmark (issue 9) for the explorer and the baseline.
+// Used by tests/e2e/idle.test.mjs and the benchmark for the explorer and the baseline.
 //
 //   import { measureIdle } from '../bench/idle.mjs';
 //   const r = await measureIdle(page, 5);

@@ -1,4 +1,4 @@
-// Lighthouse on a served page (issue 7): category scores and paint timings in one call, for the
+// Lighthouse on a served page: category scores and paint timings in one call, for the
 // e2e test (tests/e2e/lighthouse.test.mjs) and the benchmark.
 //
 //   import { runLighthouse } from './lighthouse.mjs';

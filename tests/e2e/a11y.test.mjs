@@ -1,7 +1,8 @@
-// Issue 7: the static rendition is the first paint, the no-JS / no-WebGL2 fallback, the print
-// version and the accessible mirror of the canvas. Contract of `t`: see tests/e2e/run.mjs.
+// The static rendition is the first paint, the no-JS / no-WebGL2 fallback, the print
+// version and the accessible mirror of the canvas. Fixtures: tests/e2e/fixtures.mjs.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { test } from './fixtures.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -70,7 +71,7 @@ async function runAxe(page) {
   });
 }
 
-export async function noJavaScriptShowsTheWholeDocument(t) {
+test('noJavaScriptShowsTheWholeDocument', async ({ t }) => {
   const context = await t.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const response = await page.goto(t.url('/'), { waitUntil: 'load' });
@@ -78,9 +79,9 @@ export async function noJavaScriptShowsTheWholeDocument(t) {
   await assertShowsEverything(t, page);
   t.assert.match(await page.locator('noscript').first().innerHTML(), /JavaScript/);
   await page.screenshot({ path: `${t.outDir}/a11y-no-js.png` });
-}
+});
 
-export async function noWebGL2ShowsTheDocumentAndANote(t) {
+test('noWebGL2ShowsTheDocumentAndANote', async ({ t }) => {
   await t.context.addInitScript(() => {
     const original = HTMLCanvasElement.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
@@ -100,9 +101,9 @@ export async function noWebGL2ShowsTheDocumentAndANote(t) {
     'the note does not cover the title');
   t.assert.equal(await t.page.evaluate(() => document.documentElement.classList.contains('ready')), false);
   await t.screenshot('a11y-no-webgl2');
-}
+});
 
-export async function axeFindsNoViolationsBeforeTheCanvas(t) {
+test('axeFindsNoViolationsBeforeTheCanvas', async ({ t }) => {
   // The page's scripts (bundled into page.js) never run: the page as it paints first (and as
   // it stays without the canvas).
   await t.page.route('**/page.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }));
@@ -110,19 +111,20 @@ export async function axeFindsNoViolationsBeforeTheCanvas(t) {
   t.assert.equal(await t.page.evaluate(() => typeof window.explorer), 'undefined', 'the page scripts did not run');
   const violations = await runAxe(t.page);
   t.assert.deepEqual(violations, [], 'axe violations on the first paint');
-}
+});
 
-export async function axeFindsNoViolationsWithTheCanvas(t) {
+test('axeFindsNoViolationsWithTheCanvas', async ({ t }) => {
+  test.setTimeout(90000);
   await t.open('/');
   await t.waitReady(30000);
   await t.waitFor(() => t.page.evaluate(() => document.documentElement.classList.contains('ready')),
     10000, 'html.ready');
   const violations = await runAxe(t.page);
   t.assert.deepEqual(violations, [], 'axe violations with the canvas on top');
-}
-axeFindsNoViolationsWithTheCanvas.timeout = 90000;
+});
 
-export async function mirrorStaysHiddenButExposedAndInSync(t) {
+test('mirrorStaysHiddenButExposedAndInSync', async ({ t }) => {
+  test.setTimeout(90000);
   await t.open('/');
   await t.waitReady(30000);
   await t.waitFor(() => t.page.evaluate(() => document.documentElement.classList.contains('ready')),
@@ -152,10 +154,10 @@ export async function mirrorStaysHiddenButExposedAndInSync(t) {
     10000, 'an announcement in #live');
   t.assert.equal(await t.page.locator('#live').getAttribute('aria-live'), 'polite');
   t.assertNoConsoleErrors();
-}
-mirrorStaysHiddenButExposedAndInSync.timeout = 90000;
+});
 
-export async function printShowsTheRenditionNotTheCanvas(t) {
+test('printShowsTheRenditionNotTheCanvas', async ({ t }) => {
+  test.setTimeout(90000);
   await t.open('/');
   await t.waitReady(30000);
   await t.page.emulateMedia({ media: 'print' });
@@ -163,13 +165,13 @@ export async function printShowsTheRenditionNotTheCanvas(t) {
   const box = await t.page.locator('#doc').boundingBox();
   t.assert.ok(box && box.width > 300 && box.height > 1000, `#doc printed (${JSON.stringify(box)})`);
   await t.page.emulateMedia({ media: 'screen' });
-}
-printShowsTheRenditionNotTheCanvas.timeout = 90000;
+});
 
 // The app's start-up work (content, fonts, then the GL context) begins only once the rendition's
 // first paint is on screen (CPU or GPU work in that window holds the page's first frame back),
 // or after boot.js's cap when no paint is ever reported.
-export async function canvasWaitsForTheFirstPaint(t) {
+test('canvasWaitsForTheFirstPaint', async ({ t }) => {
+  test.setTimeout(90000);
   await t.context.addInitScript(() => {
     const log = (window.__startLog = []);
     const original = HTMLCanvasElement.prototype.getContext;
@@ -194,10 +196,10 @@ export async function canvasWaitsForTheFirstPaint(t) {
   const log = await t.page.evaluate(() => window.__startLog);
   t.assert.deepEqual(log.map((e) => e.kind), ['prepare', 'context'], 'content and fonts first, then one WebGL2 context');
   t.assert.ok(log.every((e) => e.painted), `the first paint came before any app work (${JSON.stringify(log)})`);
-}
-canvasWaitsForTheFirstPaint.timeout = 90000;
+});
 
-export async function canvasStartsAnywayWhenNoPaintIsReported(t) {
+test('canvasStartsAnywayWhenNoPaintIsReported', async ({ t }) => {
+  test.setTimeout(90000);
   // A browser that never reports the paint: the wait is capped, the canvas still comes.
   await t.context.addInitScript(() => {
     const Original = window.PerformanceObserver;
@@ -227,11 +229,11 @@ export async function canvasStartsAnywayWhenNoPaintIsReported(t) {
   t.assert.equal(r.ready, true, 'the canvas is up');
   // boot.js caps the wait at 800 ms from its start, which is after parsing ends (deferred script).
   t.assert.ok(r.contextAt - r.parsed >= 780, `the context waited for the cap (${JSON.stringify(r)})`);
-}
-canvasStartsAnywayWhenNoPaintIsReported.timeout = 90000;
+});
 
 // "Loading the explorer…" appears only when loading is slow, and goes when the canvas is up.
-export async function loadingNoteOnlyWhenSlow(t) {
+test('loadingNoteOnlyWhenSlow', async ({ t }) => {
+  test.setTimeout(90000);
   await t.page.route('**/explorer.wasm', async (route) => {
     const response = await route.fetch();
     await new Promise((r) => setTimeout(r, 2500));
@@ -244,5 +246,4 @@ export async function loadingNoteOnlyWhenSlow(t) {
   await t.waitReady(30000);
   await t.waitFor(async () => ((await status.textContent()) || '').trim() === '', 10000,
     'the note gone once the canvas is up');
-}
-loadingNoteOnlyWhenSlow.timeout = 90000;
+});

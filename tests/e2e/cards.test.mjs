@@ -1,110 +1,23 @@
 // Interactive cards with real input (page.mouse / page.keyboard at rects from state()):
 // search, keyboard focus, open/close, tag filter, related links, copy, wheel and drag scrolling,
 // section navigation, the 360 px layout, dark and light screenshots.
-// Contract of `t`: see the top of tests/e2e/run.mjs.
+// Fixtures: tests/e2e/fixtures.mjs.
 
-// Input is handled on the next frame(s), and software WebGL frames are slow: after an input, wait
-// until a couple of frames were drawn and any scroll motion stopped.
-async function settle(t) {
-  await t.page.waitForTimeout(200);
-  return t.waitFor(async () => {
-    const s = await t.state();
-    return s.scroll && !s.scroll.moving ? s : null;
-  }, 10000, 'scrolling to stop after input');
-}
-
-async function ready(t, path = '/') {
-  await t.open(path);
-  const s = await t.waitReady(30000);
-  t.assert.deepEqual(s.errors || [], [], 'no content errors');
-  await settle(t);
-  return t.state();
-}
-
-// Waits (up to 10 s: software WebGL frames on a busy machine can be slow) until pred(state).
-// A timeout names what the state last showed, so a failure says where it went instead.
-async function until(t, pred, what) {
-  let last = null;
-  try {
-    return await t.waitFor(async () => {
-      const s = (last = await t.state());
-      return s && s.scroll && !s.scroll.moving && pred(s) ? s : null;
-    }, 10000, what);
-  } catch (err) {
-    if (last) {
-      const { focus, openCard, view, frames } = last;
-      err.message += ` (last state: ${JSON.stringify({ focus, openCard, view, frames, scroll: last.scroll })})`;
-    }
-    throw err;
-  }
-}
-
-function allCards(s) {
-  return s.sections.flatMap((sec) => sec.cards);
-}
-
-function card(s, id) {
-  return allCards(s).find((c) => c.id === id);
-}
-
-function control(s, id) {
-  return (s.controls || []).find((c) => c.id === id);
-}
-
-// Centre of the part of `rect` inside the card area (cards may be cut by the scroll area).
-function visibleCentre(s, rect) {
-  const [ax, ay, aw, ah] = s.cardArea;
-  const x0 = Math.max(rect[0], ax), y0 = Math.max(rect[1], ay);
-  const x1 = Math.min(rect[0] + rect[2], ax + aw), y1 = Math.min(rect[1] + rect[3], ay + ah);
-  return [(x0 + x1) / 2, (y0 + y1) / 2];
-}
-
-async function clickRect(t, s, rect) {
-  const [x, y] = visibleCentre(s, rect);
-  const f0 = (await t.state()).frames;
-  await t.page.mouse.click(x, y);
-  return settle(t);
-}
-
-// Controls' rects are already the clickable (clipped) part.
-async function clickControl(t, c) {
-  const f0 = (await t.state()).frames;
-  await t.page.mouse.click(c.rect[0] + c.rect[2] / 2, c.rect[1] + c.rect[3] / 2);
-  return settle(t);
-}
-
-async function press(t, key) {
-  const f0 = (await t.state()).frames;
-  await t.page.keyboard.press(key);
-  return settle(t);
-}
-
-async function waitIdle(t) {
-  return t.waitFor(async () => {
-    const s = await t.state();
-    return s.scroll && !s.scroll.moving ? s : null;
-  }, 10000, 'scrolling to settle');
-}
-
-// A click on the card area's empty margin: gives the canvas keyboard focus, closes nothing
-// important.
-async function focusCanvas(t, s) {
-  const [ax, ay, aw] = s.cardArea;
-  const f0 = (await t.state()).frames;
-  await t.page.mouse.click(ax + aw - 20, ay + 4);
-  return settle(t);
-}
+import {
+  test, ready, settle, until, waitScrollStill, allCards, card, control, clickInCardArea, clickControl,
+  press, clickCardAreaMargin,
+} from './fixtures.mjs';
 
 // The first view's faces carry ASCII, the UI's punctuation and the content's characters; the
 // full regular face (Latin-1 and more) is fetched once, when a text field first takes input.
-export async function extendedFontLoadsOnlyWhenTyping(t) {
+test('extendedFontLoadsOnlyWhenTyping', async ({ t }) => {
   const fetched = [];
   t.page.on('request', (r) => { if (r.url().includes('/fonts/ui-regular-full.ttf')) fetched.push(r.url()); });
   let s = await ready(t);
   await t.page.waitForTimeout(500);
   t.assert.equal(fetched.length, 0, 'not fetched for the first view');
   t.assert.equal(s.extendedFont, false);
-  await focusCanvas(t, s);
+  await clickCardAreaMargin(t, s);
   await t.page.keyboard.press('/');
   await t.waitFor(async () => { const x = await t.state(); return x.focus === 'search' && x.search.active ? x : null; }, 5000, '/ focuses search');
   await t.page.keyboard.type('caf');
@@ -124,12 +37,12 @@ export async function extendedFontLoadsOnlyWhenTyping(t) {
   await t.page.keyboard.type('s');
   await until(t, (x) => x.search.query === 'caf\u00e9s', 'typing goes on');
   t.assert.equal(fetched.length, 1, 'never fetched twice');
-}
+});
 
-export async function searchTypingUpdatesStateAndScreenshot(t) {
+test('searchTypingUpdatesStateAndScreenshot', async ({ t }) => {
   let s = await ready(t);
   const before = await t.page.screenshot();
-  await focusCanvas(t, s);
+  await clickCardAreaMargin(t, s);
   await t.page.keyboard.press('/');
   s = await t.waitFor(async () => { const x = await t.state(); return x.focus === 'search' && x.search.active ? x : null; }, 5000, '/ focuses search');
   t.assert.equal(s.search.query, '', '"/" is not typed into the field');
@@ -157,7 +70,7 @@ export async function searchTypingUpdatesStateAndScreenshot(t) {
   s = await t.waitFor(async () => { const x = await t.state(); return x.search.current === 0 ? x : null; }, 5000, 'back to first');
 
   // Hide non-matching cards with the toggle.
-  s = await waitIdle(t);
+  s = await waitScrollStill(t);
   const mode = control(s, 'mode');
   t.assert.ok(mode, 'hide/show toggle on screen');
   await clickControl(t, mode);
@@ -177,22 +90,22 @@ export async function searchTypingUpdatesStateAndScreenshot(t) {
   await clickControl(t, clear);
   s = await until(t, (x) => x.search.query === '', 'clear search');
   t.assertNoConsoleErrors();
-}
+});
 
-export async function ctrlKFocusesSearchAndEscClears(t) {
+test('ctrlKFocusesSearchAndEscClears', async ({ t }) => {
   let s = await ready(t);
-  await focusCanvas(t, s);
+  await clickCardAreaMargin(t, s);
   await t.page.keyboard.press('Control+k');
   s = await t.waitFor(async () => { const x = await t.state(); return x.search.active ? x : null; }, 5000, 'Ctrl+K focuses search');
   await t.page.keyboard.type('wasm');
   await t.waitFor(async () => (await t.state()).search.query === 'wasm', 5000, 'typed');
   await t.page.keyboard.press('Escape');
   s = await t.waitFor(async () => { const x = await t.state(); return x.search.query === '' && !x.search.active ? x : null; }, 5000, 'Esc clears and leaves');
-}
+});
 
-export async function arrowKeysMoveFocusEnterOpensEscCloses(t) {
+test('arrowKeysMoveFocusEnterOpensEscCloses', async ({ t }) => {
   let s = await ready(t);
-  await focusCanvas(t, s);
+  await clickCardAreaMargin(t, s);
   const first = s.sections[0].cards;
   await t.page.keyboard.press('ArrowRight');
   s = await t.waitFor(async () => { const x = await t.state(); return x.focus ? x : null; }, 5000, 'a card focused');
@@ -223,24 +136,24 @@ export async function arrowKeysMoveFocusEnterOpensEscCloses(t) {
     seen.add((await t.state()).focus);
   }
   t.assert.ok([...seen].some((f) => f && f.startsWith('nav:')) || [...seen].some((f) => f && f.includes('/')), `Tab reached controls: ${[...seen]}`);
-}
+});
 
-export async function clickOpensCardAndOutsideCloses(t) {
+test('clickOpensCardAndOutsideCloses', async ({ t }) => {
   let s = await ready(t);
   const target = s.sections[0].cards[0];
-  await clickRect(t, s, target.rect);
+  await clickInCardArea(t, s, target.rect);
   s = await until(t, (x) => x.openCard === target.id && control(x, `copy:${target.id}`), 'card opens with a Copy button');
   const tagChips = s.controls.filter((c) => c.id.startsWith('tag:'));
   t.assert.deepEqual(tagChips.map((c) => c.id.slice(4)).sort(), [...card(s, target.id).tags].sort(), 'one chip per tag');
   // Click outside every card (the grid's gap below the intro text) closes it.
-  await focusCanvas(t, s);
+  await clickCardAreaMargin(t, s);
   s = await until(t, (x) => x.openCard === null, 'a click outside closes the card');
-}
+});
 
-export async function tagClickFiltersAndClears(t) {
+test('tagClickFiltersAndClears', async ({ t }) => {
   let s = await ready(t);
   const target = allCards(s).find((c) => c.visible && c.tags.length > 0);
-  await clickRect(t, s, target.rect);
+  await clickInCardArea(t, s, target.rect);
   s = await until(t, (x) => x.controls.some((c) => c.id.startsWith('tag:')), 'a tag chip on the open card');
   const chip = s.controls.find((c) => c.id.startsWith('tag:'));
   const tag = chip.id.slice(4);
@@ -258,13 +171,13 @@ export async function tagClickFiltersAndClears(t) {
   await clickControl(t, clear);
   s = await until(t, (x) => x.tag === null, 'the tag filter clears');
   t.assert.ok(allCards(s).every((c) => c.shown));
-}
+});
 
-export async function linkClickJumpsToTarget(t) {
+test('linkClickJumpsToTarget', async ({ t }) => {
   let s = await ready(t);
   const source = allCards(s).find((c) => c.visible && c.links.length > 0);
   t.assert.ok(source, 'a visible card with related links');
-  await clickRect(t, s, source.rect);
+  await clickInCardArea(t, s, source.rect);
   s = await until(t, (x) => x.controls.some((c) => c.id.startsWith('link:')), 'related link chips on the open card');
   const link = s.controls.find((c) => c.id.startsWith('link:'));
   const targetId = link.id.slice(5);
@@ -283,10 +196,10 @@ export async function linkClickJumpsToTarget(t) {
   const f0 = (await t.state()).frames;
   await t.page.waitForTimeout(500);
   t.assert.equal((await t.state()).frames, f0, 'no frames drawn while nothing changes');
-}
+});
 
 // The issue's memory-safety cards (content/tags.json linkGroups) each link to all the others.
-export async function memorySafetyCardsLinkToEachOther(t) {
+test('memorySafetyCardsLinkToEachOther', async ({ t }) => {
   const s = await ready(t);
   const group = [
     'key-features-of-rust/memory-safety-without-garbage-collection',
@@ -302,13 +215,13 @@ export async function memorySafetyCardsLinkToEachOther(t) {
       if (other !== id) t.assert.ok(c.links.includes(other), `${id} links to ${other}`);
     }
   }
-}
+});
 
-export async function copyPutsCardTextOnClipboard(t) {
+test('copyPutsCardTextOnClipboard', async ({ t }) => {
   await t.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.baseUrl });
   let s = await ready(t);
   const target = s.sections[0].cards[1];
-  await clickRect(t, s, target.rect);
+  await clickInCardArea(t, s, target.rect);
   s = await until(t, (x) => control(x, `copy:${target.id}`), 'Copy button on the open card');
   const copy = control(s, `copy:${target.id}`);
   s = await clickControl(t, copy);
@@ -328,9 +241,9 @@ export async function copyPutsCardTextOnClipboard(t) {
   await t.page.waitForTimeout(300);
   text = await t.page.evaluate(() => navigator.clipboard.readText());
   t.assert.ok(text.startsWith(focused.title + '\n\n'), `Ctrl+C clipboard: ${JSON.stringify(text.slice(0, 80))}`);
-}
+});
 
-export async function wheelAndDragScrollMoveCards(t) {
+test('wheelAndDragScrollMoveCards', async ({ t }) => {
   let s = await ready(t);
   const id = s.sections[0].cards[0].id;
   const y0 = card(s, id).rect[1];
@@ -367,9 +280,9 @@ export async function wheelAndDragScrollMoveCards(t) {
   const idleFrames = (await t.state()).frames;
   await t.page.waitForTimeout(700);
   t.assert.equal((await t.state()).frames, idleFrames, 'idle after the fling');
-}
+});
 
-export async function sectionNavJumpsAndHighlights(t) {
+test('sectionNavJumpsAndHighlights', async ({ t }) => {
   let s = await ready(t);
   t.assert.equal(s.layout.nav, 'sidebar');
   const last = s.sections[s.sections.length - 2];
@@ -380,9 +293,9 @@ export async function sectionNavJumpsAndHighlights(t) {
   t.assert.equal(s.currentSection, last.id, 'scroll-spy follows the jump');
   t.assert.equal(s.section, last.id);
   t.assert.ok(s.sections.find((x) => x.id === last.id).cards.some((c) => c.visible));
-}
+});
 
-export async function narrowLayoutHasNoOverlaps(t) {
+test('narrowLayoutHasNoOverlaps', async ({ t }) => {
   const ctx = await t.newContext({ viewport: { width: 360, height: 740 } });
   const page = await ctx.newPage();
   await page.goto(t.url('/'));
@@ -420,12 +333,12 @@ export async function narrowLayoutHasNoOverlaps(t) {
   t.assert.equal(s.currentSection, target.id);
   check(s);
   await page.screenshot({ path: `${t.outDir}/cards-360-jump.png` });
-}
+});
 
 // While searching, the section nav counts the matching cards ("2/8"; a section without any is
 // muted as "0/6"), in the dimming mode as well as with the other cards hidden; without a search
 // it shows the totals again.
-export async function sectionNavCountsSearchMatches(t) {
+test('sectionNavCountsSearchMatches', async ({ t }) => {
   let s = await ready(t, '/#q=memory%20safety');
   for (const hash of ['dimming the others', 'hiding the others']) {
     if (hash === 'hiding the others') {
@@ -444,11 +357,11 @@ export async function sectionNavCountsSearchMatches(t) {
   }
   s = await ready(t, '/');
   for (const section of s.sections) t.assert.equal(section.navCount, String(section.count), `no search: ${section.id}`);
-}
+});
 
 // The top bar's tabs and buttons never overlap and stay on screen, in both views, from phone to
 // desktop widths (at 390 px the matrix view drew Copy link and the theme button over its tab).
-export async function topBarControlsNeverOverlap(t) {
+test('topBarControlsNeverOverlap', async ({ t }) => {
   const overlaps = (a, b) => a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
   for (const width of [360, 390, 430, 520, 700, 1280]) {
     await t.page.setViewportSize({ width, height: 800 });
@@ -468,12 +381,12 @@ export async function topBarControlsNeverOverlap(t) {
             `${view} at ${width} px: ${names[i]} ${boxes[names[i]]} overlaps ${names[j]} ${boxes[names[j]]}`);
     }
   }
-}
+});
 
 // A collapsed card cut after a few lines ends in " …" that follows its last word: never drawn over
 // it, never past the text's right edge. Checked at several widths, so that some line ends close to
 // the edge (at 360 px one did, and the ellipsis covered the last letter).
-export async function cutCardsEndInAnEllipsisAfterTheLastWord(t) {
+test('cutCardsEndInAnEllipsisAfterTheLastWord', async ({ t }) => {
   let checked = 0;
   for (const width of [360, 420, 700, 1000, 1280]) {
     await t.page.setViewportSize({ width, height: 900 });
@@ -490,9 +403,9 @@ export async function cutCardsEndInAnEllipsisAfterTheLastWord(t) {
     checked += cut.length;
   }
   t.assert.ok(checked >= 5, `some cut cards were on screen (${checked})`);
-}
+});
 
-export async function darkAndLightScreenshots(t) {
+test('darkAndLightScreenshots', async ({ t }) => {
   for (const scheme of ['dark', 'light']) {
     const ctx = await t.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
     const page = await ctx.newPage();
@@ -505,13 +418,13 @@ export async function darkAndLightScreenshots(t) {
     t.assert.ok(s.openCard, 'deep-linked card is open');
     await page.screenshot({ path: `${t.outDir}/cards-${scheme}.png` });
   }
-}
+});
 
 // Tab starts in the top bar: the view tabs, the search field, Copy link and the theme toggle are
 // reached in order, show a focus ring, and Enter activates them like a click.
-export async function tabReachesTopBarButtonsAndEnterActivatesThem(t) {
+test('tabReachesTopBarButtonsAndEnterActivatesThem', async ({ t }) => {
   let s = await ready(t);
-  await focusCanvas(t, s);
+  await clickCardAreaMargin(t, s);
   const themeBefore = s.theme;
   const seen = [];
   for (let i = 0; i < 5; i++) {
@@ -535,4 +448,4 @@ export async function tabReachesTopBarButtonsAndEnterActivatesThem(t) {
   await t.page.keyboard.press('Enter');
   s = await t.waitFor(async () => { const x = await t.state(); return x.view === 'matrix' ? x : null; }, 5000, 'Enter on the matrix tab switches the view');
   t.assertNoConsoleErrors();
-}
+});

@@ -1,6 +1,7 @@
 // The sample reveal.js deck (web/deck/): each embedding slide shows the right view and renders,
 // the previous slide's explorer stops, and the deck keeps its arrow keys after an embed had the
 // keyboard. Screenshots: deck-<n>-<slide>.png in the e2e output folder.
+import { test } from './fixtures.mjs';
 
 const EMBEDS = [
   { id: 'features', view: 'cards', url: /section=key-features-of-rust/, theme: 'light' },
@@ -27,7 +28,8 @@ async function iframeCenter(t, id) {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2, box };
 }
 
-export async function deckEmbedsFollowTheSlides(t) {
+test('deckEmbedsFollowTheSlides', async ({ t }) => {
+  test.setTimeout(150000);
   await t.open('/deck/');
   await t.page.waitForFunction(() => window.deck && window.deck.isReady(), null, { timeout: 20000 });
   await t.page.waitForTimeout(500);
@@ -77,10 +79,10 @@ export async function deckEmbedsFollowTheSlides(t) {
   await t.page.waitForTimeout(500);
   await t.screenshot(`deck-${EMBEDS.length + 1}-end`);
   t.assertNoConsoleErrors();
-}
-deckEmbedsFollowTheSlides.timeout = 150000;
+});
 
-export async function escapeGivesTheKeyboardBackToTheDeck(t) {
+test('escapeGivesTheKeyboardBackToTheDeck', async ({ t }) => {
+  test.setTimeout(90000);
   await t.open('/deck/#/1');
   await t.page.waitForFunction(() => window.deck && window.deck.isReady(), null, { timeout: 20000 });
   t.assert.equal(await slideIndex(t), 1);
@@ -98,10 +100,10 @@ export async function escapeGivesTheKeyboardBackToTheDeck(t) {
   await t.page.keyboard.press('ArrowRight');
   await t.waitFor(async () => (await slideIndex(t)) === 2, 3000, 'ArrowRight moves the deck after Esc');
   t.assertNoConsoleErrors();
-}
-escapeGivesTheKeyboardBackToTheDeck.timeout = 90000;
+});
 
-export async function slideStartResetsADataResetEmbed(t) {
+test('slideStartResetsADataResetEmbed', async ({ t }) => {
+  test.setTimeout(90000);
   await t.open('/deck/#/1');
   await t.page.waitForFunction(() => window.deck && window.deck.isReady(), null, { timeout: 20000 });
   const frame = await embedFrame(t, 'features');
@@ -113,13 +115,13 @@ export async function slideStartResetsADataResetEmbed(t) {
   await t.page.keyboard.press('ArrowLeft');
   await t.waitFor(async () => (await frame.evaluate(() => window.explorer.state())).url === initial, 8000, 'data-reset embed back at its initial URL state');
   t.assert.equal((await frame.evaluate(() => window.explorer.state())).view, 'cards');
-}
-slideStartResetsADataResetEmbed.timeout = 90000;
+});
 
 // A deck scales its slides with a CSS transform (1.36 on a 1080p projector). The embed's drawing
 // buffer follows: one canvas pixel per screen pixel, so text stays sharp instead of being
 // stretched. It follows a resize of the deck, and a cross-origin host can send the scale.
-export async function embedsDrawAtTheProjectorsPixels(t) {
+test('embedsDrawAtTheProjectorsPixels', async ({ t }) => {
+  test.setTimeout(120000);
   const canvasVsScreen = async (frame) => {
     const box = await (await frame.frameElement()).boundingBox();
     const inner = await frame.evaluate(() => ({
@@ -156,5 +158,4 @@ export async function embedsDrawAtTheProjectorsPixels(t) {
     { type: 'explorer:display', frameScale: 2 }, '*'));
   await t.waitFor(async () => ((await frame.evaluate(() => window.explorer.state().dpr)) === 2 ? true : null), 5000, 'explorer:display sets the scale');
   t.assertNoConsoleErrors();
-}
-embedsDrawAtTheProjectorsPixels.timeout = 120000;
+});

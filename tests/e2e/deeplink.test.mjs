@@ -1,6 +1,7 @@
-// Deep links and history (issue 5): the URL hash carries the state, a fresh tab restores it,
+// Deep links and history: the URL hash carries the state, a fresh tab restores it,
 // Back/Forward walk meaningful steps, garbage is ignored, query params apply at load, Copy link,
-// and the embed postMessage API. Contract of `t`: tests/e2e/run.mjs.
+// and the embed postMessage API. Fixtures: tests/e2e/fixtures.mjs.
+import { test, allCards } from './fixtures.mjs';
 
 const pick = (s) => ({
   view: s.view,
@@ -10,7 +11,7 @@ const pick = (s) => ({
   theme: s.theme,
 });
 
-export async function freshTabRestoresState(t) {
+test('freshTabRestoresState', async ({ t }) => {
   await t.open('/');
   const first = await t.waitReady();
   const card = first.sections[1].cards[2].id;
@@ -40,9 +41,9 @@ export async function freshTabRestoresState(t) {
   t.assert.match(m.url, /view=matrix/);
   t.assert.match(m.url, /domains=networking/);
   t.assertNoConsoleErrors();
-}
+});
 
-export async function backAndForwardWalkMeaningfulSteps(t) {
+test('backAndForwardWalkMeaningfulSteps', async ({ t }) => {
   await t.open('/');
   const s0 = await t.waitReady();
   const a = s0.sections[0].cards[0].id;
@@ -72,7 +73,7 @@ export async function backAndForwardWalkMeaningfulSteps(t) {
   await t.waitReady();
   await t.page.waitForTimeout(500);
   const s1 = await t.state();
-  const visible = s1.sections.flatMap((s) => s.cards).find((c) => c.visible && c.rect);
+  const visible = allCards(s1).find((c) => c.visible && c.rect);
   t.assert.ok(visible, 'a card is on screen');
   const lenBefore = await t.page.evaluate(() => history.length);
   await t.page.mouse.click(visible.rect[0] + visible.rect[2] / 2, visible.rect[1] + visible.rect[3] / 2);
@@ -82,9 +83,9 @@ export async function backAndForwardWalkMeaningfulSteps(t) {
   await t.page.goBack();
   await t.waitFor(async () => (await t.state()).openCard === null, 5000, 'Back closes the card');
   t.assertNoConsoleErrors();
-}
+});
 
-export async function garbageHashIsIgnored(t) {
+test('garbageHashIsIgnored', async ({ t }) => {
   const junk = '#view=%zz&card=%3Cscript%3E&scale=NaN&domains=,,%2C,&q=%FF%FE&theme=neon&pivot=maybe&' +
     'x='.padEnd(9000, 'A') + '&embed=2&row=../../etc&bg=%00';
   await t.open('/' + junk);
@@ -101,9 +102,9 @@ export async function garbageHashIsIgnored(t) {
   t.assert.equal(s2.openCard, null);
   t.assert.ok(s2.frames > 0);
   t.assertNoConsoleErrors();
-}
+});
 
-export async function queryParamsApplyAtLoad(t) {
+test('queryParamsApplyAtLoad', async ({ t }) => {
   await t.open('/?embed=1&theme=dark&scale=1.5&view=matrix');
   const s = await t.waitReady();
   t.assert.equal(s.embed, true);
@@ -134,9 +135,9 @@ export async function queryParamsApplyAtLoad(t) {
   t.assert.equal(p.view, 'matrix');
   t.assert.equal(p.topBar, true);
   t.assert.doesNotMatch(popup.url(), /embed|scale/);
-}
+});
 
-export async function copyLinkPutsTheDeepLinkOnTheClipboard(t) {
+test('copyLinkPutsTheDeepLinkOnTheClipboard', async ({ t }) => {
   await t.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.baseUrl });
   await t.open('/#view=matrix&domains=web');
   const s = await t.waitReady();
@@ -151,12 +152,13 @@ export async function copyLinkPutsTheDeepLinkOnTheClipboard(t) {
   t.assert.match(text, /domains=web/);
   await t.page.waitForTimeout(200);
   await t.screenshot('deeplink-link-copied');
-}
+});
 
 // A host page on another origin (localhost vs 127.0.0.1, same server) drives an embed by
 // postMessage. (The host is a plain served file with iframes added: Chromium blocks loopback
 // frames inside test-fulfilled pages.)
-export async function postMessageApi(t) {
+test('postMessageApi', async ({ t }) => {
+  test.setTimeout(120000);
   const port = new URL(t.baseUrl).port;
   const hostOrigin = `http://localhost:${port}`;
   await t.page.goto(`${hostOrigin}/version.json`);
@@ -209,5 +211,4 @@ export async function postMessageApi(t) {
   await t.page.waitForTimeout(800);
   t.assert.equal(await frameB.evaluate(() => window.explorer.state().view), 'cards', 'b ignored a message from a foreign origin');
   t.assert.equal((await got()).filter((m) => m.from === 'b').length, 0, 'b posted nothing to a foreign origin');
-}
-postMessageApi.timeout = 120000;
+});

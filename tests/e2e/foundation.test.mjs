@@ -1,9 +1,10 @@
-// Foundation (issue 2) in a real browser: the page loads clean, state() lists the document's
+// Foundation in a real browser: the page loads clean, state() lists the document's
 // sections and entries (derived here from the served Markdown, independently of the C++ parser),
 // every content character has a glyph, the cards relayout on resize, the canvas is sized for
 // devicePixelRatio 1, 2 and 3, and the page says what is wrong instead of showing a blank canvas.
-// Contract of `t`: see the top of tests/e2e/run.mjs.
+// Fixtures: tests/e2e/fixtures.mjs.
 import fs from 'node:fs';
+import { test, openAndDraw, allCards } from './fixtures.mjs';
 
 // Titles straight from the Markdown, by the rules of content/README.md: sections are the `###`
 // headings outside lists (`**` and a trailing ':' dropped); entries are the top-level numbered
@@ -51,17 +52,8 @@ async function servedOutline(t) {
   return outline;
 }
 
-async function openReady(t, page = t.page) {
-  const response = await page.goto(t.url('/'), { waitUntil: 'load' });
-  t.assert.ok(response && response.ok(), `GET / answered ${response && response.status()}`);
-  const s = await t.waitReady(30000, page);
-  t.assert.deepEqual(s.errors || [], [], 'state().errors');
-  await t.waitFor(async () => ((await t.state(page)).frames || 0) > 0, 10000, 'a drawn frame');
-  return s;
-}
-
 const visibleRects = (s) =>
-  s.sections.flatMap((sec) => sec.cards).filter((c) => c.visible && Array.isArray(c.rect));
+  allCards(s).filter((c) => c.visible && Array.isArray(c.rect));
 
 function overlapArea(a, b) {
   const w = Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]);
@@ -92,18 +84,18 @@ function checkCardsFit(t, s, width, label) {
 
 const columnsOf = (cards) => new Set(cards.map((c) => Math.round(c.rect[0]))).size;
 
-export async function loadsWithoutConsoleErrors(t) {
-  const s = await openReady(t);
+test('loadsWithoutConsoleErrors', async ({ t }) => {
+  const s = await openAndDraw(t);
   t.assert.equal(s.ready, true);
   t.assert.equal(typeof s.version, 'string', 'state().version');
   t.assert.equal(typeof s.view, 'string', 'state().view');
   await t.page.waitForTimeout(500);
   t.assertNoConsoleErrors();
-}
+});
 
-export async function stateListsEverySectionAndEntry(t) {
+test('stateListsEverySectionAndEntry', async ({ t }) => {
   const outline = await servedOutline(t);
-  const s = await openReady(t);
+  const s = await openAndDraw(t);
   t.assert.ok(Array.isArray(s.sections), 'state().sections is a list');
   t.assert.deepEqual(
     s.sections.map((sec) => sec.title),
@@ -120,16 +112,16 @@ export async function stateListsEverySectionAndEntry(t) {
     t.assert.equal(new Set(ids).size, ids.length, `card ids of "${outline[i].title}" are unique`);
   }
   t.log(`${outline.length} sections, ${outline.reduce((n, sec) => n + sec.items.length, 0)} entries`);
-}
+});
 
-export async function noMissingGlyphs(t) {
-  const s = await openReady(t);
+test('noMissingGlyphs', async ({ t }) => {
+  const s = await openAndDraw(t);
   t.assert.equal(typeof s.missingGlyphs, 'number', 'state().missingGlyphs is a number');
   t.assert.equal(s.missingGlyphs, 0, 'content characters without a glyph');
-}
+});
 
-export async function screenshotUnderBuildTree(t) {
-  await openReady(t);
+test('screenshotUnderBuildTree', async ({ t }) => {
+  await openAndDraw(t);
   await t.page.waitForTimeout(500);
   const file = await t.screenshot('foundation-cards-1280x800');
   const bytes = fs.readFileSync(file);
@@ -138,10 +130,11 @@ export async function screenshotUnderBuildTree(t) {
   t.assert.equal(bytes.readUInt32BE(20), 800, 'screenshot height');
   // A blank page compresses to almost nothing; drawn cards with text do not.
   t.assert.ok(bytes.length > 20000, `${file} is only ${bytes.length} bytes: a blank canvas?`);
-}
+});
 
-export async function resizeRelayoutsTheCards(t) {
-  const wide = await openReady(t);
+test('resizeRelayoutsTheCards', async ({ t }) => {
+  test.setTimeout(90000);
+  const wide = await openAndDraw(t);
   const wideCards = checkCardsFit(t, wide, 1280, '1280x800');
   const wideById = new Map(wideCards.map((c) => [c.id, c.rect]));
   const wideColumns = columnsOf(wideCards);
@@ -181,15 +174,15 @@ export async function resizeRelayoutsTheCards(t) {
   t.assert.ok(wideColumns > 1, `1280 px wide shows ${wideColumns} column(s)`);
   t.assert.equal(previousColumns, 1, 'a 360 px phone shows one column');
   t.assertNoConsoleErrors();
-}
-resizeRelayoutsTheCards.timeout = 90000;
+});
 
-export async function canvasSizedForDevicePixelRatio(t) {
+test('canvasSizedForDevicePixelRatio', async ({ t }) => {
+  test.setTimeout(120000);
   for (const dpr of [1, 2, 3]) {
     const context = await t.newContext({ viewport: { width: 900, height: 640 }, deviceScaleFactor: dpr });
     const page = await context.newPage();
     t.watch(page);
-    const s = await openReady(t, page);
+    const s = await openAndDraw(t, page);
     t.assert.equal(s.dpr, dpr, `state().dpr at deviceScaleFactor ${dpr}`);
     const size = await page.evaluate(() => {
       const c = document.getElementById('canvas');
@@ -209,8 +202,7 @@ export async function canvasSizedForDevicePixelRatio(t) {
     await context.close();
   }
   t.assertNoConsoleErrors();
-}
-canvasSizedForDevicePixelRatio.timeout = 120000;
+});
 
 // The page must explain itself and show the document instead of a blank canvas.
 async function expectMessageAndDocument(t, pattern, label) {
@@ -229,18 +221,18 @@ async function expectMessageAndDocument(t, pattern, label) {
   await t.screenshot(`foundation-${label}`);
 }
 
-export async function messageWhenContentCannotLoad(t) {
+test('messageWhenContentCannotLoad', async ({ t }) => {
   await t.page.route('**/content/index.json', (route) =>
     route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }),
   );
   await t.open('/');
   await expectMessageAndDocument(t, /could not load its content.*404/i, 'no-content');
-}
+});
 
 // The page's head names the content files so that they download together with
 // content/index.json, but the index decides: one that names another document (a deploy that
 // swapped the content) gets that document, with its own sections, and no errors.
-export async function contentIndexDecidesOverThePageHint(t) {
+test('contentIndexDecidesOverThePageHint', async ({ t }) => {
   const markdown = fs.readFileSync(new URL('../fixtures/second-doc/go-overview.md', import.meta.url), 'utf8');
   const requested = [];
   t.page.on('request', (r) => requested.push(new URL(r.url()).pathname));
@@ -257,9 +249,9 @@ export async function contentIndexDecidesOverThePageHint(t) {
   t.assert.deepEqual(titles, expectedOutline(markdown).map((x) => x.title), 'the sections are the swapped document\'s');
   t.assert.deepEqual(s.errors || [], [], 'no content errors');
   t.assertNoConsoleErrors();
-}
+});
 
-export async function messageWithoutWebGL2(t) {
+test('messageWithoutWebGL2', async ({ t }) => {
   await t.page.addInitScript(() => {
     const original = HTMLCanvasElement.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
@@ -269,4 +261,4 @@ export async function messageWithoutWebGL2(t) {
   await t.open('/');
   await expectMessageAndDocument(t, /WebGL2/, 'no-webgl2');
   t.assertNoConsoleErrors();
-}
+});

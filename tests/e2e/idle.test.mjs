@@ -1,35 +1,16 @@
-// Zero-cost idle (issue 5): no frames without input, input and resize/DPR changes wake it, a
-// hidden tab or an off-screen iframe stops it entirely. Contract of `t`: tests/e2e/run.mjs.
+// Zero-cost idle: no frames without input, input and resize/DPR changes wake it, a
+// hidden tab or an off-screen iframe stops it entirely. Fixtures: tests/e2e/fixtures.mjs.
 import { measureIdle } from '../bench/idle.mjs';
-
-const frames = async (t) => (await t.state()).frames;
-
-// Waits until the frame counter stops moving (the settle frames after load or input).
-async function settle(t, quietMs = 600) {
-  let last = await frames(t);
-  let since = Date.now();
-  const deadline = Date.now() + 15000;
-  while (Date.now() < deadline) {
-    await t.page.waitForTimeout(150);
-    const now = await frames(t);
-    if (now !== last) {
-      last = now;
-      since = Date.now();
-    } else if (Date.now() - since >= quietMs) {
-      return now;
-    }
-  }
-  throw new Error(`frames never settled (still moving at ${last})`);
-}
+import { test, frames, framesQuiet } from './fixtures.mjs';
 
 async function expectFramesMove(t, before, what) {
   await t.waitFor(async () => (await frames(t)) > before, 5000, `frames to move after ${what}`);
 }
 
-export async function idleDrawsNoFramesAndInputWakesIt(t) {
+test('idleDrawsNoFramesAndInputWakesIt', async ({ t }) => {
   await t.open('/');
   await t.waitReady();
-  const f0 = await settle(t);
+  const f0 = await framesQuiet(t);
   await t.page.waitForTimeout(3000);
   t.assert.equal(await frames(t), f0, 'frames moved during 3 s without input');
 
@@ -37,22 +18,22 @@ export async function idleDrawsNoFramesAndInputWakesIt(t) {
   await t.page.mouse.move(420, 320);
   await expectFramesMove(t, f0, 'a mouse move');
 
-  const f1 = await settle(t);
+  const f1 = await framesQuiet(t);
   await t.page.mouse.click(640, 780); // focus the canvas (keys go to it only when focused)
-  const f2 = await settle(t);
+  const f2 = await framesQuiet(t);
   t.assert.ok(f2 > f1, 'a click draws');
   await t.page.keyboard.press('Shift');
   await expectFramesMove(t, f2, 'a key press');
-  const f3 = await settle(t);
+  const f3 = await framesQuiet(t);
   await t.page.waitForTimeout(3000);
   t.assert.equal(await frames(t), f3, 'frames moved during 3 s after input had settled');
   t.assertNoConsoleErrors();
-}
+});
 
-export async function resizeAndDprChangeWakeAndRelayout(t) {
+test('resizeAndDprChangeWakeAndRelayout', async ({ t }) => {
   await t.open('/');
   await t.waitReady();
-  const f0 = await settle(t);
+  const f0 = await framesQuiet(t);
   const canvasSize = () =>
     t.page.evaluate(() => {
       const c = document.getElementById('canvas');
@@ -65,7 +46,7 @@ export async function resizeAndDprChangeWakeAndRelayout(t) {
   await t.waitFor(async () => (await canvasSize()).w === 700, 5000, 'canvas drawing buffer 700 px wide');
   const narrow = await t.state();
   t.assert.equal((await canvasSize()).h, 500);
-  const f1 = await settle(t);
+  const f1 = await framesQuiet(t);
   await t.screenshot('idle-resized-700x500');
 
   // DPR 1 -> 2 alone (another screen): Chromium's emulation sends no event for it, so the next
@@ -77,7 +58,7 @@ export async function resizeAndDprChangeWakeAndRelayout(t) {
   await t.waitFor(async () => (await t.state()).dpr === 2, 5000, 'state().dpr === 2');
   await t.waitFor(async () => (await canvasSize()).w === 1400, 5000, 'canvas drawing buffer 1400 px at DPR 2');
   t.assert.equal((await canvasSize()).cssW, 700, 'CSS size unchanged at DPR 2');
-  const f2 = await settle(t);
+  const f2 = await framesQuiet(t);
   await t.page.waitForTimeout(1500);
   t.assert.equal(await frames(t), f2, 'idle again after the DPR change');
   await t.screenshot('idle-dpr2-700x500');
@@ -87,12 +68,12 @@ export async function resizeAndDprChangeWakeAndRelayout(t) {
   await t.waitFor(async () => (await canvasSize()).w === 1400 && (await t.state()).dpr === 2.5, 5000, 'buffer 560 x 2.5 px');
   t.log(`narrow layout: ${JSON.stringify(narrow.layout || null)}`);
   t.assertNoConsoleErrors();
-}
+});
 
-export async function hiddenTabStopsRendering(t) {
+test('hiddenTabStopsRendering', async ({ t }) => {
   await t.open('/');
   await t.waitReady();
-  await settle(t);
+  await framesQuiet(t);
   // Hide the page the way the browser reports it (document.hidden + visibilitychange).
   const setHidden = (hidden) =>
     t.page.evaluate((h) => {
@@ -101,7 +82,7 @@ export async function hiddenTabStopsRendering(t) {
       document.dispatchEvent(new Event('visibilitychange'));
     }, hidden);
   await setHidden(true);
-  const f0 = await settle(t, 300);
+  const f0 = await framesQuiet(t, 300);
   for (let i = 0; i < 5; i++) await t.page.mouse.move(100 + i * 40, 200 + i * 20);
   await t.page.evaluate(() => window.explorer.wake());
   await t.page.waitForTimeout(1000);
@@ -110,9 +91,9 @@ export async function hiddenTabStopsRendering(t) {
   await setHidden(false);
   await expectFramesMove(t, f0, 'the tab became visible again (input while hidden is drawn)');
   t.assertNoConsoleErrors();
-}
+});
 
-export async function offscreenIframeStopsRendering(t) {
+test('offscreenIframeStopsRendering', async ({ t }) => {
   // A host page with the explorer far below the fold: the IntersectionObserver stops it.
   // (The host page is answered by the test itself; loopback, or Chromium blocks the frame.)
   const hostUrl = t.url('/__idle-host.html');
@@ -138,16 +119,16 @@ export async function offscreenIframeStopsRendering(t) {
   await t.waitFor(async () => (await state()).ready && (await state()).frames > f0, 10000, 'frames once scrolled into view');
   await t.page.waitForTimeout(500);
   await t.screenshot('idle-iframe-scrolled-into-view');
-}
+});
 
-export async function idleCpuIsNearZero(t) {
+test('idleCpuIsNearZero', async ({ t }) => {
   await t.open('/');
   await t.waitReady();
-  await settle(t);
+  await framesQuiet(t);
   const r = await measureIdle(t.page, 5);
   t.log(`idle over ${r.seconds.toFixed(1)} s: ${r.frames} frames (${r.fps.toFixed(2)} fps), ` +
     `main-thread TaskDuration ${(r.taskSeconds * 1000).toFixed(1)} ms = ${(r.cpu * 100).toFixed(2)} % CPU`);
   t.assert.equal(r.frames, 0, 'frames drawn while idle');
   // Target is <= 1 %; the bound leaves room for a loaded CI machine (2 cores, software GL).
   t.assert.ok(r.cpu < 0.03, `idle CPU ${(r.cpu * 100).toFixed(2)} % >= 3 %`);
-}
+});

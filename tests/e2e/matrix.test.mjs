@@ -1,77 +1,15 @@
-// The adopter × domain matrix (issue 4) driven with real input: mouse clicks on the canvas at the
+// The adopter × domain matrix driven with real input: mouse clicks on the canvas at the
 // rects state().matrix reports, real typing, downloads and the clipboard.
-// Contract of `t`: see the top of tests/e2e/run.mjs.
+// Fixtures: tests/e2e/fixtures.mjs.
 // The 10,000 x 100 typing measurement lives in tests/bench/matrix_typing.mjs (the bench reuses it).
 import fs from 'node:fs';
-import { generateAdopters, measureMatrixTypingFrameCpu, canvasOrigin, focusCanvas } from '../bench/matrix_typing.mjs';
+import { generateAdopters, measureMatrixTypingFrameCpu, canvasOrigin } from '../bench/matrix_typing.mjs';
+import {
+  test, matrixState, waitMatrix, clickMatrixControl, typeIntoMatrixField, clickCanvasRect,
+  openMatrixByTab,
+} from './fixtures.mjs';
 
 // --- helpers ---------------------------------------------------------------------------------------
-
-// Clicks the centre of a rect in canvas CSS pixels ([x, y, w, h], as state() reports them).
-async function clickRect(t, rect, what) {
-  t.assert.ok(Array.isArray(rect), `no rect on screen for ${what}`);
-  const o = await canvasOrigin(t.page);
-  await t.page.mouse.click(o.x + rect[0] + rect[2] / 2, o.y + rect[1] + rect[3] / 2);
-}
-
-async function matrix(t) {
-  return (await t.state()).matrix;
-}
-
-async function waitMatrix(t, pred, what, timeout = 8000) {
-  return t.waitFor(
-    async () => {
-      const s = await t.state();
-      return s && s.matrix && !s.matrix.pending && pred(s.matrix, s) ? s.matrix : null;
-    },
-    timeout,
-    what,
-  );
-}
-
-async function control(t, name) {
-  const m = await waitMatrix(t, (m) => m.controls && m.controls[name], `matrix control ${name}`);
-  return m.controls[name];
-}
-
-async function clickControl(t, name) {
-  await clickRect(t, await control(t, name), name);
-}
-
-// Clicks a text field, then types. A click on the canvas does not focus it yet (SDL's mouse
-// handler prevents the default focus change), so keys would go nowhere: focusCanvas() notes that
-// and focuses it like a Tab would, until the page focuses the canvas on pointerdown.
-async function typeInto(t, name, text) {
-  await clickControl(t, name);
-  if (await focusCanvas(t.page)) t.log('note: clicking the canvas did not focus it (page bug); focused it');
-  await t.page.keyboard.type(text, { delay: 40 });
-}
-
-// Switches to the matrix by clicking the top-bar tab. App exposes the tab rects as
-// state().tabs.matrix when it can; otherwise the tab is found by clicking along the top bar's first
-// line (left half only: the theme and link buttons sit on the right) until the view changes.
-async function openMatrixByTab(t, pathAndHash = '/') {
-  await t.open(pathAndHash);
-  const s = await t.waitReady(30000);
-  t.assert.equal(s.view, 'cards');
-  const tabRect = s.tabs && s.tabs.matrix;
-  if (tabRect) {
-    await clickRect(t, tabRect, 'matrix tab');
-  } else {
-    const o = await canvasOrigin(t.page);
-    const width = await t.page.evaluate(() => innerWidth);
-    let found = false;
-    for (let x = 150; x < width * 0.6 && !found; x += 24) {
-      await t.page.mouse.click(o.x + x, o.y + 27);
-      await t.page.waitForTimeout(120);
-      found = (await t.state()).view === 'matrix';
-    }
-    t.assert.ok(found, 'could not find the "Adopters × domains" tab in the top bar');
-  }
-  await waitMatrix(t, (m, st) => st.view === 'matrix' && m.rows.length > 0, 'the matrix view');
-  await t.page.waitForTimeout(200);
-  return matrix(t);
-}
 
 // The table as state() describes it, in the shape toCsv/toTsv write: header, then one line per row.
 function expectedTable(m) {
@@ -87,7 +25,8 @@ function csvField(s) {
 
 // --- tests -----------------------------------------------------------------------------------------
 
-export async function matrixFilterPivotDetailAndJump(t) {
+test('matrixFilterPivotDetailAndJump', async ({ t }) => {
+  test.setTimeout(90000);
   let m = await openMatrixByTab(t);
   t.assert.equal(m.counts.totalAdopters, 9);
   t.assert.equal(m.cols.length, m.counts.totalDomains);
@@ -100,17 +39,17 @@ export async function matrixFilterPivotDetailAndJump(t) {
   await t.screenshot('matrix-1-initial');
 
   // Type a filter.
-  await typeInto(t, 'text', 'servo');
+  await typeIntoMatrixField(t, 'text', 'servo');
   m = await waitMatrix(t, (m) => m.filters.text === 'servo' && m.rows.length === 1, 'text filter "servo"');
   t.assert.equal(m.rows[0].id, 'mozilla');
   t.assert.match(m.counts.text, /^1 of 9 adopters/);
   t.assert.ok(m.controls.clearText, 'the active text filter shows a clear chip');
   await t.screenshot('matrix-2-text-filter');
-  await clickControl(t, 'clearText');
+  await clickMatrixControl(t, 'clearText');
   m = await waitMatrix(t, (m) => m.filters.text === '' && m.rows.length === 9, 'text filter cleared');
 
   // Tick a domain chip.
-  await clickControl(t, 'domain:web');
+  await clickMatrixControl(t, 'domain:web');
   m = await waitMatrix(t, (m) => m.filters.domains.length === 1, 'domain filter web');
   t.assert.deepEqual(m.cols.map((c) => c.id), ['web']);
   t.assert.ok(m.rows.length > 1 && m.rows.length < 9, `web rows: ${m.rows.length}`);
@@ -119,7 +58,7 @@ export async function matrixFilterPivotDetailAndJump(t) {
   await t.screenshot('matrix-3-domain-web');
 
   // Pivot.
-  await clickControl(t, 'pivot');
+  await clickMatrixControl(t, 'pivot');
   m = await waitMatrix(t, (m) => m.pivot === true, 'pivot');
   t.assert.equal(m.rowAxis, 'domain');
   t.assert.deepEqual(m.rows.map((r) => r.id), ['web']);
@@ -128,7 +67,7 @@ export async function matrixFilterPivotDetailAndJump(t) {
 
   // Click a cell: the detail panel pins it.
   const cell = m.cells.find((c) => c.rect);
-  await clickRect(t, cell.rect, `cell ${cell.row} x ${cell.col}`);
+  await clickCanvasRect(t, cell.rect, `cell ${cell.row} x ${cell.col}`);
   m = await waitMatrix(t, (m) => m.selected && m.selected.panel, 'detail panel');
   t.assert.equal(m.selected.row, cell.row);
   t.assert.equal(m.selected.col, cell.col);
@@ -142,7 +81,7 @@ export async function matrixFilterPivotDetailAndJump(t) {
 
   // Jump to the source card.
   const card = m.selected.sourceCards[0];
-  await clickControl(t, 'sourceCard:0');
+  await clickMatrixControl(t, 'sourceCard:0');
   const s = await t.waitFor(
     async () => {
       const st = await t.state();
@@ -169,33 +108,33 @@ export async function matrixFilterPivotDetailAndJump(t) {
   await t.page.goBack();
   await waitMatrix(t, (m, st) => st.view === 'matrix' && m.selected && m.selected.row === cell.row, 'back to the pinned cell');
   t.assertNoConsoleErrors();
-}
-matrixFilterPivotDetailAndJump.timeout = 90000;
+});
 
-export async function matrixExportCsvAndTsv(t) {
+test('matrixExportCsvAndTsv', async ({ t }) => {
+  test.setTimeout(90000);
   await t.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.baseUrl });
   let m = await openMatrixByTab(t);
   // Something non-trivial to export: stated only, sorted by name descending.
-  await clickControl(t, 'inferred');
+  await clickMatrixControl(t, 'inferred');
   m = await waitMatrix(t, (m) => m.filters.includeInferred === false, 'stated only');
   t.assert.ok(m.cells.length > 0 && m.cells.every((c) => c.strength === 'stated'));
   t.assert.ok(m.rows.length < 9, 'inferred-only adopters left the table');
-  await clickControl(t, 'sortRowsName');
+  await clickMatrixControl(t, 'sortRowsName');
   m = await waitMatrix(t, (m) => m.sort.rows === 'name', 'rows by name');
-  await clickControl(t, 'sortRowsName');
+  await clickMatrixControl(t, 'sortRowsName');
   m = await waitMatrix(t, (m) => m.sort.rows === '-name', 'rows by name, reversed');
   const labels = m.rows.map((r) => r.label);
   t.assert.deepEqual(labels, [...labels].sort((a, b) => b.localeCompare(a, 'en', { sensitivity: 'base' })));
   const expected = expectedTable(m);
 
-  const [download] = await Promise.all([t.page.waitForEvent('download', { timeout: 8000 }), clickControl(t, 'csv')]);
+  const [download] = await Promise.all([t.page.waitForEvent('download', { timeout: 8000 }), clickMatrixControl(t, 'csv')]);
   t.assert.match(download.suggestedFilename(), /\.csv$/);
   const file = await download.path();
   const csv = fs.readFileSync(file, 'utf8');
   t.assert.equal(csv, expected.map((row) => row.map(csvField).join(',') + '\r\n').join(''));
   await t.screenshot('matrix-7-exported');
 
-  await clickControl(t, 'tsv');
+  await clickMatrixControl(t, 'tsv');
   const tsv = await t.waitFor(
     async () => {
       const text = await t.page.evaluate(() => navigator.clipboard.readText().catch(() => ''));
@@ -205,40 +144,40 @@ export async function matrixExportCsvAndTsv(t) {
     'TSV on the clipboard',
   );
   t.assert.equal(tsv, expected.map((row) => row.join('\t') + '\n').join(''));
-  m = await matrix(t);
+  m = await matrixState(t);
   t.assert.equal(m.lastExport, 'tsv');
   t.assertNoConsoleErrors();
-}
-matrixExportCsvAndTsv.timeout = 90000;
+});
 
-export async function matrixEmptyResultsFacetsAndClearAll(t) {
+test('matrixEmptyResultsFacetsAndClearAll', async ({ t }) => {
+  test.setTimeout(90000);
   let m = await openMatrixByTab(t);
   // A domain no adopter uses: the table is empty and says why.
-  await clickControl(t, 'domain:games');
+  await clickMatrixControl(t, 'domain:games');
   m = await waitMatrix(t, (m) => m.filters.domains.includes('games'), 'games domain');
   t.assert.equal(m.empty, true);
   t.assert.match(m.emptyExplanation, /names no adopter for Game Development/);
   t.assert.ok(m.controls.emptyClear && m.controls.clearAll);
   await t.screenshot('matrix-8-empty');
-  await clickControl(t, 'emptyClear');
+  await clickMatrixControl(t, 'emptyClear');
   m = await waitMatrix(t, (m) => m.filters.domains.length === 0 && !m.empty, 'cleared');
 
   // A facet narrows the adopters; combined with text it narrows further; Clear all resets both.
-  await clickControl(t, 'facet:performance');
+  await clickMatrixControl(t, 'facet:performance');
   m = await waitMatrix(t, (m) => m.filters.facets.includes('performance'), 'facet');
   const withFacet = m.rows.length;
   t.assert.ok(withFacet > 0 && withFacet < 9, `performance rows ${withFacet}`);
-  await typeInto(t, 'text', 'zzzz-not-there');
+  await typeIntoMatrixField(t, 'text', 'zzzz-not-there');
   m = await waitMatrix(t, (m) => m.filters.text === 'zzzz-not-there', 'text typed');
   t.assert.equal(m.empty, true);
   t.assert.match(m.emptyExplanation, /all filters/);
-  await clickControl(t, 'clearAll');
+  await clickMatrixControl(t, 'clearAll');
   m = await waitMatrix(t, (m) => !m.filters.text && m.filters.facets.length === 0 && m.rows.length === 9, 'clear all');
   t.assertNoConsoleErrors();
-}
-matrixEmptyResultsFacetsAndClearAll.timeout = 90000;
+});
 
-export async function matrixNarrowDarkFrozenColumn(t) {
+test('matrixNarrowDarkFrozenColumn', async ({ t }) => {
+  test.setTimeout(90000);
   await t.page.setViewportSize({ width: 360, height: 740 });
   await t.open('/#view=matrix&theme=dark');
   await t.waitReady(30000);
@@ -255,7 +194,7 @@ export async function matrixNarrowDarkFrozenColumn(t) {
   await t.page.mouse.move(o.x + 300, o.y + cell[1] + cell[3] / 2);
   // A sideways wheel (trackpad swipe). ImGui 1.86's SDL backend takes SDL's wheel.x with the
   // opposite sign of later versions, so accept either direction and note a reversed one.
-  const lastVisible = async () => (await matrix(t)).cols.slice(-1)[0].visible;
+  const lastVisible = async () => (await matrixState(t)).cols.slice(-1)[0].visible;
   for (let i = 0; i < 8; i++) await t.page.mouse.wheel(120, 0);
   await t.page.waitForTimeout(300);
   if (!(await lastVisible())) {
@@ -272,8 +211,7 @@ export async function matrixNarrowDarkFrozenColumn(t) {
   await t.page.waitForTimeout(200);
   await t.screenshot('matrix-11-narrow-light-pivot');
   t.assertNoConsoleErrors();
-}
-matrixNarrowDarkFrozenColumn.timeout = 90000;
+});
 
 // The screen colour at a point of the page (CSS px), decoded in the page from a 1 px screenshot.
 async function pixelAt(page, x, y) {
@@ -290,7 +228,8 @@ const colourDistance = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2
 
 // The tab of the view on screen stands out from the other one (filled with the accent), in both
 // themes, and the fill follows the view.
-export async function matrixTabShowsTheCurrentView(t) {
+test('matrixTabShowsTheCurrentView', async ({ t }) => {
+  test.setTimeout(60000);
   for (const theme of ['light', 'dark']) {
     await t.open(`/#theme=${theme}`);
     let s = await t.waitReady(30000);
@@ -304,7 +243,7 @@ export async function matrixTabShowsTheCurrentView(t) {
     const cardsOn = await fill(s.tabs.cards), matrixOff = await fill(s.tabs.matrix);
     t.assert.ok(colourDistance(cardsOn, matrixOff) > 80,
       `${theme}: the current tab stands out: cards ${cardsOn} vs matrix ${matrixOff}`);
-    await clickRect(t, s.tabs.matrix, 'matrix tab');
+    await clickCanvasRect(t, s.tabs.matrix, 'matrix tab');
     await waitMatrix(t, (m, st) => st.view === 'matrix', 'the matrix view');
     await t.page.mouse.move(o.x + 2, o.y + s.tabs.cards[1] + s.tabs.cards[3] + 200);
     await t.page.waitForTimeout(300);
@@ -315,12 +254,11 @@ export async function matrixTabShowsTheCurrentView(t) {
   }
   await t.screenshot('matrix-tabs-current-view');
   t.assertNoConsoleErrors();
-}
-matrixTabShowsTheCurrentView.timeout = 60000;
+});
 
 // A matrix shorter and narrower than the window gets a box that fits it, not a frame trailing
 // down and across the window; a long one still fills the height and scrolls.
-export async function matrixBoxFitsTheTable(t) {
+test('matrixBoxFitsTheTable', async ({ t }) => {
   await t.open('/#view=matrix');
   await t.waitReady(30000);
   const m = await waitMatrix(t, (m) => m.rows.length === 9, 'the seed matrix');
@@ -341,12 +279,12 @@ export async function matrixBoxFitsTheTable(t) {
   t.assert.ok(p.selected.panel[0] >= pinnedRight, `the panel is beside the grid: panel ${p.selected.panel}, grid ${p.grid}`);
   t.assert.ok(p.selected.panel[2] >= 300, `the panel keeps a readable width: ${p.selected.panel}`);
   t.assertNoConsoleErrors();
-}
+});
 
 // scale= (projectors) zooms everything drawn, not only ImGui's widgets: the matrix rows and the
 // top bar's tabs are both 1.5x as tall at scale=1.5, and state() still reports CSS px (a click at
 // a reported rect lands on it).
-export async function scaleZoomsTheWholeUi(t) {
+test('scaleZoomsTheWholeUi', async ({ t }) => {
   const measure = async (hash) => {
     await t.open(`/${hash}`);
     await t.waitReady(30000);
@@ -358,13 +296,14 @@ export async function scaleZoomsTheWholeUi(t) {
   const big = await measure('#view=matrix&scale=1.5');
   t.assert.ok(Math.abs(big.row / one.row - 1.5) < 0.05, `matrix row height ${one.row} -> ${big.row} at scale 1.5`);
   t.assert.ok(Math.abs(big.tab / one.tab - 1.5) < 0.08, `tab height ${one.tab} -> ${big.tab} at scale 1.5`);
-  await clickRect(t, big.cardsTab, 'cards tab at scale 1.5');
+  await clickCanvasRect(t, big.cardsTab, 'cards tab at scale 1.5');
   await t.waitFor(async () => ((await t.state()).view === 'cards' ? true : null), 5000, 'the click on the reported rect switched the view');
   await t.screenshot('matrix-scale-1.5-cards');
   t.assertNoConsoleErrors();
-}
+});
 
-export async function matrixTypingFrameCpuAt10k(t) {
+test('matrixTypingFrameCpuAt10k', async ({ t }) => {
+  test.setTimeout(120000);
   const json = generateAdopters();
   if (!json) {
     t.log('explorer-tool not built: skipped the 10,000 x 100 measurement');
@@ -386,5 +325,4 @@ export async function matrixTypingFrameCpuAt10k(t) {
   t.assert.ok(r.medianMs < base.medianMs * 1.5 + 10,
     `median frame CPU ${r.medianMs.toFixed(1)} ms at 10,000 x 100 vs ${base.medianMs.toFixed(1)} ms with the seed data`);
   await t.screenshot('matrix-12-10k');
-}
-matrixTypingFrameCpuAt10k.timeout = 120000;
+});

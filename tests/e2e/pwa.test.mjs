@@ -1,4 +1,4 @@
-// Offline PWA tests (issue 6). Contract of `t`: see the top of tests/e2e/run.mjs.
+// Offline PWA tests. Fixtures: tests/e2e/fixtures.mjs.
 // They use persistent profiles (t.launchPersistent): in an ordinary context Chromium answers
 // "in-incognito" to installability questions.
 //   1. first visit: the service worker installs and controls the page; CDP reports no
@@ -10,7 +10,6 @@
 //      port gets a changed content file and a new precache run; one reload shows the update
 //      banner while the old page still gets only old files; accepting reloads into the new
 //      version, where every file matches the new precache list.
-// Only the tests are exported: run.mjs treats every exported function as a test.
 
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
+import { test } from './fixtures.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SITE = path.resolve(process.env.RX_SITE || path.join(REPO, 'build/site'));
@@ -125,7 +125,8 @@ async function install(t, base) {
   return { context, page, version, assets, failed };
 }
 
-export async function pwaFirstVisitInstallsAndIsInstallable(t) {
+test('pwaFirstVisitInstallsAndIsInstallable', async ({ t }) => {
+  test.setTimeout(120000);
   const base = withSlash(t.baseUrl);
   const { context, page, version, assets, failed } = await install(t, base);
   const script = await page.evaluate(() => navigator.serviceWorker.controller.scriptURL);
@@ -151,10 +152,10 @@ export async function pwaFirstVisitInstallsAndIsInstallable(t) {
     check(response.ok && /no-cache/.test(cacheControl), `${name || '/'}: status ${response.status}, Cache-Control: ${cacheControl}`);
   }
   t.log(`version ${version}: ${assets.length} files precached, installable, manifest clean`);
-}
-pwaFirstVisitInstallsAndIsInstallable.timeout = 120000;
+});
 
-export async function pwaOfflineReloadServesEverythingFromCache(t) {
+test('pwaOfflineReloadServesEverythingFromCache', async ({ t }) => {
+  test.setTimeout(150000);
   const base = withSlash(t.baseUrl);
   const { context, page, version, assets, failed } = await install(t, base);
   if (appBuilt(assets)) await appState(page);
@@ -211,10 +212,10 @@ export async function pwaOfflineReloadServesEverythingFromCache(t) {
   }
   await context.setOffline(false);
   t.log(`offline: ${loaded.length} files from the service worker, no failures`);
-}
-pwaOfflineReloadServesEverythingFromCache.timeout = 150000;
+});
 
-export async function pwaUpdateBannerSwitchesWholeVersion(t) {
+test('pwaUpdateBannerSwitchesWholeVersion', async ({ t }) => {
+  test.setTimeout(300000);
   check(fs.existsSync(path.join(SITE, 'sw.js')), `${SITE} has no sw.js: build the site first (./build.sh build)`);
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'rx-pwa-site-'));
   fs.cpSync(SITE, copy, { recursive: true });
@@ -267,5 +268,4 @@ export async function pwaUpdateBannerSwitchesWholeVersion(t) {
     server.stop();
     fs.rmSync(copy, { recursive: true, force: true });
   }
-}
-pwaUpdateBannerSwitchesWholeVersion.timeout = 300000;
+});

@@ -1,10 +1,11 @@
-// Reliability and bad input (issue 8): content errors in the panel (through intercepted content
+// Reliability and bad input: content errors in the panel (through intercepted content
 // requests), oversized files, WebGL context loss, hostile URL hashes, postMessages and pastes,
 // the Content-Security-Policy, and a long run of scripted interactions with flat heaps.
-// Contract of `t`: see the top of tests/e2e/run.mjs.
+// Fixtures: tests/e2e/fixtures.mjs.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { test } from './fixtures.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -58,7 +59,7 @@ async function framesAdvance(t, after, what) {
 
 // --- bad content ---------------------------------------------------------------------------------
 
-export async function brokenJsonShowsPositionedErrorAndCardsStillRender(t) {
+test('brokenJsonShowsPositionedErrorAndCardsStillRender', async ({ t }) => {
   await watchCsp(t);
   let served = '';
   await tamper(t, 'adopters.json', (text) => {
@@ -77,9 +78,9 @@ export async function brokenJsonShowsPositionedErrorAndCardsStillRender(t) {
   t.assert.ok(cardCount(s) >= 20, `cards still render (${cardCount(s)})`);
   t.assert.ok(s.sections[0].cards.some((c) => c.visible), 'some card is on screen');
   await assertClean(t);
-}
+});
 
-export async function contentErrorsListFileLineColumnInBothThemes(t) {
+test('contentErrorsListFileLineColumnInBothThemes', async ({ t }) => {
   await watchCsp(t);
   let served = '';
   await tamper(t, 'adopters.json', (text) => {
@@ -116,9 +117,10 @@ export async function contentErrorsListFileLineColumnInBothThemes(t) {
   }, 5000, 'matrix view');
   t.assert.ok(m.errors.length >= 3, 'errors stay listed in the matrix view');
   await assertClean(t);
-}
+});
 
-export async function oversizedDocumentIsRefusedWithAClearMessage(t) {
+test('oversizedDocumentIsRefusedWithAClearMessage', async ({ t }) => {
+  test.setTimeout(90000);
   await watchCsp(t);
   const index = JSON.parse(await (await fetch(`${t.baseUrl}/content/index.json`)).text());
   await t.page.route(`**/content/${index.document}`, (route) =>
@@ -130,11 +132,10 @@ export async function oversizedDocumentIsRefusedWithAClearMessage(t) {
   t.assert.match(err.message, /5 MB/);
   t.assert.ok(s.frames > 0, 'the app still renders');
   await assertClean(t);
-}
-oversizedDocumentIsRefusedWithAClearMessage.timeout = 90000;
+});
 
 // An empty font file (a broken deploy): a clear note over the readable document, no crash.
-export async function emptyFontFileGivesANoteAndTheDocument(t) {
+test('emptyFontFileGivesANoteAndTheDocument', async ({ t }) => {
   await t.page.route('**/fonts/ui-regular.ttf', (route) => route.fulfill({ status: 200, contentType: 'font/ttf', body: '' }));
   await t.open('/');
   const note = t.page.locator('#status');
@@ -142,11 +143,11 @@ export async function emptyFontFileGivesANoteAndTheDocument(t) {
   t.assert.ok(await note.isVisible(), '#status is visible');
   t.assert.equal(await t.page.evaluate(() => document.documentElement.classList.contains('ready')), false);
   t.assert.ok(await t.page.locator('#doc h1').isVisible(), 'the document stays readable');
-}
+});
 
 // --- WebGL context loss --------------------------------------------------------------------------
 
-export async function webglContextLossPausesAndRestoreResumesWithSameState(t) {
+test('webglContextLossPausesAndRestoreResumesWithSameState', async ({ t }) => {
   await watchCsp(t);
   await t.open('/#card=key-features-of-rust/high-performance');
   await t.waitReady();
@@ -180,11 +181,11 @@ export async function webglContextLossPausesAndRestoreResumesWithSameState(t) {
   t.assert.ok(Math.abs(shotAfter.length - shotBefore.length) < shotBefore.length * 0.02,
     `restored frame looks like the original (${shotBefore.length} vs ${shotAfter.length} bytes)`);
   await assertClean(t);
-}
+});
 
 // --- hostile input -------------------------------------------------------------------------------
 
-export async function garbageAndHugeUrlHashesAreIgnored(t) {
+test('garbageAndHugeUrlHashesAreIgnored', async ({ t }) => {
   await watchCsp(t);
   let garbage = '';
   for (let i = 0; i < 100 * 1024; i++) garbage += String.fromCharCode(33 + ((i * 7919) % 94));
@@ -210,9 +211,9 @@ export async function garbageAndHugeUrlHashesAreIgnored(t) {
   }, 5000, 'a valid hash still works afterwards');
   t.assert.equal(s.ready, true);
   await assertClean(t);
-}
+});
 
-export async function pastingOneMegabyteIntoSearchIsCapped(t) {
+test('pastingOneMegabyteIntoSearchIsCapped', async ({ t }) => {
   await watchCsp(t);
   await t.open('/');
   await t.waitReady();
@@ -242,10 +243,11 @@ export async function pastingOneMegabyteIntoSearchIsCapped(t) {
   await t.page.keyboard.press('Escape');
   await t.page.keyboard.press('Escape');
   await assertClean(t);
-}
+});
 
 // The explorer in an iframe of another origin; messages from there, malformed and oversized.
-export async function hostileAndForeignPostMessagesAreIgnored(t) {
+test('hostileAndForeignPostMessagesAreIgnored', async ({ t }) => {
+  test.setTimeout(90000);
   await watchCsp(t);
   const frameUrl = (parent) => t.url(`/?embed=1&parent=${encodeURIComponent(parent)}`);
   // The host page comes from another origin (another port on loopback: a page routed by
@@ -311,8 +313,7 @@ export async function hostileAndForeignPostMessagesAreIgnored(t) {
   const csp = await trusted.evaluate(() => window.__cspViolations || []);
   t.assert.deepEqual(csp, []);
   t.assertNoConsoleErrors();
-}
-hostileAndForeignPostMessagesAreIgnored.timeout = 90000;
+});
 
 // --- long run --------------------------------------------------------------------------------------
 
@@ -322,7 +323,8 @@ hostileAndForeignPostMessagesAreIgnored.timeout = 90000;
 // between each); keys and clicks go through Playwright. A small viewport keeps software WebGL
 // fast. The wasm heap (malloc'ed bytes and memory size) and the JS heap must stay flat, and
 // frames must keep rendering.
-export async function longRunOf5000InteractionsKeepsHeapsFlat(t) {
+test('longRunOf5000InteractionsKeepsHeapsFlat', async ({ t }) => {
+  test.setTimeout(600000);
   const total = Number(process.env.RX_LONG_RUN_INTERACTIONS || 5000);
   await watchCsp(t);
   await t.page.setViewportSize({ width: 640, height: 400 });
@@ -403,5 +405,4 @@ export async function longRunOf5000InteractionsKeepsHeapsFlat(t) {
   t.assert.equal(s.view, 'cards');
   await t.screenshot('reliability-after-long-run');
   await assertClean(t);
-}
-longRunOf5000InteractionsKeepsHeapsFlat.timeout = 600000;
+});

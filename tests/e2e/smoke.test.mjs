@@ -1,7 +1,8 @@
 // First browser test: the explorer loads, becomes ready, renders, and logs no errors.
-// Contract of `t`: see the top of tests/e2e/run.mjs.
+// Fixtures: tests/e2e/fixtures.mjs.
+import { test } from './fixtures.mjs';
 
-export async function pageLoadsAndBecomesReady(t) {
+test('pageLoadsAndBecomesReady', async ({ t }) => {
   const response = await t.open('/');
   t.assert.ok(response && response.ok(), `GET / answered ${response && response.status()}`);
   const state = await t.waitReady(30000);
@@ -12,4 +13,4 @@ export async function pageLoadsAndBecomesReady(t) {
   await t.page.waitForTimeout(300);
   await t.screenshot('smoke');
   t.assertNoConsoleErrors();
-}
+});

@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// Prints "N passed, N failed" from Playwright's JSON report (build/e2e/results.json), for the
+// summary of ./build.sh test. A missing or unreadable report, or errors outside any test (a
+// broken config, a web server that did not start, no tests found), count as one failure.
+//
+//   node tests/e2e/count-results.mjs build/e2e/results.json
+import fs from 'node:fs';
+
+function count(file) {
+  let report;
+  try {
+    report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    console.error(`no Playwright report: ${err.message}`);
+    return { passed: 0, failed: 1 };
+  }
+  const stats = report.stats || {};
+  const passed = stats.expected || 0;
+  let failed = (stats.unexpected || 0) + (stats.flaky || 0);
+  const errors = report.errors || [];
+  for (const e of errors) console.error(`outside any test: ${(e.message || '').split('\n')[0]}`);
+  if (errors.length && failed === 0) failed = 1;
+  if (passed + failed === 0) failed = 1;
+  return { passed, failed };
+}
+
+const { passed, failed } = count(process.argv[2] || 'build/e2e/results.json');
+console.log(`${passed} passed, ${failed} failed`);

@@ -1,0 +1,369 @@
+// Shared fixtures and helpers of the browser tests (Playwright Test; config: playwright.config.mjs).
+//
+// A TEST FILE (tests/e2e/<topic>.test.mjs; the topic is what `--grep <topic>` selects):
+//
+//   import { test, ready, settle, clickControl, control } from './fixtures.mjs';
+//
+//   test('searchFindsMemorySafety', async ({ t }) => {
+//     test.setTimeout(90_000);                  // only when the default 60 s is too short
+//     let s = await ready(t);                   // open '/', wait for state().ready, settle
+//     await clickControl(t, control(s, 'mode'));
+//     s = await until(t, (x) => x.search.hide, 'Hide other cards');
+//     t.assert.equal(s.search.hide, true);
+//   });
+//
+// From the former tests/e2e/run.mjs format: `export async function name(t) { ... }` becomes
+// `test('name', async ({ t }) => { ... });`, `name.timeout = N;` becomes `test.setTimeout(N);` as
+// the test's first line, and a file's own ready/settle/click helpers give way to the ones below.
+//
+// Each test gets a fresh context + page (1280x800, devicePixelRatio 1) and the fixture `t`:
+//   t.page, t.context, t.browser   Playwright objects (the page is not navigated yet)
+//   t.baseUrl                      e.g. "http://127.0.0.1:40123" (no trailing slash)
+//   t.url(path = '/')              absolute URL on the served site
+//   t.open(path = '/')             page.goto(url(path)), waits for 'load', returns the response
+//   t.state(page = t.page)         window.explorer.state() (null before the app is there)
+//   t.waitReady(ms = 30000, page)  waits until state().ready, returns the state; a timeout names
+//                                  the last state and the console errors
+//   t.waitFor(fn, ms, what)        polls a (sync or async) predicate until truthy, returns it
+//   t.screenshot(name, page)       writes build/e2e/<name>.png, returns the path
+//   t.consoleErrors                console.error messages, page errors and failed requests
+//   t.assertNoConsoleErrors()
+//   t.assert                       node:assert/strict
+//   t.newContext(options)          another context (1280x800 unless told), closed after the test
+//   t.launchPersistent(options)    a persistent context in a fresh profile (service workers and
+//                                  installability need one), closed and removed after the test
+//   t.watch(page)                  collect another page's console errors into t.consoleErrors
+//   t.chromiumArgs, t.executablePath, t.outDir (build/e2e), t.log(...)
+//
+// Helpers below, by what they wait for:
+//   ready(t, path)      open, ready, no content errors, input settled; returns the state
+//   settle(t)           after an input: a couple of frames drawn and scrolling stopped
+//   framesQuiet(t, ms)  the frame counter stood still for ms (the loop went idle); returns it
+//   until(t, pred, what) state once scrolling stopped and pred(state) holds (10 s)
+// Cards: allCards, card, control, clickInCardArea, clickControl, press, clickCardAreaMargin.
+// Matrix: matrixState, waitMatrix, matrixControl, clickMatrixControl, typeIntoMatrixField,
+// clickCanvasRect, openMatrixByTab.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { test as base, chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, EXECUTABLE_PATH } from './chromium.mjs';
+import { canvasOrigin, focusCanvas } from '../bench/matrix_typing.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUT_DIR = path.join(path.resolve(process.env.RX_BUILD_DIR || path.join(ROOT, 'build')), 'e2e');
+const VIEWPORT = { width: 1280, height: 800 };
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const safeName = (s) => s.replace(/[^A-Za-z0-9_.-]+/g, '_');
+
+function makeHarness({ browser, context, page, baseUrl, cleanups }) {
+  const consoleErrors = [];
+  const watch = (p) => {
+    p.on('console', (msg) => {
+      if (msg.type() === 'error') consoleErrors.push(`console.error: ${msg.text()}`);
+    });
+    p.on('pageerror', (err) => consoleErrors.push(`page error: ${err.message}`));
+    p.on('requestfailed', (req) => {
+      const why = req.failure() ? req.failure().errorText : 'failed';
+      // Navigations away abort pending requests; that is not an error of the page.
+      if (why !== 'net::ERR_ABORTED') consoleErrors.push(`request failed: ${req.url()} ${why}`);
+    });
+  };
+  watch(page);
+  const t = {
+    browser,
+    context,
+    page,
+    baseUrl,
+    outDir: OUT_DIR,
+    chromiumArgs: CHROMIUM_ARGS,
+    executablePath: EXECUTABLE_PATH,
+    consoleErrors,
+    assert,
+    watch,
+    log: (...args) => console.log('    ', ...args),
+    url: (p = '/') => baseUrl + (p.startsWith('/') ? p : '/' + p),
+    async open(p = '/') {
+      return page.goto(t.url(p), { waitUntil: 'load' });
+    },
+    async state(onPage = page) {
+      return onPage.evaluate(() =>
+        window.explorer && typeof window.explorer.state === 'function' ? window.explorer.state() : null,
+      );
+    },
+    async waitFor(predicate, timeoutMs = 30000, what = 'condition') {
+      const deadline = Date.now() + timeoutMs;
+      let lastError = null;
+      while (Date.now() < deadline) {
+        try {
+          const v = await predicate();
+          if (v) return v;
+        } catch (err) {
+          lastError = err;
+        }
+        await sleep(100);
+      }
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}` +
+          (lastError ? ` (last error: ${lastError.message})` : ''),
+      );
+    },
+    async waitReady(timeoutMs = 30000, onPage = page) {
+      let last = null;
+      try {
+        return await t.waitFor(
+          async () => {
+            last = await t.state(onPage);
+            return last && last.ready ? last : null;
+          },
+          timeoutMs,
+          'window.explorer.state().ready',
+        );
+      } catch (err) {
+        const summary = last === null ? 'window.explorer.state is missing' : JSON.stringify(last);
+        err.message +=
+          `; last state: ${summary.slice(0, 400)}` +
+          (consoleErrors.length ? `; console errors: ${consoleErrors.join(' | ')}` : '');
+        throw err;
+      }
+    },
+    async screenshot(name, onPage = page) {
+      const file = path.join(OUT_DIR, `${safeName(name)}.png`);
+      await onPage.screenshot({ path: file });
+      return file;
+    },
+    assertNoConsoleErrors() {
+      assert.deepEqual(consoleErrors, [], `console errors:\n  ${consoleErrors.join('\n  ')}`);
+    },
+    async newContext(options = {}) {
+      const ctx = await browser.newContext({ viewport: VIEWPORT, ...options });
+      cleanups.push(() => ctx.close());
+      return ctx;
+    },
+    async launchPersistent(options = {}) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rx-e2e-profile-'));
+      const ctx = await chromium.launchPersistentContext(dir, {
+        executablePath: EXECUTABLE_PATH,
+        args: CHROMIUM_ARGS,
+        headless: true,
+        viewport: VIEWPORT,
+        ...options,
+      });
+      cleanups.push(async () => {
+        await ctx.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      });
+      return ctx;
+    },
+  };
+  return t;
+}
+
+export const test = base.extend({
+  t: async ({ browser, context, page, baseURL }, use, testInfo) => {
+    fs.mkdirSync(OUT_DIR, { recursive: true });
+    const cleanups = [];
+    const t = makeHarness({ browser, context, page, baseUrl: baseURL.replace(/\/+$/, ''), cleanups });
+    try {
+      await use(t);
+    } finally {
+      if (testInfo.status !== testInfo.expectedStatus && t.consoleErrors.length) {
+        await testInfo.attach('console-errors.txt', { body: t.consoleErrors.join('\n'), contentType: 'text/plain' });
+      }
+      for (const fn of cleanups.reverse()) {
+        try {
+          await fn();
+        } catch {
+          /* already closed */
+        }
+      }
+    }
+  },
+});
+
+// --- waiting ------------------------------------------------------------------------------------
+
+// After an input: input is handled on the next frame(s) and software WebGL frames are slow, so
+// wait a moment, then until any scroll motion stopped. Returns the state.
+export async function settle(t) {
+  await t.page.waitForTimeout(200);
+  return waitScrollStill(t);
+}
+
+// Until scrolling stopped (no fixed wait first). Returns the state.
+export async function waitScrollStill(t) {
+  return t.waitFor(async () => {
+    const s = await t.state();
+    return s.scroll && !s.scroll.moving ? s : null;
+  }, 10000, 'scrolling to stop');
+}
+
+// Opens `path`, waits for ready, checks there are no content errors, lets the first frames settle.
+export async function ready(t, path = '/') {
+  await t.open(path);
+  const s = await t.waitReady(30000);
+  t.assert.deepEqual(s.errors || [], [], 'no content errors');
+  await settle(t);
+  return t.state();
+}
+
+// Opens '/' on `page`: the response is OK, the app ready without content errors and a frame drawn.
+export async function openAndDraw(t, page = t.page) {
+  const response = await page.goto(t.url('/'), { waitUntil: 'load' });
+  t.assert.ok(response && response.ok(), `GET / answered ${response && response.status()}`);
+  const s = await t.waitReady(30000, page);
+  t.assert.deepEqual(s.errors || [], [], 'state().errors');
+  await t.waitFor(async () => ((await t.state(page)).frames || 0) > 0, 10000, 'a drawn frame');
+  return s;
+}
+
+export const frames = async (t) => (await t.state()).frames;
+
+// Waits until the frame counter stood still for quietMs (the settle frames after load or input
+// are over and the loop is idle). Returns the frame count.
+export async function framesQuiet(t, quietMs = 600) {
+  let last = await frames(t);
+  let since = Date.now();
+  const deadline = Date.now() + 15000;
+  while (Date.now() < deadline) {
+    await t.page.waitForTimeout(150);
+    const now = await frames(t);
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) {
+      return now;
+    }
+  }
+  throw new Error(`frames never settled (still moving at ${last})`);
+}
+
+// Waits (up to 10 s: software WebGL frames on a busy machine can be slow) until scrolling stopped
+// and pred(state). A timeout names what the state last showed, so a failure says where it went.
+export async function until(t, pred, what) {
+  let last = null;
+  try {
+    return await t.waitFor(async () => {
+      const s = (last = await t.state());
+      return s && s.scroll && !s.scroll.moving && pred(s) ? s : null;
+    }, 10000, what);
+  } catch (err) {
+    if (last) {
+      const { focus, openCard, view, frames: f } = last;
+      err.message += ` (last state: ${JSON.stringify({ focus, openCard, view, frames: f, scroll: last.scroll })})`;
+    }
+    throw err;
+  }
+}
+
+// --- cards view: state reads and input -----------------------------------------------------------
+
+export const allCards = (s) => s.sections.flatMap((sec) => sec.cards);
+export const card = (s, id) => allCards(s).find((c) => c.id === id);
+export const control = (s, id) => (s.controls || []).find((c) => c.id === id);
+
+// Centre of the part of `rect` inside the card area (cards may be cut by the scroll area).
+function visibleCentre(s, rect) {
+  const [ax, ay, aw, ah] = s.cardArea;
+  const x0 = Math.max(rect[0], ax), y0 = Math.max(rect[1], ay);
+  const x1 = Math.min(rect[0] + rect[2], ax + aw), y1 = Math.min(rect[1] + rect[3], ay + ah);
+  return [(x0 + x1) / 2, (y0 + y1) / 2];
+}
+
+// Clicks the visible part of a card's rect; returns the settled state.
+export async function clickInCardArea(t, s, rect) {
+  const [x, y] = visibleCentre(s, rect);
+  await t.page.mouse.click(x, y);
+  return settle(t);
+}
+
+// Clicks a control from state().controls (its rect is already the clickable, clipped part).
+export async function clickControl(t, c) {
+  await t.page.mouse.click(c.rect[0] + c.rect[2] / 2, c.rect[1] + c.rect[3] / 2);
+  return settle(t);
+}
+
+export async function press(t, key) {
+  await t.page.keyboard.press(key);
+  return settle(t);
+}
+
+// A click on the card area's empty margin: gives the canvas keyboard focus, closes nothing
+// important (an open card closes).
+export async function clickCardAreaMargin(t, s) {
+  const [ax, ay, aw] = s.cardArea;
+  await t.page.mouse.click(ax + aw - 20, ay + 4);
+  return settle(t);
+}
+
+// --- matrix view ----------------------------------------------------------------------------------
+
+// Clicks the centre of a rect in canvas CSS pixels ([x, y, w, h], as state() reports them).
+export async function clickCanvasRect(t, rect, what) {
+  t.assert.ok(Array.isArray(rect), `no rect on screen for ${what}`);
+  const o = await canvasOrigin(t.page);
+  await t.page.mouse.click(o.x + rect[0] + rect[2] / 2, o.y + rect[1] + rect[3] / 2);
+}
+
+export async function matrixState(t) {
+  return (await t.state()).matrix;
+}
+
+// Waits until the matrix is built (not pending) and pred(matrix, state); returns the matrix.
+export async function waitMatrix(t, pred, what, timeout = 8000) {
+  return t.waitFor(
+    async () => {
+      const s = await t.state();
+      return s && s.matrix && !s.matrix.pending && pred(s.matrix, s) ? s.matrix : null;
+    },
+    timeout,
+    what,
+  );
+}
+
+export async function matrixControl(t, name) {
+  const m = await waitMatrix(t, (m) => m.controls && m.controls[name], `matrix control ${name}`);
+  return m.controls[name];
+}
+
+export async function clickMatrixControl(t, name) {
+  await clickCanvasRect(t, await matrixControl(t, name), name);
+}
+
+// Clicks a matrix text field, then types. A click on the canvas does not focus it yet (SDL's
+// mouse handler prevents the default focus change), so keys would go nowhere: focusCanvas() notes
+// that and focuses it like a Tab would, until the page focuses the canvas on pointerdown.
+export async function typeIntoMatrixField(t, name, text) {
+  await clickMatrixControl(t, name);
+  if (await focusCanvas(t.page)) t.log('note: clicking the canvas did not focus it (page bug); focused it');
+  await t.page.keyboard.type(text, { delay: 40 });
+}
+
+// Switches to the matrix by clicking the top-bar tab. App exposes the tab rects as
+// state().tabs.matrix when it can; otherwise the tab is found by clicking along the top bar's first
+// line (left half only: the theme and link buttons sit on the right) until the view changes.
+export async function openMatrixByTab(t, pathAndHash = '/') {
+  await t.open(pathAndHash);
+  const s = await t.waitReady(30000);
+  t.assert.equal(s.view, 'cards');
+  const tabRect = s.tabs && s.tabs.matrix;
+  if (tabRect) {
+    await clickCanvasRect(t, tabRect, 'matrix tab');
+  } else {
+    const o = await canvasOrigin(t.page);
+    const width = await t.page.evaluate(() => innerWidth);
+    let found = false;
+    for (let x = 150; x < width * 0.6 && !found; x += 24) {
+      await t.page.mouse.click(o.x + x, o.y + 27);
+      await t.page.waitForTimeout(120);
+      found = (await t.state()).view === 'matrix';
+    }
+    t.assert.ok(found, 'could not find the "Adopters × domains" tab in the top bar');
+  }
+  await waitMatrix(t, (m, st) => st.view === 'matrix' && m.rows.length > 0, 'the matrix view');
+  await t.page.waitForTimeout(200);
+  return matrixState(t);
+}
