@@ -3,10 +3,11 @@
 // swipe that still scrolls, and the explorer's own context menu.
 // Expected texts come from content/rust-overview.md itself; screen positions of words come from
 // window.explorer.textLayout() (the text layer the app hit-tests against).
-// Contract of `t`: see the top of tests/e2e/run.mjs.
+// Fixtures: tests/e2e/fixtures.mjs (this file keeps helpers of its own: most take another page).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { test } from './fixtures.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SOURCE = fs.readFileSync(path.join(ROOT, 'content', 'rust-overview.md'), 'utf8');
@@ -99,7 +100,7 @@ async function mouseDrag(page, from, to, steps = 12) {
 const TITLE = 'Memory Safety without Garbage Collection';
 
 // The issue's own test: drag from the body's first word to a word on its second line, Ctrl+C.
-export async function dragAcrossLinesCopiesTheExactSourceText(t) {
+test('dragAcrossLinesCopiesTheExactSourceText', async ({ t }) => {
   await t.page.setViewportSize({ width: 600, height: 900 });
   await grantClipboard(t);
   let s = await ready(t);
@@ -133,9 +134,9 @@ export async function dragAcrossLinesCopiesTheExactSourceText(t) {
   await until(t, (x) => x.selection === null, 'Esc clears the selection');
   t.assert.equal((await t.state()).openCard, null, 'Esc with a selection only clears it');
   t.assertNoConsoleErrors();
-}
+});
 
-export async function doubleClickSelectsAWordTripleClickTheBody(t) {
+test('doubleClickSelectsAWordTripleClickTheBody', async ({ t }) => {
   await t.page.setViewportSize({ width: 600, height: 900 });
   await grantClipboard(t);
   let s = await ready(t);
@@ -173,9 +174,9 @@ export async function doubleClickSelectsAWordTripleClickTheBody(t) {
   s = await until(t, (v) => v.selection && v.selection.text === `${card.title}\n${utf8Slice(body, 0, word.end)}`, 'Shift+click extends');
   t.assert.equal(s.openCard, card.id, 'clicks in an open card\'s text keep it open');
   t.assertNoConsoleErrors();
-}
+});
 
-export async function dragFromOneCardIntoTheNextCopiesBothInReadingOrder(t) {
+test('dragFromOneCardIntoTheNextCopiesBothInReadingOrder', async ({ t }) => {
   await grantClipboard(t);
   let s = await ready(t); // 1280 x 800: three columns, the first two cards side by side
   const [a, b] = s.sections[0].cards;
@@ -192,9 +193,9 @@ export async function dragFromOneCardIntoTheNextCopiesBothInReadingOrder(t) {
   t.assert.equal(await readClipboard(t.page), expected);
   await t.screenshot('select-two-cards');
   t.assertNoConsoleErrors();
-}
+});
 
-export async function aMouseDragOnEmptySpaceStillScrolls(t) {
+test('aMouseDragOnEmptySpaceStillScrolls', async ({ t }) => {
   let s = await ready(t);
   const lay = await layout(t);
   const [ax, ay, aw, ah] = s.cardArea;
@@ -208,11 +209,11 @@ export async function aMouseDragOnEmptySpaceStillScrolls(t) {
   s = await settle(t);
   t.assert.ok(s.scroll.y >= 240, `the drag scrolled: ${s.scroll.y}`);
   t.assert.equal(s.selection, null, 'and selected nothing');
-}
+});
 
 // Touch: a long press selects the word and shows handles and the toolbar; Copy copies it; a
 // swipe scrolls and selects nothing.
-export async function touchLongPressSelectsAWordAndASwipeScrolls(t) {
+test('touchLongPressSelectsAWordAndASwipeScrolls', async ({ t }) => {
   const context = await t.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   await grantClipboard(t, context);
   const page = await context.newPage();
@@ -253,10 +254,10 @@ export async function touchLongPressSelectsAWordAndASwipeScrolls(t) {
   t.assert.ok(s.scroll.y >= y0 + 390, `the content followed the finger: ${y0} -> ${s.scroll.y}`);
   t.assert.equal(s.selection, null, 'a swipe selects nothing');
   await context.close();
-}
+});
 
 // Right-click: the explorer's menu, not the browser's; its link opens the card in a new tab.
-export async function rightClickMenuCopiesALinkThatOpensTheCard(t) {
+test('rightClickMenuCopiesALinkThatOpensTheCard', async ({ t }) => {
   await grantClipboard(t);
   let s = await ready(t);
   await t.page.evaluate(() => {
@@ -302,10 +303,10 @@ export async function rightClickMenuCopiesALinkThatOpensTheCard(t) {
   await t.page.mouse.click(search.rect[0] + 10, search.rect[1] + search.rect[3] / 2);
   s = await until(t, (v) => v.search.query === selected && v.search.matches > 0, 'Search for runs the search');
   t.assertNoConsoleErrors();
-}
+});
 
 // Shift+F10 opens the menu for the focused card; arrows and Enter choose.
-export async function keyboardOpensTheMenuAndChoosesAnItem(t) {
+test('keyboardOpensTheMenuAndChoosesAnItem', async ({ t }) => {
   await grantClipboard(t);
   let s = await ready(t);
   const [ax, ay, aw] = s.cardArea;
@@ -326,11 +327,11 @@ export async function keyboardOpensTheMenuAndChoosesAnItem(t) {
   const text = await t.waitFor(async () => { const c = await readClipboard(t.page); return c.length > 40 ? c : null; }, 5000, 'card text on the clipboard');
   const title = allCards(s).find((c) => c.id === focused).title;
   t.assert.ok(text.startsWith(title + '\n\n'), `Copy card text: ${text.slice(0, 60)}`);
-}
+});
 
 // The selection keeps its text while the view scrolls and resizes; a search that hides its
 // card clears it; dark theme screenshot of a selection.
-export async function selectionSurvivesScrollAndResizeAndLeavesWithItsCard(t) {
+test('selectionSurvivesScrollAndResizeAndLeavesWithItsCard', async ({ t }) => {
   let s = await ready(t, t.page);
   await t.page.goto(t.url('/#theme=dark'), { waitUntil: 'load' });
   s = await t.waitReady(30000);
@@ -370,10 +371,10 @@ export async function selectionSurvivesScrollAndResizeAndLeavesWithItsCard(t) {
   await t.page.evaluate(() => window.explorer.navigate('#theme=dark'));
   s = await until(t, (v) => v.view === 'cards', 'back to cards');
   t.assert.equal(s.selection, null, 'and it does not come back');
-}
+});
 
 // A long press where there is no text opens the context menu (touch's right-click).
-export async function touchLongPressOnEmptySpaceOpensTheMenu(t) {
+test('touchLongPressOnEmptySpaceOpensTheMenu', async ({ t }) => {
   const context = await t.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   const page = await context.newPage();
   t.watch(page);
@@ -394,11 +395,11 @@ export async function touchLongPressOnEmptySpaceOpensTheMenu(t) {
   t.assert.ok(s.contextMenu.items.length > 0);
   await t.screenshot('select-touch-menu', page);
   await context.close();
-}
+});
 
 // The matrix: right-click a filled cell, "Copy quote" copies the cited sentence; the detail
 // panel's quote is selectable text.
-export async function matrixMenuCopiesTheQuoteAndTheDetailQuoteSelects(t) {
+test('matrixMenuCopiesTheQuoteAndTheDetailQuoteSelects', async ({ t }) => {
   await grantClipboard(t);
   await t.page.goto(t.url('/#view=matrix'), { waitUntil: 'load' });
   await t.waitReady(30000);
@@ -431,4 +432,4 @@ export async function matrixMenuCopiesTheQuoteAndTheDetailQuoteSelects(t) {
   t.assert.equal(await readClipboard(t.page), utf8Slice(quote, w.begin, w.end));
   await t.screenshot('select-matrix-quote');
   t.assertNoConsoleErrors();
-}
+});
