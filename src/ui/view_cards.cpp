@@ -931,7 +931,8 @@ void CardsView::writeState(nlohmann::json& state) const {
                              {"tags", model_->tags.tagsOf(item.id)},
                              {"links", model_->tags.related(item.id)}};
                 const auto it = onScreen_.find(item.id);
-                if (it != onScreen_.end() && it->second.visible) {
+                // Drawn last frame and still shown (a filter applied since hides it now).
+                if (it != onScreen_.end() && it->second.visible && isShown) {
                     const ImVec4& r = it->second.rect;
                     card["visible"] = true;
                     card["rect"] = {r.x, r.y, r.z, r.w};
