@@ -291,259 +291,9 @@ build_baseline() {
     >"$out/index.html"
 }
 
-# The site: web/ + the wasm app + content + subset fonts, then hooks, then precompression.
-CONTENT_DOC=""
-find_content_document() {
-  local docs=()
-  mapfile -t docs < <(find "$CONTENT_DIR" -maxdepth 1 -type f -name '*.md' ! -name README.md | sort)
-  ((${#docs[@]} == 1)) ||
-    die "$CONTENT_DIR must hold exactly one document (*.md besides README.md); found ${#docs[@]}"
-  CONTENT_DOC=$(basename "${docs[0]}")
-}
-
-write_content_index() {
-  local out=$1 adopters=null vocabulary=null
-  [[ -f $CONTENT_DIR/adopters.json ]] && adopters='"adopters.json"'
-  [[ -f $CONTENT_DIR/tags.json ]] && vocabulary='"tags.json"'
-  printf '{"document": "%s", "adopters": %s, "vocabulary": %s}\n' "$CONTENT_DOC" "$adopters" \
-    "$vocabulary" | node -e '
-      const j = JSON.parse(require("fs").readFileSync(0, "utf8"));
-      for (const k of Object.keys(j)) if (j[k] === null) delete j[k];
-      const fonts = process.argv.slice(1);
-      if (fonts.length) j.fallbackFonts = fonts;
-      process.stdout.write(JSON.stringify(j, null, 2) + "\n");' "${FALLBACK_FONTS[@]}" >"$out"
-}
-
-# The content files named by content/index.json, as a hint in the page's head: boot.js fetches
-# them together with the index instead of after it (the index still decides what is used).
-hint_content_files() {
-  local site=$1
-  node -e '
-    const fs = require("fs"), path = require("path"), site = process.argv[1];
-    const index = JSON.parse(fs.readFileSync(path.join(site, "content/index.json"), "utf8"));
-    const names = [index.document, index.adopters, index.vocabulary].filter((n) => typeof n === "string");
-    const attr = JSON.stringify(names).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-    const page = path.join(site, "index.html"), anchor = /^<script src="page.js" defer><\/script>$/m;
-    const html = fs.readFileSync(page, "utf8");
-    if (!anchor.test(html)) throw new Error("index.html has no page.js script to put the content hint before");
-    fs.writeFileSync(page, html.replace(anchor, (m) => `<meta name="explorer-content" content="${attr}">\n${m}`));' "$site"
-}
-
-# The stylesheet inlined into index.html: the first paint no longer waits for a second request.
-# The CSP allows exactly this <style> by its sha256; style.css leaves the site. Comments leave
-# index.html and icon.svg (both are fetched for the first view).
-inline_stylesheet() {
-  local site=$1
-  node -e '
-    const fs = require("fs"), path = require("path"), crypto = require("crypto"), site = process.argv[1];
-    const page = path.join(site, "index.html"), cssFile = path.join(site, "style.css");
-    // Comments and runs of whitespace go; nothing else changes (no value is rewritten).
-    const css = fs.readFileSync(cssFile, "utf8").replace(/\/\*[\s\S]*?\*\//g, "")
-      .replace(/\s+/g, " ").replace(/ ?([{};,>]) ?/g, "$1").trim();
-    if (css.includes("</style")) throw new Error("style.css must not contain </style");
-    const hash = crypto.createHash("sha256").update(css, "utf8").digest("base64");
-    let html = fs.readFileSync(page, "utf8"), edits = 0;
-    html = html.replace(/^<link rel="stylesheet" href="style.css">$/m, () => (edits++, `<style>${css}</style>`));
-    html = html.replace(/(http-equiv="Content-Security-Policy" content="[^"]*style-src )\x27self\x27/, (m, a) => (edits++, `${a}\x27self\x27 \x27sha256-${hash}\x27`));
-    if (edits !== 2) throw new Error("index.html: expected one style.css link and a CSP style-src to extend");
-    // Comments are for people reading web/: the build markers (<!--RENDITION-->) stay for the hooks.
-    html = html.replace(/<!--(?![A-Z]+-->)[\s\S]*?-->\n?/g, "");
-    fs.writeFileSync(page, html);
-    fs.unlinkSync(cssFile);
-    const icon = path.join(site, "icon.svg");
-    if (fs.existsSync(icon))
-      fs.writeFileSync(icon, fs.readFileSync(icon, "utf8").replace(/<!--[\s\S]*?-->/g, "").replace(/>\s+</g, "><").trim() + "\n");' "$site"
-}
-
-# Glyph sets, each plus every character of the content; subsets are cached by their inputs under
-# build/cache/fonts. The first view loads ui-regular.ttf and ui-bold.ttf: ASCII and the UI's
-# own punctuation (· × » – — ‘ ’ “ ” • … ‹ ›). ui-regular-full.ttf (Latin-1, General
-# Punctuation, arrows, bullets, check marks) is fetched only once a text field takes input, so
-# anything typed into search or the matrix filter draws.
-FIRST_VIEW_UNICODES="U+0020-007E,U+00A0,U+00B7,U+00BB,U+00D7,U+2013,U+2014,U+2018,U+2019,U+201C,U+201D,U+2022,U+2026,U+2039,U+203A"
-UI_UNICODES="U+0020-007E,U+00A0-00FF,U+2000-206F,U+2190-21FF,U+2022,U+2026,U+25B8,U+25BE,U+2713,U+2715,U+FFFD"
-# ImGui (stb_truetype) reads only outlines and metrics (cmap, glyf, loca, head, hhea, hmtx,
-# maxp): no hinting, no OpenType layout tables (kerning, ligatures), no OS/2, post, gasp or name,
-# which saves 6 KB gzip over the two faces. The copyright and licence the `name` table carried
-# ship next to the faces as fonts/LICENSE.txt (Debian's copyright file of fonts-noto-core).
-FONT_SUBSET_OPTIONS=(--no-hinting --layout-features= --drop-tables+=GPOS,GSUB,GDEF,OS/2,post,gasp,name)
-FONT_LICENSE=/usr/share/doc/fonts-noto-core/copyright
-subset_fonts() {
-  local dest=$1 content_codes key cache="$BUILD/cache/fonts" style src
-  content_codes=$(/usr/bin/python3 - "$CONTENT_DIR" <<'PY'
-import os, sys
-chars = set()
-for dirpath, _, files in os.walk(sys.argv[1]):
-    for name in files:
-        if name == "README.md" and dirpath == sys.argv[1]:
-            continue  # documents the folder; not shipped
-        with open(os.path.join(dirpath, name), "rb") as f:
-            chars.update(f.read().decode("utf-8", "ignore"))
-print(",".join("U+%04X" % ord(c) for c in sorted(chars) if ord(c) >= 0x20 and ord(c) != 0x7F))
-PY
-)
-  mkdir -p "$cache" "$dest"
-  local face unicodes name
-  [[ -f $FONT_LICENSE ]] || die "missing $FONT_LICENSE (apt: fonts-noto-core)"
-  cp "$FONT_LICENSE" "$dest/LICENSE.txt"
-  for face in regular:Regular:FIRST_VIEW bold:Bold:FIRST_VIEW regular-full:Regular:UI; do
-    IFS=: read -r name style unicodes <<<"$face"
-    unicodes="${unicodes}_UNICODES"
-    unicodes=${!unicodes}
-    src="/usr/share/fonts/truetype/noto/NotoSans-$style.ttf"
-    [[ -f $src ]] || die "missing $src (apt: fonts-noto-core)"
-    key=$(printf '%s|%s|%s|%s|%s' "$src" "$(stat -c %s "$src")" "$unicodes" "$content_codes" \
-      "${FONT_SUBSET_OPTIONS[*]}" |
-      sha256sum | cut -c1-16)
-    if [[ ! -f $cache/$key.ttf ]]; then
-      /usr/bin/python3 -m fontTools.subset "$src" --unicodes="$unicodes${content_codes:+,$content_codes}" \
-        "${FONT_SUBSET_OPTIONS[@]}" --output-file="$cache/$key.tmp.ttf"
-      mv "$cache/$key.tmp.ttf" "$cache/$key.ttf"
-    fi
-    cp "$cache/$key.ttf" "$dest/ui-$name.ttf"
-  done
-  # Noto Sans has no arrows, triangles or check marks: small fallback faces the app merges in,
-  # made only for the ones the content uses (the UI draws its own as shapes). FALLBACK_FONTS
-  # lists what was written, for content/index.json: the page fetches nothing it does not need.
-  local name ranges codes
-  FALLBACK_FONTS=()
-  for name in symbols arrows; do
-    if [[ $name == symbols ]]; then
-      src=/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf ranges="25A0-25FF 2713-2717"
-    else
-      src=/usr/share/fonts/truetype/noto/NotoSansSymbols-Regular.ttf ranges="2190-21FF"
-    fi
-    codes=$(tr ',' '\n' <<<"$content_codes" | /usr/bin/python3 -c '
-import sys
-blocks = [tuple(int(x, 16) for x in r.split("-")) for r in sys.argv[1].split()]
-cps = [l.strip()[2:] for l in sys.stdin if l.strip()]
-print(",".join("U+" + c for c in cps if any(a <= int(c, 16) <= b for a, b in blocks)))' "$ranges")
-    [[ -n $codes ]] || continue
-    [[ -f $src ]] || die "missing $src (apt: fonts-noto-core)"
-    key=$(printf '%s|%s|%s|%s' "$src" "$(stat -c %s "$src")" "$codes" "${FONT_SUBSET_OPTIONS[*]}" |
-      sha256sum | cut -c1-16)
-    if [[ ! -f $cache/$key.ttf ]]; then
-      /usr/bin/python3 -m fontTools.subset "$src" --unicodes="$codes" "${FONT_SUBSET_OPTIONS[@]}" \
-        --output-file="$cache/$key.tmp.ttf"
-      mv "$cache/$key.tmp.ttf" "$cache/$key.ttf"
-    fi
-    cp "$cache/$key.ttf" "$dest/ui-$name.ttf"
-    FALLBACK_FONTS+=("fonts/ui-$name.ttf")
-  done
-}
-
-# Hooks other parts of the product add; each runs only when its tool exists.
-#  - explorer-tool render-html --content DIR --site SITE: writes the static rendition into
-#    SITE/index.html (the page paints the document before the wasm is ready).
-#  - node web/tools/precache.mjs SITE: service-worker precache manifest from the build outputs.
-run_site_hooks() {
-  local site=$1 tool="$BUILD/native/explorer-tool"
-  if [[ -x $tool ]] && "$tool" help 2>&1 | grep -q 'render-html'; then
-    note "hook: explorer-tool render-html"
-    "$tool" render-html --content "$CONTENT_DIR" --site "$site"
-  fi
-  if [[ -f $ROOT/web/tools/precache.mjs ]]; then
-    note "hook: web/tools/precache.mjs"
-    node "$ROOT/web/tools/precache.mjs" "$site"
-  fi
-}
-
-# .gz (gzip -9) and .br (brotli -q 11) next to each compressible file; cached by content hash.
-precompress() {
-  local site=$1 cache="$BUILD/cache/compress" f sum
-  mkdir -p "$cache"
-  while IFS= read -r -d '' f; do
-    sum=$(sha256sum "$f" | cut -c1-32)
-    [[ -f $cache/$sum.gz ]] || { gzip -9 -n -c "$f" >"$cache/$sum.gz.tmp" && mv "$cache/$sum.gz.tmp" "$cache/$sum.gz"; }
-    [[ -f $cache/$sum.br ]] || { brotli -q 11 -c "$f" >"$cache/$sum.br.tmp" && mv "$cache/$sum.br.tmp" "$cache/$sum.br"; }
-    cp "$cache/$sum.gz" "$f.gz"
-    cp "$cache/$sum.br" "$f.br"
-  done < <(find "$site" -type f \( -name '*.html' -o -name '*.js' -o -name '*.mjs' -o -name '*.wasm' \
-    -o -name '*.json' -o -name '*.md' -o -name '*.ttf' -o -name '*.css' -o -name '*.svg' \
-    -o -name '*.webmanifest' -o -name '*.csv' -o -name '*.txt' \) -print0)
-}
-
-# The page's own scripts minified in the site (web/ keeps the readable source): terser from npm,
-# pinned in package-lock.json; cached by content hash. Without terser they ship as written.
-# The page's deferred scripts (index.html lists them in run order) become one page.js: one
-# request instead of four (HTTP/1.1 has six connections for a dozen first-view downloads) and
-# one gzip stream (0.8 KB less than four).
-bundle_page_scripts() {
-  local site=$1
-  node - "$site" <<'JS'
-    const fs = require("fs"), path = require("path");
-    const site = process.argv[2], page = path.join(site, "index.html");
-    const html = fs.readFileSync(page, "utf8");
-    const tag = /^<script src="([a-z0-9]+\.js)" defer><\/script>\n/gm;
-    const names = [...html.matchAll(tag)].map((m) => m[1]);
-    if (names.length < 2) throw new Error("index.html: expected the page's deferred scripts");
-    const parts = names.map((n) => `// ${n}\n${fs.readFileSync(path.join(site, n), "utf8")}\n;`);
-    fs.writeFileSync(path.join(site, "page.js"), parts.join("\n"));
-    let first = true;
-    fs.writeFileSync(page, html.replace(tag, () => {
-      const out = first ? '<script src="page.js" defer></script>\n' : "";
-      first = false;
-      return out;
-    }));
-    for (const n of names) fs.unlinkSync(path.join(site, n));
-JS
-}
-
-minify_page_scripts() {
-  local site=$1 cache="$BUILD/cache/minify" terser="$ROOT/node_modules/terser/bin/terser" f sum
-  if [[ ! -f $terser ]]; then
-    note "node_modules/terser missing (./build.sh deps installs it): scripts ship unminified"
-    return 0
-  fi
-  mkdir -p "$cache"
-  for f in "$site"/*.js; do
-    # explorer.js: emcc's glue, already through Closure; sw.js: precache.mjs rewrites it later.
-    [[ $(basename "$f") == explorer.js || $(basename "$f") == sw.js ]] && continue
-    sum=$(sha256sum "$f" | cut -c1-32)
-    if [[ ! -f $cache/$sum.js ]]; then
-      node "$terser" "$f" --compress passes=2 --mangle --ecma 2020 --output "$cache/$sum.tmp.js"
-      mv "$cache/$sum.tmp.js" "$cache/$sum.js"
-    fi
-    cp "$cache/$sum.js" "$f"
-  done
-}
-
-# reveal.js for the sample deck (web/deck/) from npm (pinned in package-lock.json, never in git):
-# the script, its CSS and the white theme with the one font family that theme imports.
-stage_deck_reveal() {
-  local dest=$1 src="$ROOT/node_modules/reveal.js/dist"
-  if [[ ! -f $src/reveal.js ]]; then
-    note "node_modules/reveal.js missing (./build.sh deps installs it): the sample deck will not load"
-    return 0
-  fi
-  mkdir -p "$dest/theme/fonts/source-sans-pro"
-  cp "$src/reveal.js" "$src/reveal.css" "$src/reset.css" "$dest/"
-  cp "$src/theme/white.css" "$dest/theme/"
-  cp "$src/theme/fonts/source-sans-pro/"{source-sans-pro.css,*.woff,LICENSE} \
-    "$dest/theme/fonts/source-sans-pro/"
-  cp "$ROOT/node_modules/reveal.js/LICENSE" "$dest/LICENSE"
-}
-
+# The site: web/ + the wasm app + content, through the named steps of web/tools/site-steps.mjs.
 stage_site() {
-  local site="$BUILD/site"
-  find_content_document
-  [[ -f $BUILD/wasm/explorer.js && -f $BUILD/wasm/explorer.wasm ]] ||
-    die "build/wasm/explorer.{js,wasm} missing: the wasm app did not build"
-  rm -rf "$site"
-  mkdir -p "$site/content" "$site/fonts"
-  tar -C "$ROOT/web" --exclude=./serve.mjs --exclude=./tools -cf - . | tar -C "$site" -xf -
-  bundle_page_scripts "$site"
-  minify_page_scripts "$site"
-  cp "$BUILD/wasm/explorer.js" "$BUILD/wasm/explorer.wasm" "$site/"
-  stage_deck_reveal "$site/deck/reveal"
-  # content/README.md documents the folder's shape for people; the app does not load it.
-  tar -C "$CONTENT_DIR" --exclude=./README.md -cf - . | tar -C "$site/content" -xf -
-  subset_fonts "$site/fonts"
-  write_content_index "$site/content/index.json"
-  hint_content_files "$site"
-  inline_stylesheet "$site"
-  run_site_hooks "$site"
-  precompress "$site"
+  node "$ROOT/web/tools/build-site.mjs" --content "$CONTENT_DIR" --build "$BUILD" --out "$BUILD/site"
 }
 
 # --- subcommands -----------------------------------------------------------------------------
@@ -637,62 +387,15 @@ run_e2e() {
   note "done: browser e2e ($(elapsed "$t0"))"
 }
 
-# A second content folder (tests/fixtures/second-doc: a Go overview, adopters.json, no tags.json,
-# which is optional): the same tools validate it, render it and index it. Titles are derived from
-# its Markdown here (### headings; entries' leading bold text), not taken from the tools.
+# A second content folder (tests/fixtures/second-doc): the same tools validate, render and index it.
 check_second_content() {
-  local dir="$ROOT/tests/fixtures/second-doc" tool="$BUILD/native/explorer-tool"
-  local out="$BUILD/e2e/second-doc" passed=0 failed=0 doc summary title missing
-  local sections=() entries=()
+  local log="$BUILD/logs/second-content.log" line
   say "second content folder (tests/fixtures/second-doc)"
-  second_ok() { passed=$((passed + 1)) && note "ok: $1"; }
-  second_bad() { failed=$((failed + 1)) && note "FAILED: $1"; }
-  if [[ ! -x $tool ]]; then
-    second_bad "explorer-tool missing"
-    count_part "second content folder" 0 1
-    return
-  fi
-  mkdir -p "$out"
-  doc=$(find "$dir" -maxdepth 1 -name '*.md' ! -name README.md | head -1)
-  mapfile -t sections < <(sed -nE 's/^###[[:space:]]+(.*)$/\1/p' "$doc" |
-    sed -E 's/\*\*//g; s/[[:space:]]+$//; s/:$//')
-  mapfile -t entries < <(sed -nE 's/^([0-9]+[.)]|[-*+])[[:space:]]+\*\*([^*]+)\*\*.*/\2/p' "$doc" |
-    sed -E 's/[[:space:]]+$//; s/:$//')
-  # (1) validate: no problems, and it read as many sections and cards as the Markdown has
-  if summary=$("$tool" validate --content "$dir" 2>&1 >"$out/validate.txt") &&
-    grep -q ': 0 problems; loaded '"${#sections[@]}"' sections, '"${#entries[@]}"' cards' <<<"$summary" &&
-    ((${#sections[@]} > 0)); then
-    second_ok "validate: $summary"
-  else
-    second_bad "validate: ${summary:-no output} (expected ${#sections[@]} sections, ${#entries[@]} cards) $(head -3 "$out/validate.txt")"
-  fi
-  # (2) the static rendition holds every section and entry title (entities decoded)
-  missing=()
-  if "$tool" render-html --content "$dir" --out "$out/rendition.html" >"$out/render.log" 2>&1; then
-    sed -e "s/&#39;/'/g; s/&#x27;/'/g; s/&quot;/\"/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g" \
-      "$out/rendition.html" >"$out/rendition.txt"
-    for title in "${sections[@]}"; do grep -qF ">$title</h2>" "$out/rendition.txt" || missing+=("$title"); done
-    for title in "${entries[@]}"; do grep -qF "$title</h3>" "$out/rendition.txt" || missing+=("$title"); done
-    if ((${#missing[@]} == 0 && ${#entries[@]} > 0)); then
-      second_ok "render-html: ${#sections[@]} sections, ${#entries[@]} entries"
-    else
-      second_bad "render-html lacks: ${missing[*]:-(no entries found in $doc)}"
-    fi
-  else
-    second_bad "render-html failed: $(tail -3 "$out/render.log")"
-  fi
-  # (3) the site's content index names the document and adopters.json, and no vocabulary
-  if (CONTENT_DIR=$dir && find_content_document && write_content_index "$out/index.json") &&
-    node -e '
-      const j = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-      const want = { document: require("path").basename(process.argv[2]), adopters: "adopters.json" };
-      if (JSON.stringify(j) !== JSON.stringify(want)) { console.log(JSON.stringify(j)); process.exit(1); }
-    ' "$out/index.json" "$doc"; then
-    second_ok "content/index.json without tags.json"
-  else
-    second_bad "content/index.json for the second folder"
-  fi
-  count_part "second content folder" "$passed" "$failed"
+  node "$ROOT/tests/tools/second_content.mjs" --tool "$BUILD/native/explorer-tool" \
+    --out "$BUILD/e2e/second-doc" 2>&1 | tee "$log"
+  line=$(grep -aE '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -1 || true)
+  [[ -n $line ]] || line="0 passed, 1 failed"
+  count_part "second content folder" "${line%% passed*}" "$(sed -E 's/.*, ([0-9]+) failed/\1/' <<<"$line")"
 }
 
 cmd_test() {
@@ -801,32 +504,11 @@ cmd_lint() {
   say "lint clean"
 }
 
-# Inputs of the bench besides the site and the baseline, under build/bench: a plain cmark
-# rendering of the document (the FCP reference), the site with 10,000 x 100 synthetic adopters
-# (matrix typing), and the native core timings (explorer-tool bench).
+# Inputs of the bench besides the site and the baseline (tests/bench/inputs.mjs).
 stage_bench_inputs() {
-  local bench="$BUILD/bench" tool="$BUILD/native/explorer-tool" big="$BUILD/bench/site-10k"
-  find_content_document
   command -v cmark >/dev/null || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
     --no-install-recommends cmark
-  mkdir -p "$bench/plain"
-  {
-    printf '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">\n'
-    printf '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-    printf '<title>%s</title></head><body>\n' "$CONTENT_DOC"
-    cmark "$CONTENT_DIR/$CONTENT_DOC"
-    printf '</body></html>\n'
-  } >"$bench/plain/index.html"
-  rm -rf "$big"
-  cp -a "$BUILD/site" "$big"
-  "$tool" gen-adopters --adopters 10000 --domains 100 --seed 1 --doc "$CONTENT_DIR/$CONTENT_DOC" \
-    >"$big/content/adopters.json"
-  node -e 'const fs = require("fs"), f = process.argv[1], j = JSON.parse(fs.readFileSync(f, "utf8"));
-    j.adopters = "adopters.json"; fs.writeFileSync(f, JSON.stringify(j, null, 2) + "\n");' \
-    "$big/content/index.json"
-  rm -f "$big"/content/{adopters,index}.json.{gz,br}
-  precompress "$BUILD/baseline"
-  "$tool" bench --content "$CONTENT_DIR" --json >"$bench/native.json"
+  node "$ROOT/tests/bench/inputs.mjs" --content "$CONTENT_DIR" --build "$BUILD"
 }
 
 # Release build + baseline + bench inputs, then tests/bench/bench.mjs prints one table and writes
