@@ -158,7 +158,8 @@ test('tagClickFiltersAndClears', async ({ t }) => {
   const chip = s.controls.find((c) => c.id.startsWith('tag:'));
   const tag = chip.id.slice(4);
   await clickControl(t, chip);
-  s = await until(t, (x) => x.tag === tag, 'the tag filter applies');
+  // The frame that applies the filter drew the old status row: wait for the one after it.
+  s = await until(t, (x) => x.tag === tag && control(x, 'clear-tag'), 'the tag filter applies');
   t.assert.match(s.url, new RegExp(`tag=${encodeURIComponent(tag)}`));
   const shown = allCards(s).filter((c) => c.shown);
   t.assert.ok(shown.length > 0);
