@@ -308,6 +308,8 @@
       textLayout: function () { return m.UTF8ToString(m._rx_text_layout_json()); },
       contextMenu: function (x, y, touch) { return m._rx_context_menu(x, y, touch ? 1 : 0); }
     };
+    // Page modules that call the wasm themselves (textagent.js) take the module from here.
+    window.dispatchEvent(new CustomEvent('explorer:wired', { detail: { module: m } }));
     // Back/Forward, an edited hash or a followed deep link: the location is the truth.
     // The user moved (Back, Forward, an edited hash): a replace still pending from before is stale.
     function followUrl() {
@@ -379,7 +381,9 @@
     window.addEventListener('resize', function () { api.wake(); });
     // SDL cancels mousedown, which also cancels the browser's focus-on-click: focus the canvas
     // ourselves, so it takes keys after a click into it (and never before: no autofocus).
-    canvas.addEventListener('pointerdown', function () {
+    // A press on a text field leaves the focus to the field's twin (textagent.js).
+    canvas.addEventListener('pointerdown', function (e) {
+      if (e.rxTextField) return;
       if (document.activeElement !== canvas) canvas.focus({ preventScroll: true });
     });
     // A DPR change (zoom, moving to another screen) without a resize: SDL re-reads the ratio and

@@ -3,6 +3,7 @@
 #include "idle_policy.h"
 #include "imgui_sdl_platform.h"
 #include "input_batch_policy.h"
+#include "text_agent.h"
 #include "ui/app.h"
 #include "url_state.h"
 #include "webgl_renderer.h"
@@ -202,6 +203,11 @@ void setClipboard(void*, const char* text) {
 }
 
 } // namespace
+
+namespace rx::platform {
+ui::App* app() { return g ? &g->app : nullptr; }
+void wakeLoop() { ::wakeLoop(); }
+} // namespace rx::platform
 
 extern "C" {
 

@@ -120,6 +120,8 @@ void App::applyThemePreference() {
 void App::rebuildFonts() {
     theme_.rebuildFonts();
     missingGlyphs_ = theme_.countMissingGlyphs(model_.allText());
+    typedCounted_.clear();
+    typedMissing_ = 0; // counted again after the next draw
 }
 
 Rgba App::clearColor() const {
@@ -342,7 +344,94 @@ void App::draw() {
     }
     animating_ = ctx.animating;
     releaseFocusOnEscape(escPressed, wasTyping);
+    publishTextFields();
     syncUrl();
+}
+
+std::vector<const TextField*> App::drawnTextFields() const {
+    std::vector<const TextField*> fields;
+    const int frame = ImGui::GetFrameCount();
+    for (const TextField* f : {&cards_.searchField(), &matrix_.textField()})
+        if (f->drawnThisFrame(frame)) fields.push_back(f);
+    return fields;
+}
+
+void App::publishTextFields() {
+    json fields = json::array();
+    std::string typed;
+    for (const TextField* f : drawnTextFields()) {
+        json one;
+        f->report(one, theme_.scale());
+        fields.push_back(std::move(one));
+        typed += f->text();
+    }
+    if (typed != typedCounted_) {
+        typedCounted_ = typed;
+        typedMissing_ = theme_.countMissingCharacters(typed);
+    }
+    std::string dump = fields.dump();
+    if (dump != publishedFields_) {
+        publishedFields_ = std::move(dump);
+        host_.call("text-fields", json{{"fields", fields}}.dump());
+    }
+    for (TextField* f : {&cards_.searchField(), &matrix_.textField()}) {
+        const std::string request = f->takeFocusRequest();
+        if (!request.empty())
+            host_.call("text-focus", json{{"id", f->id()}, {"focus", request == "focus"}}.dump());
+    }
+}
+
+TextField* App::textField(const std::string& id) {
+    if (id == cards_.searchField().id()) return &cards_.searchField();
+    if (id == matrix_.textField().id()) return &matrix_.textField();
+    return nullptr;
+}
+
+void App::twinInput(const std::string& id, const DomTextState& state) {
+    if (TextField* f = textField(id)) f->applyTwin(state);
+}
+
+void App::twinFocus(const std::string& id, bool focused) {
+    TextField* f = textField(id);
+    if (!f) return;
+    f->twinFocusChanged(focused);
+    if (f == &cards_.searchField()) cards_.searchTwinFocus(focused);
+}
+
+bool App::twinKey(const std::string& id, FieldKey key) {
+    TextField* f = textField(id);
+    if (!f) return false;
+    const bool cards = f == &cards_.searchField();
+    switch (key) {
+    case FieldKey::Next:
+    case FieldKey::Previous:
+        if (cards) {
+            cards_.stepSearch(key == FieldKey::Next);
+        } else {
+            f->requestActive(false); // the filter applies as typed: Enter is done
+        }
+        return true;
+    case FieldKey::Escape:
+        f->expectLeave();
+        if (cards)
+            cards_.escapeSearch();
+        else
+            matrix_.escapeText();
+        return true;
+    default:
+        return false;
+    }
+}
+
+std::string App::canvasKey(CanvasKey key) {
+    const std::vector<const TextField*> fields = drawnTextFields();
+    if (key == CanvasKey::FocusField) return fields.empty() ? "" : "focus:" + fields.front()->id();
+    if ((key == CanvasKey::Next || key == CanvasKey::Previous) && view_ == View::Cards &&
+        !cards_.searchField().committed().empty()) {
+        cards_.stepSearch(key == CanvasKey::Next);
+        return "handled";
+    }
+    return "";
 }
 
 void App::drawTopBarFocus(const UiContext& ctx) {
@@ -582,7 +671,14 @@ std::string App::stateJson() const {
             {{"source", d.source}, {"line", d.line}, {"col", d.col}, {"message", d.message}});
     s["errors"] = errors;
     s["frames"] = frames_;
-    s["missingGlyphs"] = missingGlyphs_;
+    s["missingGlyphs"] = missingGlyphs_ + typedMissing_;
+    json fields = json::array();
+    for (const TextField* f : {&cards_.searchField(), &matrix_.textField()}) {
+        json one;
+        f->writeState(one);
+        fields.push_back(std::move(one));
+    }
+    s["textFields"] = fields;
     s["extendedFont"] = theme_.hasExtendedRegular();
     s["dpr"] = theme_.pixelRatio();
     s["theme"] = theme_.dark() ? "dark" : "light";

@@ -4,6 +4,7 @@
 #include "context_menu.h"
 #include "host.h"
 #include "model.h"
+#include "text_input.h"
 #include "theme.h"
 #include "ui_context.h"
 #include "url_state.h"
@@ -11,6 +12,7 @@
 #include "view_matrix.h"
 
 #include <string>
+#include <vector>
 
 namespace rx::ui {
 
@@ -55,6 +57,16 @@ class App {
     void copyToSystemClipboard(const std::string& text);
     std::string stateJson() const;
 
+    // --- the text fields' DOM twins (web/textagent.js, src/platform/text_agent.cpp) ---
+    TextField* textField(const std::string& id); // "search" (cards) or "mfilter" (matrix)
+    void twinInput(const std::string& id, const DomTextState& state);
+    void twinFocus(const std::string& id, bool focused);
+    // A key of the explorer's own pressed in a twin (Enter, F3, Esc, ...); false: not handled.
+    bool twinKey(const std::string& id, FieldKey key);
+    // A key pressed in the canvas that concerns a text field: "focus:<id>" (the page focuses
+    // that twin, text selected), "handled", or "" (the explorer takes the key as before).
+    std::string canvasKey(CanvasKey key);
+
   private:
     void drawTopBar(UiContext& ctx);
     void drawErrorPanel();
@@ -72,6 +84,8 @@ class App {
     void syncUrl(); // compose the URL from the views; push or replace history
     UrlState composeUrl() const;
     void applyThemePreference();
+    void publishTextFields(); // the drawn fields for the page's twins, when they changed
+    std::vector<const TextField*> drawnTextFields() const;
     std::string fullExplorerHash() const; // the current state without the embed params
 
     Host& host_;
@@ -91,7 +105,10 @@ class App {
     float cardsTabRect_[4] = {0, 0, 0, 0};
     float matrixTabRect_[4] = {0, 0, 0, 0};
     long frames_ = 0;
-    int missingGlyphs_ = 0;
+    int missingGlyphs_ = 0;   // of the content
+    int typedMissing_ = 0;    // distinct characters in the text fields the fonts lack
+    std::string typedCounted_; // the text fields' text typedMissing_ counted
+    std::string publishedFields_;
     bool extendedFontRequested_ = false;
     bool started_ = false;
     bool animating_ = false;

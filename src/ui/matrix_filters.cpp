@@ -61,8 +61,7 @@ void MatrixView::drawToolbar(UiContext& ctx) {
         (activeFilters ? " (" + std::to_string(activeFilters) + ")" : "") + "###fold";
     const float foldW = ImGui::CalcTextSize("Hide filters (3)").x + 24;
     ImGui::SetNextItemWidth(narrow_ ? avail - foldW - 8 : std::min(340.0f, avail));
-    if (ImGui::InputTextWithHint("##mtext", "Filter adopters, products, quotes\xE2\x80\xA6",
-                                 textBuf_, sizeof(textBuf_))) {
+    if (text_.draw("Filter adopters, products, quotes\xE2\x80\xA6")) {
         dirty_ = true;
         resetScroll_ = true;
     }
@@ -268,9 +267,9 @@ void MatrixView::drawActiveFilters(UiContext& ctx) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Clear this filter");
         return clicked;
     };
-    if (textBuf_[0] &&
-        activeChip("Text: \xE2\x80\x9C" + std::string(textBuf_) + "\xE2\x80\x9D", "clearText")) {
-        textBuf_[0] = '\0';
+    if (!text_.committed().empty() &&
+        activeChip("Text: \xE2\x80\x9C" + text_.committed() + "\xE2\x80\x9D", "clearText")) {
+        text_.setText("");
         dirty_ = resetScroll_ = true;
     }
     if (!query_.domains.empty() && data_) {

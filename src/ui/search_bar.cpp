@@ -8,9 +8,8 @@
 namespace rx::ui {
 
 void SearchBar::setQuery(const std::string& query) {
-    query_ = query.substr(0, kMaxQueryBytes);
-    std::memcpy(buffer_, query_.data(), query_.size());
-    buffer_[query_.size()] = '\0';
+    field_.setText(query);
+    query_ = field_.committed();
 }
 
 bool SearchBar::refresh(const SearchIndex& index) {
@@ -68,8 +67,7 @@ SearchBar::FieldEvents SearchBar::drawField(const UiContext& ctx, bool keepActiv
     ImGui::SetNextItemWidth(width);
     ImGui::PushStyleColor(ImGuiCol_Border,
                           ImGui::ColorConvertU32ToFloat4(ctx.theme.colors().border));
-    ImGui::InputTextWithHint("##search", "Search cards  ( / )", buffer_, sizeof buffer_,
-                             ImGuiInputTextFlags_None);
+    field_.draw("Search cards  ( / )");
     ImGui::PopStyleColor();
     fieldMin_ = ImGui::GetItemRectMin();
     fieldMax_ = ImGui::GetItemRectMax();
@@ -83,8 +81,9 @@ SearchBar::FieldEvents SearchBar::drawField(const UiContext& ctx, bool keepActiv
     }
     ImGui::EndChild();
     fieldActive_ = activeNow;
-    if (ev.escape) buffer_[0] = '\0'; // Esc clears (ImGui would only restore the old text)
-    if (query_ != buffer_) query_ = buffer_;
+    if (ev.escape) field_.setText(""); // Esc clears (ImGui would only restore the old text)
+    // Search runs on committed text only: an input method's pre-edit is not searched.
+    if (query_ != field_.committed()) query_ = field_.committed();
     return ev;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 #include "card_input.h"
 #include "search.h"
+#include "text_field.h"
 #include "ui_context.h"
 
 #include <string>
@@ -35,6 +36,8 @@ class SearchBar {
     // The text field, `width` wide. `keepActive` re-activates it after Enter (ImGui drops it).
     FieldEvents drawField(const UiContext& ctx, bool keepActive, float width);
     bool fieldActive() const { return fieldActive_; }
+    TextField& field() { return field_; }
+    const TextField& field() const { return field_; }
     ImVec2 fieldMin() const { return fieldMin_; }
     ImVec2 fieldMax() const { return fieldMax_; }
 
@@ -45,8 +48,8 @@ class SearchBar {
     std::string countText() const;
 
   private:
-    char buffer_[kMaxQueryBytes + 1] = {};
-    std::string query_;
+    TextField field_{"search", "Search cards", kMaxQueryBytes};
+    std::string query_; // the field's committed text
     std::string searched_;
     bool searchedOnce_ = false;
     SearchResult result_;

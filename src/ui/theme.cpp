@@ -3,6 +3,7 @@
 #include "palette.h"
 
 #include <cstdint>
+#include <set>
 
 namespace rx::ui {
 
@@ -229,20 +230,35 @@ void Theme::applyImGuiStyle() {
     col[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
 }
 
+bool Theme::hasGlyph(unsigned cp) const {
+    // With 16-bit ImWchar nothing beyond U+FFFF can be drawn (ImGui shows U+FFFD).
+    if (cp > 0xFFFF && sizeof(ImWchar) == 2) return false;
+    for (const ImFont* font : {fonts_.body, fonts_.bold})
+        if (font && !font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) return false;
+    return true;
+}
+
 int Theme::countMissingGlyphs(const std::string& text) const {
-    const ImFont* fonts[] = {fonts_.body, fonts_.bold};
     int missing = 0;
     for (size_t i = 0; i < text.size();) {
         const unsigned cp = nextCodePoint(text, i);
         if (cp < 0x20) continue; // control characters are never drawn
-        for (const ImFont* font : fonts) {
-            if (font && !font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) {
-                ++missing;
-                break;
-            }
-        }
+        if (!hasGlyph(cp)) ++missing;
     }
     return missing;
+}
+
+int Theme::countMissingCharacters(const std::string& text) const {
+    // Typed text draws in the regular face (the field, "No cards match ..."), not the bold one.
+    std::set<unsigned> missing;
+    for (size_t i = 0; i < text.size();) {
+        const unsigned cp = nextCodePoint(text, i);
+        if (cp < 0x20) continue;
+        const bool drawable = (cp <= 0xFFFF || sizeof(ImWchar) > 2) && fonts_.body &&
+                              fonts_.body->FindGlyphNoFallback(static_cast<ImWchar>(cp));
+        if (!drawable) missing.insert(cp);
+    }
+    return static_cast<int>(missing.size());
 }
 
 } // namespace rx::ui

@@ -55,6 +55,9 @@ class Theme {
 
     // Code points of `text` that no loaded font can draw.
     int countMissingGlyphs(const std::string& text) const;
+    // Distinct characters of `text` the fonts cannot draw (typed text: each counts once).
+    int countMissingCharacters(const std::string& text) const;
+    bool hasGlyph(unsigned codePoint) const;
 
   private:
     const std::string* regularTtf_ = nullptr;

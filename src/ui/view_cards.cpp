@@ -283,6 +283,7 @@ void CardsView::draw(UiContext& ctx) {
     selectionBeforePointer(ctx, overUi, dragMax);
     pointer_.update(overUi && !ctx.pointerBlocked, areaMin_, dragMax, ctx.nowMs, scroll_,
                     maxScroll_, ctx.reducedMotion, selecting_);
+    if (pointer_.pressedThisFrame()) focusSerialAtPress_ = focusSerial_;
     selectionAfterPointer(ctx);
     if (!ctx.menuOpen) handleKeys(ctx);
     controls_.beginFrame();
@@ -426,7 +427,11 @@ void CardsView::draw(UiContext& ctx) {
         if (clicked == "#background") {
             nav_.menuOpen = false;
             if (!openCard_.empty()) openCard_.clear();
-            focus_.clear();
+            // A click that took frames to resolve does not undo a focus the keyboard (or a
+            // search twin, which a press on the canvas blurs at once) set after its press.
+            const bool movedSincePress = focusSerial_ != focusSerialAtPress_;
+            if (!movedSincePress && !(focus_ == "search" && search_.field().twinFocused()))
+                focus_.clear();
         } else if (clicked == "#outside") {
             nav_.menuOpen = false;
         } else if (clicked == "card:" + openCard_ && pressOnText_) {
@@ -596,6 +601,7 @@ float CardsView::drawOpenExtras(const UiContext& ctx, ImDrawList* dl, ImVec2 pos
 // Input
 
 void CardsView::setFocus(const std::string& id, bool visible) {
+    ++focusSerial_;
     focus_ = id;
     focusVisible_ = visible;
 }
@@ -805,6 +811,24 @@ void CardsView::copyCard(UiContext& ctx, const std::string& itemId) {
     ctx.announce("Copied " + item->title);
 }
 
+void CardsView::searchTwinFocus(bool focused) {
+    if (focused && focus_ != "search") setFocus("search", false);
+    if (!focused && focus_ == "search") focus_.clear();
+}
+
+void CardsView::stepSearch(bool forward) {
+    if (!model_) return;
+    search_.refresh(model_->searchIndex);
+    search_.step(forward);
+    goToCurrentMatch();
+}
+
+void CardsView::escapeSearch() {
+    search_.field().expectLeave();
+    search_.setQuery("");
+    if (focus_ == "search") focus_.clear();
+}
+
 void CardsView::goToCurrentMatch() {
     const SearchResult& r = search_.result();
     if (search_.current() < 0 || !model_) return;
@@ -967,7 +991,8 @@ void CardsView::writeState(nlohmann::json& state) const {
     const SearchResult& r = search_.result();
     state["search"] = {{"query", search_.query()},        {"matches", r.matches},
                        {"cards", r.matchedCards},         {"current", search_.current()},
-                       {"hide", search_.hideNonMatching}, {"active", search_.fieldActive()}};
+                       {"hide", search_.hideNonMatching}, {"active", search_.fieldActive()},
+                       {"runs", search_.version()}};
     // On-screen controls other than cards (status row, nav, the open card's chips and buttons),
     // with the rect that takes clicks.
     json controls = json::array();

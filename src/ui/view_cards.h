@@ -63,6 +63,14 @@ class CardsView {
     const std::string& focusedControl() const { return focus_; }
     bool focusVisible() const { return focusVisible_; }
 
+    // The search field and its DOM twin (web/textagent.js).
+    TextField& searchField() { return search_.field(); }
+    const TextField& searchField() const { return search_.field(); }
+    // The twin took or lost the keyboard focus (a tap, a click, a shortcut, a click elsewhere).
+    void searchTwinFocus(bool focused);
+    void stepSearch(bool forward); // Enter, F3, Ctrl+G: the next / previous match
+    void escapeSearch();           // Esc in the field: clear the search and leave the field
+
   private:
     struct CardBox {
         size_t section = 0, item = 0;
@@ -144,6 +152,8 @@ class CardsView {
     std::string currentSection_; // scroll-spy
     std::string focus_;          // control id: "search", "card:<id>", "nav:<id>", ...
     bool focusVisible_ = false;  // keyboard focus: draw the ring
+    unsigned focusSerial_ = 0;        // bumped by every focus change
+    unsigned focusSerialAtPress_ = 0; // ... as it was when the pointer went down
     bool searchHadKeys_ = false; // the search field was active when this frame's keys came
     std::string flashCard_;
     double flashStartMs_ = 0;

@@ -156,7 +156,7 @@ void MatrixView::rememberItem(const std::string& name) {
 void MatrixView::rebuildIfNeeded(const AdoptersData& data) {
     if (!dirty_ && data_ == &data && builtAdopters_ == data.adopters.size()) return;
     const double t0 = nowMs();
-    query_.text.assign(textBuf_);
+    query_.text = text_.committed();
     builder_.build(data, query_, view_);
     if (data.domains.size() <= 24) {
         MatrixQuery all = query_;
@@ -173,8 +173,16 @@ void MatrixView::rebuildIfNeeded(const AdoptersData& data) {
     ++builds_;
 }
 
+void MatrixView::escapeText() {
+    if (!text_.committed().empty()) {
+        text_.setText("");
+        dirty_ = resetScroll_ = true;
+    }
+    text_.requestActive(false);
+}
+
 void MatrixView::clearAll() {
-    textBuf_[0] = '\0';
+    text_.setText("");
     query_.domains.clear();
     query_.facets.clear();
     query_.includeInferred = true;
@@ -404,8 +412,7 @@ void MatrixView::drawDetail(UiContext& ctx, float width, float height) {
 }
 
 void MatrixView::applyUrl(const UrlState& url) {
-    std::strncpy(textBuf_, url.mtext.c_str(), sizeof(textBuf_) - 1);
-    textBuf_[sizeof(textBuf_) - 1] = '\0';
+    text_.setText(url.mtext);
     query_.domains = std::set<std::string>(url.domains.begin(), url.domains.end());
     query_.facets = std::set<std::string>(url.facets.begin(), url.facets.end());
     query_.includeInferred = url.inferred;
@@ -421,7 +428,7 @@ void MatrixView::applyUrl(const UrlState& url) {
 }
 
 void MatrixView::writeUrl(UrlState& url) const {
-    url.mtext = textBuf_;
+    url.mtext = text_.committed();
     url.domains.assign(query_.domains.begin(), query_.domains.end());
     url.facets.assign(query_.facets.begin(), query_.facets.end());
     url.inferred = query_.includeInferred;
@@ -502,7 +509,7 @@ void MatrixView::writeState(json& state) const {
     }
     m["cells"] = cells;
 
-    m["filters"] = {{"text", std::string(textBuf_)},
+    m["filters"] = {{"text", text_.committed()},
                     {"domains", query_.domains},
                     {"facets", query_.facets},
                     {"includeInferred", query_.includeInferred}};

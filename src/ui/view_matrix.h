@@ -4,6 +4,7 @@
 #include "matrix.h"
 #include "rich_text.h"
 #include "text_selection.h"
+#include "text_field.h"
 #include "ui_context.h"
 #include "url_state.h"
 
@@ -49,6 +50,10 @@ class MatrixView {
         std::string selection;
     };
     ContextTarget contextTarget(ImVec2 p) const;
+    // The text filter and its DOM twin (web/textagent.js).
+    TextField& textField() { return text_; }
+    const TextField& textField() const { return text_; }
+    void escapeText(); // Esc in the field: clear the text filter and leave the field
 
   private:
     // matrix_filters.cpp
@@ -74,7 +79,7 @@ class MatrixView {
 
     // Filters, sort, pivot: the query (URL state); `dirty_` means the view must be rebuilt.
     MatrixQuery query_;
-    char textBuf_[257] = {}; // the text filter as typed (URL caps it at 256 bytes)
+    TextField text_{"mfilter", "Filter adopters", 256}; // the URL caps it at 256 bytes
     bool dirty_ = true;
     const AdoptersData* data_ = nullptr; // what view_ was built from
     const Theme* theme_ = nullptr;       // for measuring labels at rebuild

@@ -23,7 +23,9 @@ export async function canvasOrigin(page) {
 export async function focusCanvas(page) {
   return page.evaluate(() => {
     const c = document.querySelector('canvas');
-    if (document.activeElement === c) return false;
+    // A text field's DOM twin (web/textagent.js) holding the keyboard is the explorer's too.
+    const a = document.activeElement;
+    if (a === c || (a && a.id && a.id.startsWith('rx-field-'))) return false;
     c.focus({ preventScroll: true });
     return true;
   });
