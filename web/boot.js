@@ -10,6 +10,9 @@
   var canvas = document.getElementById('canvas');
   var params = new URLSearchParams(location.search);
   var MAX_URL_STATE = 4096;
+  // What rx_prepare / rx_start return: rx::StartResult (src/platform/start_result.h), held to
+  // these numbers by tests/unit/test_start_result.cpp.
+  var START_RESULT = { started: 0, sdlInitFailed: 1, noWebGL2: 2, noFont: 3 };
   var module = null;
   var api = null;
   var bootError = null;
@@ -483,11 +486,11 @@
       files.forEach(function (f) { passFile(m, f[0], f[1]); });
       wirePage(m);
       var rc = withString(m, urlState(), function (p) { return m._rx_prepare(p); });
-      if (rc !== 0) return rc;
+      if (rc !== START_RESULT.started) return rc;
       return withString(m, urlState(), function (p) { return m._rx_start(p); });
     }).then(function (rc) {
-      if (rc === 3) fail('The explorer could not load its font. The full document is shown below.');
-      else if (rc !== 0) fail('The interactive explorer needs WebGL2, which could not be started here. The full document is shown below.');
+      if (rc === START_RESULT.noFont) fail('The explorer could not load its font. The full document is shown below.');
+      else if (rc !== START_RESULT.started) fail('The interactive explorer needs WebGL2, which could not be started here. The full document is shown below.');
     }, function (err) {
       fail('The explorer could not load its content: ' + (err && err.message ? err.message : err) + '. The document is shown below.');
     });

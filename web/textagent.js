@@ -197,12 +197,26 @@
 
   // --- wasm -> twin -------------------------------------------------------------------------
 
+  // The canvas's box, read again only when the page's layout may have moved it: a read after a
+  // style change would force a layout inside the frame that published the fields.
+  var canvasBox = null;
+  function box() {
+    if (!canvasBox) canvasBox = canvas.getBoundingClientRect();
+    return canvasBox;
+  }
+  window.addEventListener('resize', function () { canvasBox = null; });
+  window.addEventListener('scroll', function () { canvasBox = null; }, true);
+
   function place(f) {
     var r = f.info.rect;
-    var box = canvas.getBoundingClientRect();
     var el = f.el;
-    el.style.left = (box.left + r[0]) + 'px';
-    el.style.top = (box.top + r[1]) + 'px';
+    // While typing, only the text changes: the twin stays where it is.
+    var where = r.join(',') + '|' + (f.composing ? f.info.caretX : '') + '|' + (canvasBox ? 1 : 0);
+    if (where === f.placed) return;
+    f.placed = where;
+    var b = box();
+    el.style.left = (b.left + r[0]) + 'px';
+    el.style.top = (b.top + r[1]) + 'px';
     el.style.width = r[2] + 'px';
     el.style.height = r[3] + 'px';
     // While composing, the twin's caret sits on the canvas caret: the input method's candidate
@@ -261,11 +275,11 @@
   }
 
   function hit(x, y) {
-    var box = canvas.getBoundingClientRect();
+    var b = canvas.getBoundingClientRect();
     for (var id in fields) {
       var f = fields[id], r = f.info.rect;
       if (f.el.hidden) continue;
-      var px = x - box.left, py = y - box.top;
+      var px = x - b.left, py = y - b.top;
       if (px >= r[0] && py >= r[1] && px < r[0] + r[2] && py < r[1] + r[3]) return f;
     }
     return null;
@@ -349,6 +363,7 @@
       root.style.setProperty('--rx-vv-height', vv.height + 'px');
     }
     root.classList.toggle('rx-keyboard', up);
+    canvasBox = null;
     if (up || was) window.dispatchEvent(new Event('resize')); // SDL re-reads the canvas size
   }
   if (window.visualViewport) {

@@ -3,6 +3,7 @@
 #include "idle_policy.h"
 #include "imgui_sdl_platform.h"
 #include "input_batch_policy.h"
+#include "start_result.h"
 #include "text_agent.h"
 #include "ui/app.h"
 #include "url_state.h"
@@ -184,7 +185,6 @@ void tick() {
     in.visible = g->visible;
     in.contextLost = g->contextLost;
     in.animating = g->app.animating();
-    in.uiWantsFrames = g->app.wantsMoreFrames();
     if (rx::decideFrame(in, g->idle) == rx::FrameDecision::Sleep) {
         g->loopPaused = true;
         emscripten_pause_main_loop();
@@ -224,11 +224,11 @@ EMSCRIPTEN_KEEPALIVE void rx_add_file(const char* name, const char* data, int si
 
 // Loads the content and rasterises the fonts: the start-up work that needs no GL context, so
 // the page can run it while the GPU process is still presenting the rendition's first paint.
-// Returns 0, or 3 when the font is missing (the page says so).
+// Returns a StartResult: Started, or NoFont (the page says so).
 EMSCRIPTEN_KEEPALIVE int rx_prepare(const char* initialUrlState) {
     if (!g) g = new Platform();
-    if (g->prepared) return 0;
-    if (!g->app.hasFonts()) return 3;
+    if (g->prepared) return rx::toInt(rx::StartResult::Started);
+    if (!g->app.hasFonts()) return rx::toInt(rx::StartResult::NoFont);
     markPhase("rx:prepare");
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -245,23 +245,24 @@ EMSCRIPTEN_KEEPALIVE int rx_prepare(const char* initialUrlState) {
     g->app.rebuildFonts();
     markPhase("rx:fonts-rasterised");
     g->prepared = true;
-    return 0;
+    return rx::toInt(rx::StartResult::Started);
 }
 
 // Creates the window and GL context, uploads the fonts and draws the first frame (after
-// rx_prepare, which it runs itself if the page did not). Returns 0 on success; otherwise the
-// page shows its own message (2: WebGL2 missing, 3: font missing).
+// rx_prepare, which it runs itself if the page did not). Returns a StartResult; for any but
+// Started the page shows its own message.
 EMSCRIPTEN_KEEPALIVE int rx_start(const char* initialUrlState) {
     if (!g) g = new Platform();
-    if (g->loopRunning) return 0;
-    if (const int rc = rx_prepare(initialUrlState); rc != 0) return rc;
+    if (g->loopRunning) return rx::toInt(rx::StartResult::Started);
+    if (const int rc = rx_prepare(initialUrlState); rc != rx::toInt(rx::StartResult::Started))
+        return rc;
     markPhase("rx:start");
     // Keys go to the canvas only when it has focus: never steal a host page's (deck's) keys.
     SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
     SDL_SetHint(SDL_HINT_POLL_SENTINEL, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
-        return 1;
+        return rx::toInt(rx::StartResult::SdlInitFailed);
     }
     // SDL only sizes the canvas and delivers events; the WebGL2 context is made here directly.
     // SDL's GL path (EGL) references every GL entry point through eglGetProcAddress, which
@@ -286,18 +287,18 @@ EMSCRIPTEN_KEEPALIVE int rx_start(const char* initialUrlState) {
     g->gl = g->window ? emscripten_webgl_create_context("#canvas", &attrs) : 0;
     if (g->gl <= 0 || emscripten_webgl_make_context_current(g->gl) != EMSCRIPTEN_RESULT_SUCCESS) {
         std::fprintf(stderr, "WebGL2 context creation failed\n");
-        return 2;
+        return rx::toInt(rx::StartResult::NoWebGL2);
     }
     markPhase("rx:gl-context");
     SDL_AddEventWatch(onSdlEvent, nullptr);
     rx::imguiSdlInit(g->window);
-    if (!g->renderer.init()) return 2;
+    if (!g->renderer.init()) return rx::toInt(rx::StartResult::NoWebGL2);
     g->renderer.uploadFontAtlas();
     markPhase("rx:fonts-uploaded");
     g->loopRunning = true;
     emscripten_set_main_loop(tick, 0, 0);
     tick(); // the first frame now, not at the next animation frame
-    return 0;
+    return rx::toInt(rx::StartResult::Started);
 }
 
 // window.explorer.state(): a JSON snapshot of what is on screen.

@@ -38,7 +38,6 @@ class App {
     void draw(); // between ImGui::NewFrame and ImGui::Render
     void frameRendered();
     bool animating() const { return animating_; }
-    bool wantsMoreFrames() const { return false; }
     Rgba clearColor() const;
 
     // --- requests from the page ---
@@ -96,8 +95,7 @@ class App {
     View view_ = View::Cards;
     std::string themePref_ = "auto"; // "auto" | "light" | "dark"
     UrlState url_;                   // what the page URL shows now
-    UrlState base_;           // display params from the initial URL (embed, theme, scale, ...)
-    bool urlApplied_ = false; // the page handed us a URL: write it back (replace) once drawn
+    bool urlApplied_ = false;        // the page handed us a URL: write it back (replace) once drawn
     double linkCopiedAtMs_ = -1e9;
     float embedLinkRect_[4] = {0, 0, 0, 0}; // x, y, w, h in CSS pixels (state() for tests)
     float copyLinkRect_[4] = {0, 0, 0, 0};

@@ -1,5 +1,7 @@
 #include "card_input.h"
 
+#include "utf8.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -149,8 +151,7 @@ static std::string fitWithEllipsis(const ChipStyle& style, const std::string& la
     static const std::string ellipsis = "\xE2\x80\xA6";
     std::string cut = label;
     while (!cut.empty()) {
-        do cut.pop_back(); // whole UTF-8 sequences: drop continuation bytes with their lead
-        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80);
+        cut.resize(rx::utf8CharStart(cut, cut.size() - 1)); // the last whole character goes
         while (!cut.empty() && cut.back() == ' ') cut.pop_back();
         if (width(cut + ellipsis) <= maxWidth + 0.5f) break;
     }

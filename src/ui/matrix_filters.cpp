@@ -252,7 +252,7 @@ void MatrixView::drawActiveFilters(UiContext& ctx) {
     const Fonts& f = ctx.theme.fonts();
     ImGui::PushFont(f.smallBold);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(view_.countsText.c_str());
+    ImGui::TextUnformatted(table_.countsText.c_str());
     ImGui::PopFont();
     sameLineIfFits(170);
     legend(c);

@@ -56,7 +56,7 @@ bool headerButton(const char* id, ImVec2 pos, ImVec2 size, const std::string& te
 } // namespace
 
 void MatrixView::measureAxes(const AdoptersData& data) {
-    const rx::MatrixView& v = view_;
+    const rx::MatrixTable& v = table_;
     ImFont* labelFont = theme_ ? theme_->fonts().body : ImGui::GetFont();
     ImFont* headFont = theme_ ? theme_->fonts().smallBold : ImGui::GetFont();
     colX_.resize(v.cols.size());
@@ -116,14 +116,14 @@ float MatrixView::gridFitWidth(float height) const {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float bodyW = colX_.empty() ? 0 : colX_.back() + colW_.back();
     const float contentH =
-        kHeadLabelH + kHeadTotalH + static_cast<float>(view_.rows.size()) * kRowH;
+        kHeadLabelH + kHeadTotalH + static_cast<float>(table_.rows.size()) * kRowH;
     const float frame = style.ChildBorderSize * 2 + 1;
     const bool scrollsY = contentH + frame > height;
     return labelW_ + kTotalColW + bodyW + frame + (scrollsY ? style.ScrollbarSize : 0);
 }
 
 void MatrixView::drawGrid(UiContext& ctx, ImVec2 size) {
-    const rx::MatrixView& v = view_;
+    const rx::MatrixTable& v = table_;
     const AdoptersData& data = *data_;
     const Colors& c = ctx.theme.colors();
     const Fonts& f = ctx.theme.fonts();

@@ -2,6 +2,7 @@
 
 #include "export.h"
 #include "matrix_common.h"
+#include "utf8.h"
 
 #include <nlohmann/json.hpp>
 
@@ -109,8 +110,7 @@ bool drawTextEllipsis(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU3
     const char* cut = end;
     // Shorten by whole UTF-8 characters until the text and the ellipsis fit.
     while (cut > begin) {
-        do --cut;
-        while (cut > begin && (static_cast<unsigned char>(*cut) & 0xC0) == 0x80);
+        cut = begin + rx::utf8CharStart(text, static_cast<size_t>(cut - begin) - 1);
         if (font->CalcTextSizeA(size, FLT_MAX, 0, begin, cut).x + ellW <= maxWidth) break;
     }
     std::string shown(begin, cut);
@@ -157,7 +157,7 @@ void MatrixView::rebuildIfNeeded(const AdoptersData& data) {
     if (!dirty_ && data_ == &data && builtAdopters_ == data.adopters.size()) return;
     const double t0 = nowMs();
     query_.text = text_.committed();
-    builder_.build(data, query_, view_);
+    builder_.build(data, query_, table_);
     if (data.domains.size() <= 24) {
         MatrixQuery all = query_;
         all.domains.clear();
@@ -211,18 +211,18 @@ void MatrixView::exportCsv(UiContext& ctx) {
     if (!data_) return;
     ctx.host.call("download", json{{"name", "rust-adopters-matrix.csv"},
                                    {"mime", "text/csv"},
-                                   {"text", toCsv(view_, *data_)}}
+                                   {"text", toCsv(table_, *data_)}}
                                   .dump());
     lastExport_ = "csv";
-    status_ = "Downloaded " + std::to_string(view_.rows.size()) + " rows as CSV";
+    status_ = "Downloaded " + std::to_string(table_.rows.size()) + " rows as CSV";
     ctx.announce(status_);
 }
 
 void MatrixView::copyTsv(UiContext& ctx) {
     if (!data_) return;
-    ctx.host.call("copy", json{{"text", toTsv(view_, *data_)}}.dump());
+    ctx.host.call("copy", json{{"text", toTsv(table_, *data_)}}.dump());
     lastExport_ = "tsv";
-    status_ = "Copied " + std::to_string(view_.rows.size()) + " rows (tab-separated)";
+    status_ = "Copied " + std::to_string(table_.rows.size()) + " rows (tab-separated)";
     ctx.announce(status_);
 }
 
@@ -264,7 +264,7 @@ void MatrixView::draw(UiContext& ctx) {
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const bool hasSelection = !selAdopter_.empty();
-    if (view_.empty()) {
+    if (table_.empty()) {
         drawEmpty(ctx);
     } else {
         const bool side = hasSelection && avail.x >= kSideBySideMinWidth;
@@ -285,7 +285,7 @@ void MatrixView::draw(UiContext& ctx) {
             drawDetail(ctx, avail.x, std::max(140.0f, avail.y - gridH - 8));
         }
     }
-    if (view_.empty() && hasSelection) drawDetail(ctx, avail.x, 0);
+    if (table_.empty() && hasSelection) drawDetail(ctx, avail.x, 0);
     ImGui::EndChild();
 }
 
@@ -297,7 +297,7 @@ void MatrixView::drawEmpty(UiContext& ctx) {
     ImGui::PopFont();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(640.0f, layoutWidth_));
     ImGui::PushStyleColor(ImGuiCol_Text, toV4(c.textMuted));
-    ImGui::TextUnformatted(view_.emptyExplanation.c_str());
+    ImGui::TextUnformatted(table_.emptyExplanation.c_str());
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
     if (ImGui::Button("Clear all filters")) clearAll();
@@ -445,7 +445,7 @@ void MatrixView::writeState(json& state) const {
         return;
     }
     const AdoptersData& data = *data_;
-    const rx::MatrixView& v = view_;
+    const rx::MatrixTable& v = table_;
     json m;
     // Rows and columns: all of them while small, else only those on screen (plus the totals).
     auto axis = [&](bool rows) {

@@ -1,4 +1,4 @@
-// The adopter × domain matrix view (issue 4): filters, sort, pivot, a virtualised grid with
+// The adopter × domain matrix view: filters, sort, pivot, a virtualised grid with
 // frozen headers, evidence tooltips, a pinned detail panel and CSV/TSV export.
 #pragma once
 #include "matrix.h"
@@ -81,11 +81,11 @@ class MatrixView {
     MatrixQuery query_;
     TextField text_{"mfilter", "Filter adopters", 256}; // the URL caps it at 256 bytes
     bool dirty_ = true;
-    const AdoptersData* data_ = nullptr; // what view_ was built from
+    const AdoptersData* data_ = nullptr; // what table_ was built from
     const Theme* theme_ = nullptr;       // for measuring labels at rebuild
     size_t builtAdopters_ = 0;
-    rx::MatrixView view_;
-    rx::MatrixView summary_; // same filters without the domain filter: the chips' bars
+    rx::MatrixTable table_;
+    rx::MatrixTable summary_; // same filters without the domain filter: the chips' bars
     // Builders remember recent text results, so typing only re-tests the adopters still in view.
     rx::MatrixBuilder builder_;
     rx::MatrixBuilder summaryBuilder_;

@@ -568,7 +568,13 @@ async function main() {
   console.log(`wrote ${path.join(B, 'bench', 'bench.json')} (${fmt(result.seconds)} s)`);
 }
 
-main().catch((e) => {
-  console.error(e.stack || e);
-  process.exit(1);
-});
+// The page-load measurement, for other A/B scripts (tests/bench/emcc_ab.mjs) that must measure
+// exactly as the bench does.
+export { CHROMIUM_ARGS, EXECUTABLE_PATH, serve, loadShared, loadRun, summary, gzipSize, bytesOf, fmt, kb };
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    console.error(e.stack || e);
+    process.exit(1);
+  });
+}

@@ -67,6 +67,8 @@ async function run(browser, url) {
     await page.evaluate(() => { window.__bench.frameCpu = []; window.__bench.recording = true; });
     const t0 = await task();
     await page.keyboard.type(TEXT, { delay: 50 });
+    // Until the app caught up with the keys (a loaded machine draws slowly), then settle.
+    await page.waitForFunction((text) => window.explorer.state().search.query === text, TEXT, { timeout: 20000 }).catch(() => {});
     await sleep(400);
     const t1 = await task();
     const frameCpu = await page.evaluate(() => { window.__bench.recording = false; return window.__bench.frameCpu; });
