@@ -112,6 +112,11 @@
     }
   }
 
+  // The last copy event that carried the explorer's selection: the app's own Ctrl+C request that
+  // follows it then has nothing left to do (Safari allows clipboard writes only inside such an
+  // event; elsewhere the Clipboard API is the fallback).
+  var lastSelectionCopy = { text: null, at: -1e9 };
+
   // Requests from the wasm (src/platform/explorer_bridge.js).
   window.rxHost = {
     call: function (name, payload) {
@@ -127,7 +132,10 @@
           writeUrl(data.hash || '', !!data.push);
           break;
         case 'copy':
-          if (typeof data.text === 'string') copyText(data.text);
+          if (typeof data.text !== 'string') break;
+          if (data.selection && lastSelectionCopy.text === data.text &&
+              performance.now() - lastSelectionCopy.at < 2000) break;
+          copyText(data.text);
           break;
         case 'copy-link':
           if (typeof data.hash === 'string') {
@@ -191,7 +199,10 @@
       return true;
     },
     wake: function () { if (api) api.wake(); },
-    setVisible: function (v) { if (api) api.setVisible(v ? 1 : 0); }
+    setVisible: function (v) { if (api) api.setVisible(v ? 1 : 0); },
+    // Every word drawn in the last frame: [{block, line, rect: [x, y, w, h], begin, end}], CSS px.
+    textLayout: function () { return api ? JSON.parse(api.textLayout()) : []; },
+    selectedText: function () { return api ? api.selectedText() : ''; }
   };
 
   // Only the API's presence: creating a throwaway context to probe costs as much as the real
@@ -298,7 +309,10 @@
       stateJson: function () { return m.UTF8ToString(m._rx_state_json()); },
       applyUrlState: function (s) { withString(m, s, function (p) { m._rx_apply_url_state(p); }); },
       wake: function () { m._rx_wake(); },
-      setVisible: function (v) { m._rx_set_visible(v); }
+      setVisible: function (v) { m._rx_set_visible(v); },
+      selectedText: function () { return m.UTF8ToString(m._rx_selected_text()); },
+      textLayout: function () { return m.UTF8ToString(m._rx_text_layout_json()); },
+      contextMenu: function (x, y, touch) { return m._rx_context_menu(x, y, touch ? 1 : 0); }
     };
     // The DOM twins' way back into the wasm (twins.js): requests and handed-over keys.
     window.rxTwinBridge = {
@@ -339,6 +353,45 @@
       if (text.length > 4096) text = text.slice(0, 4096);
       e.preventDefault();
       withString(m, text, function (p) { m._rx_paste(p); });
+    });
+    // Copy (Ctrl/Cmd+C, the browser's Edit menu) while the canvas has the keyboard: the
+    // explorer's selection as plain text. Without a selection the browser does as usual.
+    // SDL cancels every key on the canvas, and a cancelled Ctrl/Cmd+C fires no copy event: with a
+    // selection the key goes to the browser instead (its copy event carries the text; if none
+    // comes, the Clipboard API does it).
+    window.addEventListener('keydown', function (e) {
+      if (document.activeElement !== canvas || !(e.ctrlKey || e.metaKey) || e.altKey ||
+          (e.key !== 'c' && e.key !== 'C')) return;
+      var text = api.selectedText();
+      if (!text) return;
+      e.stopImmediatePropagation();
+      var copiedBefore = lastSelectionCopy.at;
+      setTimeout(function () { if (lastSelectionCopy.at === copiedBefore) copyText(text); }, 0);
+    }, true);
+    // Chrome enables its Copy command without a DOM selection only when beforecopy is cancelled.
+    document.addEventListener('beforecopy', function (e) {
+      if (document.activeElement === canvas && api.selectedText()) e.preventDefault();
+    });
+    document.addEventListener('copy', function (e) {
+      if (document.activeElement !== canvas || !e.clipboardData) return;
+      var text = api.selectedText();
+      if (!text) return;
+      e.clipboardData.setData('text/plain', text);
+      e.preventDefault();
+      lastSelectionCopy = { text: text, at: performance.now() };
+    });
+    // The explorer's own context menu replaces the browser's canvas menu ("Save image as...").
+    // From the keyboard (the menu key, Shift+F10) the app opens it on its key event.
+    var menuKeyAt = -1e9;
+    canvas.addEventListener('keydown', function (e) {
+      if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) menuKeyAt = performance.now();
+    }, true);
+    canvas.addEventListener('contextmenu', function (e) {
+      if (performance.now() - menuKeyAt < 1000) { e.preventDefault(); return; }
+      var r = canvas.getBoundingClientRect();
+      var touch = e.pointerType === 'touch' ||
+        !!(e.sourceCapabilities && e.sourceCapabilities.firesTouchEvents);
+      if (api.contextMenu(e.clientX - r.left, e.clientY - r.top, touch)) e.preventDefault();
     });
     canvas.addEventListener('webglcontextlost', function (e) { e.preventDefault(); m._rx_context_lost(); }, false);
     canvas.addEventListener('webglcontextrestored', function () { m._rx_context_restored(); }, false);

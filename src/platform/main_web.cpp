@@ -61,6 +61,8 @@ struct Platform {
     bool leftPressSeen = false;
     ImVec2 leftPressPos;
     std::string stateJson; // keeps the returned string alive for JS
+    std::string selectionText;
+    std::string textLayout;
     std::string pasteBuffer;
     std::vector<SDL_Event> deferredEvents; // input held back to the next frame (see tick)
 };
@@ -162,9 +164,17 @@ void tick() {
     for (size_t i = 0; i < take; ++i) {
         SDL_Event& event = queued[i];
         hadEvent = true;
+        // SDL turns touches into mouse events marked SDL_TOUCH_MOUSEID: a finger scrolls and
+        // long-presses where a mouse selects.
+        if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEMOTION)
+            g->app.setTouchInput((event.type == SDL_MOUSEBUTTONDOWN ? event.button.which
+                                                                    : event.motion.which) ==
+                                 SDL_TOUCH_MOUSEID);
         if (event.type == SDL_MOUSEBUTTONDOWN && event.button.button == SDL_BUTTON_LEFT &&
             !g->leftPressSeen) {
             g->leftPressSeen = true;
+            // SDL counts double and triple clicks from the events' times, not frame times.
+            g->app.setPressClicks(event.button.clicks);
             g->leftPressPos = ImVec2(static_cast<float>(event.button.x) / g->app.uiScale(),
                                      static_cast<float>(event.button.y) / g->app.uiScale());
         }
@@ -301,6 +311,30 @@ EMSCRIPTEN_KEEPALIVE const char* rx_state_json() {
         g->stateJson.insert(1, "\"heapBytes\":" + std::to_string(emscripten_get_heap_size()) +
                                    ",\"heapUsed\":" + std::to_string(mallinfo().uordblks) + ",");
     return g->stateJson.c_str();
+}
+
+// The canvas's contextmenu event (right-click, the menu key, a long press) at CSS px of the
+// canvas: 1 when the explorer shows its own menu (the page then cancels the browser's).
+EMSCRIPTEN_KEEPALIVE int rx_context_menu(float x, float y, int touch) {
+    if (!g || !g->loopRunning) return 0;
+    const float zoom = g->app.uiScale() > 0 ? g->app.uiScale() : 1.0f;
+    const int opened = g->app.requestContextMenu(x / zoom, y / zoom, touch != 0) ? 1 : 0;
+    wakeLoop();
+    return opened;
+}
+
+// The page's copy event asks what is selected ("" = nothing: the browser copies as usual).
+EMSCRIPTEN_KEEPALIVE const char* rx_selected_text() {
+    if (!g) return "";
+    g->selectionText = g->app.selectedText();
+    return g->selectionText.c_str();
+}
+
+// window.explorer.textLayout(): every word drawn this frame (block, line, rect, bytes).
+EMSCRIPTEN_KEEPALIVE const char* rx_text_layout_json() {
+    if (!g) return "[]";
+    g->textLayout = g->app.textLayoutJson();
+    return g->textLayout.c_str();
 }
 
 // URL hash changed (Back/Forward, a deep link, or a host's navigate message).

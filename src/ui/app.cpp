@@ -61,6 +61,20 @@ void storeRect(float out[4]) {
 }
 
 constexpr double kLinkCopiedMs = 2000;
+constexpr int kScancodeF10 = 67;         // SDL_SCANCODE_F10 (the backend indexes keys by scancode)
+constexpr int kScancodeApplication = 101; // SDL_SCANCODE_APPLICATION: the context-menu key
+
+// A label's quoted phrase, cut to a menu's width.
+std::string quotedShort(const std::string& text) {
+    constexpr size_t kMaxBytes = 28;
+    std::string out = text;
+    if (out.size() > kMaxBytes) {
+        size_t cut = kMaxBytes;
+        while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+        out = out.substr(0, cut) + "\xE2\x80\xA6";
+    }
+    return "\xE2\x80\x9C" + out + "\xE2\x80\x9D";
+}
 
 } // namespace
 
@@ -201,7 +215,13 @@ void App::frameRendered() {
 void App::applyUrlState(const std::string& hashOrQuery) {
     url_ = decodeHash(hashOrQuery);
     themePref_ = url_.theme;
+    const View before = view_;
     view_ = url_.view == "matrix" && model_.hasAdopters ? View::Matrix : View::Cards;
+    if (view_ != before) {
+        cards_.clearSelection(); // a view switch takes the selected text off screen
+        matrix_.clearSelection();
+        menu_.close();
+    }
     cards_.applyUrl(url_);
     matrix_.applyUrl(url_);
     applyThemePreference();
@@ -254,6 +274,85 @@ void App::paste(const std::string& text) {
     if (ImGui::GetCurrentContext()) ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
 }
 
+bool App::requestContextMenu(float x, float y, bool touch) {
+    if (!started_) return false;
+    // A long press is the app's own gesture (it selects a word, or opens the menu where there
+    // is nothing to select): the browser's menu that follows it only needs suppressing.
+    if (!touch) {
+        menuRequested_ = true;
+        menuByKeyboard_ = false;
+        menuRequestAt_ = ImVec2(x, y);
+    }
+    return true;
+}
+
+std::string App::selectedText() const {
+    return view_ == View::Cards ? cards_.selectedText() : matrix_.selectedText();
+}
+
+std::string App::textLayoutJson() const {
+    return view_ == View::Cards ? cards_.textLayoutJson() : matrix_.textLayoutJson();
+}
+
+void App::openContextMenu(UiContext& ctx, ImVec2 at, bool byKeyboard) {
+    (void)ctx;
+    std::vector<MenuItem> items;
+    menuCard_.clear();
+    menuWord_.clear();
+    menuSelection_.clear();
+    if (view_ == View::Cards) {
+        const CardsView::ContextTarget t = cards_.contextTarget(at, byKeyboard);
+        menuCard_ = t.card;
+        menuWord_ = t.word;
+        menuSelection_ = t.selection;
+        if (!t.selection.empty()) items.push_back({"copy", "Copy"});
+        if (!t.card.empty()) {
+            items.push_back({"copy-card", "Copy card text"});
+            items.push_back({"copy-card-link", "Copy link to this card"});
+        }
+        if (!t.word.empty()) items.push_back({"search", "Search for " + quotedShort(t.word)});
+        if (t.card.empty()) items.push_back({"copy-link-view", "Copy link to this view"});
+    } else {
+        menuCell_ = matrix_.contextTarget(at);
+        menuSelection_ = menuCell_.selection;
+        if (!menuSelection_.empty()) items.push_back({"copy", "Copy"});
+        if (!menuCell_.adopter.empty()) {
+            items.push_back({"copy-quote", "Copy quote"});
+            items.push_back({"copy-cell-link", "Copy link to this cell"});
+            if (!menuCell_.sourceCard.empty()) items.push_back({"show-source", "Show source card"});
+        } else {
+            items.push_back({"copy-link-view", "Copy link to this view"});
+        }
+    }
+    menu_.open(at, std::move(items), byKeyboard);
+}
+
+void App::runMenuItem(UiContext& ctx, const std::string& id) {
+    if (id == "copy") cards_.copyText(ctx, menuSelection_, "the selection");
+    if (id == "copy-card") cards_.copyCardText(ctx, menuCard_);
+    if (id == "copy-card-link") cards_.copyCardLink(ctx, menuCard_);
+    if (id == "search") cards_.searchFor(ctx, menuWord_);
+    if (id == "copy-link-view") copyLink();
+    if (id == "copy-quote") {
+        host_.call("copy", json{{"text", menuCell_.quote}}.dump());
+        ctx.announce("Copied the quote");
+    }
+    if (id == "copy-cell-link") {
+        UrlState link = composeUrl();
+        link.view = "matrix";
+        link.selRow = link.pivot ? menuCell_.domain : menuCell_.adopter;
+        link.selCol = link.pivot ? menuCell_.adopter : menuCell_.domain;
+        link.embed = false;
+        link.controls = -1;
+        link.transparentBg = false;
+        link.scale = 1.0f;
+        link.parentOrigin.clear();
+        host_.call("copy-link", json{{"hash", encodeHash(link)}}.dump());
+        ctx.announce("Link copied");
+    }
+    if (id == "show-source") ctx.jumpToCard = menuCell_.sourceCard;
+}
+
 void App::copyToSystemClipboard(const std::string& text) {
     host_.call("copy", json{{"text", text}}.dump());
 }
@@ -261,8 +360,8 @@ void App::copyToSystemClipboard(const std::string& text) {
 void App::draw() {
     // Read before the views run: did Esc arrive while nothing was being typed or popped up?
     const bool escPressed = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
-    const bool wasTyping =
-        ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+    const bool wasTyping = ImGui::GetIO().WantTextInput || menu_.isOpen() ||
+                           ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
     copyLinkRect_[2] = embedLinkRect_[2] = 0; // drawn again below if shown
     UiContext ctx{host_, model_, theme_};
     ctx.nowMs = host_.nowMs();
@@ -279,8 +378,20 @@ void App::draw() {
     else
         matrix_.takeAccessRequests(ctx);
     topBarFocus_.clear();
+    ctx.touch = touchInput_;
+    ctx.pressClicks = pressClicks_;
+    pressClicks_ = 0;
+    ctx.menuOpen = menu_.isOpen();
+    ctx.pointerBlocked = menu_.takesPointer();
 
     ImGuiIO& io = ImGui::GetIO();
+    // Shift+F10 or the context-menu key: the menu for what has the keyboard focus.
+    if (!io.WantTextInput && !menu_.isOpen() &&
+        (ImGui::IsKeyPressed(kScancodeApplication, false) ||
+         (io.KeyShift && ImGui::IsKeyPressed(kScancodeF10, false)))) {
+        menuRequested_ = true;
+        menuByKeyboard_ = true;
+    }
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     if (url_.transparentBg) ImGui::SetNextWindowBgAlpha(0.0f);
@@ -300,6 +411,23 @@ void App::draw() {
         access_.focusVisible = !access_.focus.empty();
     }
     ImGui::End();
+    if (ctx.openMenu) {
+        menuRequested_ = true;
+        menuByKeyboard_ = false;
+        menuRequestAt_ = ctx.menuAt;
+    }
+    if (menuRequested_) {
+        menuRequested_ = false;
+        const ImVec2 at = menuByKeyboard_ && view_ == View::Cards ? cards_.keyboardMenuPoint()
+                          : menuByKeyboard_ ? ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f)
+                                            : menuRequestAt_;
+        openContextMenu(ctx, at, menuByKeyboard_);
+    }
+    const std::string chosen = menu_.draw(theme_);
+    if (!chosen.empty()) {
+        menu_.close();
+        runMenuItem(ctx, chosen);
+    }
     if (ctx.embed) drawEmbedLink();
     handleRequests(ctx);
     if (ctx.switchView.empty()) pendingTopBarFocus_.clear(); // kept only across a view switch
@@ -412,6 +540,11 @@ void App::drawTopBarFocus(const UiContext& ctx) {
 
 void App::handleRequests(UiContext& ctx) {
     if (!ctx.activateTopBar.empty()) activateTopBar(ctx, ctx.activateTopBar);
+    if (!ctx.switchView.empty() || !ctx.jumpToCard.empty()) {
+        cards_.clearSelection(); // the selected text leaves the screen
+        matrix_.clearSelection();
+        menu_.close();
+    }
     if (!ctx.switchView.empty()) {
         view_ = ctx.switchView == "matrix" && model_.hasAdopters ? View::Matrix : View::Cards;
         // The cards view draws its own focus ring; ImGui's (left on a top-bar button by the
@@ -694,6 +827,11 @@ std::string App::stateJson() const {
     // The matrix view's keyboard focus is ImGui's (top bar included); the cards view runs its own.
     if (view_ == View::Matrix)
         s["focus"] = access_.focus.empty() ? json(nullptr) : json(access_.focus);
+    if (view_ == View::Cards)
+        cards_.writeSelectionState(s);
+    else
+        matrix_.writeSelectionState(s);
+    menu_.writeState(s);
     if (theme_.scale() != 1.0f) zoomGeometry(s, theme_.scale());
     return s.dump();
 }

@@ -1,6 +1,7 @@
 // The explorer's top level: owns the model and the views, keeps the URL state in sync with
 // them (deep links, history), and answers state().
 #pragma once
+#include "context_menu.h"
 #include "host.h"
 #include "model.h"
 #include "text_input.h"
@@ -43,6 +44,16 @@ class App {
     // --- requests from the page ---
     void applyUrlState(const std::string& hashOrQuery);
     void paste(const std::string& text);
+    // The browser's contextmenu event at (x, y) CSS px of the canvas: opens ours (returns true:
+    // the page then suppresses the browser's). `touch`: from a long press.
+    bool requestContextMenu(float x, float y, bool touch);
+    // What a copy event in the page copies: the selected text ("" = none, the browser's own).
+    std::string selectedText() const;
+    // Every drawn word of the current view (tests, a future DOM text layer).
+    std::string textLayoutJson() const;
+    // The last pointer event came from a finger (SDL marks touch-made mouse events).
+    void setTouchInput(bool touch) { touchInput_ = touch; }
+    void setPressClicks(int clicks) { pressClicks_ = clicks; }
     void copyToSystemClipboard(const std::string& text);
     std::string stateJson() const;
     // A DOM twin asked for something (issue 20): applied at the next frame, like a click or key.
@@ -66,6 +77,8 @@ class App {
     void drawTopBarFocus(const UiContext& ctx);         // the ring on a top-bar button Tab reached
     void activateTopBar(UiContext& ctx, const std::string& id);
     void copyLink();
+    void openContextMenu(UiContext& ctx, ImVec2 at, bool byKeyboard);
+    void runMenuItem(UiContext& ctx, const std::string& id);
     void toggleTheme();
     void drawEmbedLink(); // embed mode: "Open full explorer" in a corner
     void takeAccessRequests(UiContext& ctx); // the App's own ids ("app:...", "errors")
@@ -110,6 +123,15 @@ class App {
     bool extendedFontRequested_ = false;
     bool started_ = false;
     bool animating_ = false;
+    bool touchInput_ = false;
+    int pressClicks_ = 0;
+    // The context menu and what it was opened over.
+    ContextMenu menu_;
+    bool menuRequested_ = false;
+    bool menuByKeyboard_ = false;
+    ImVec2 menuRequestAt_;
+    std::string menuCard_, menuWord_, menuSelection_;
+    MatrixView::ContextTarget menuCell_;
 };
 
 } // namespace rx::ui

@@ -298,7 +298,8 @@ void MatrixView::drawGrid(UiContext& ctx, ImVec2 size) {
             drawMark(dl, centre, kMarkRadius, cell.strength, c);
             if (centre.x >= bodyMin.x && centre.y >= bodyMin.y && centre.x < inner.Max.x &&
                 centre.y < inner.Max.y)
-                cellsOnScreen_.push_back({r, cell.col, ImVec4(p0.x, p0.y, sz.x, sz.y)});
+                cellsOnScreen_.push_back(
+                    {r, cell.col, ImVec4(p0.x, p0.y, sz.x, sz.y), cell.adopter, cell.domain});
             if (hovered || focused) drawCellTooltip(ctx, cell);
         }
     }

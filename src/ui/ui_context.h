@@ -23,6 +23,14 @@ struct UiContext {
     bool reducedMotion = false;
     bool embed = false;
     bool showControls = true;
+    // The pointer is a finger (SDL's touch-made mouse events): drags scroll, a long press selects.
+    bool touch = false;
+    // Presses in a row at this frame's left-button press, counted by the platform from the
+    // events' own times (1 single, 2 double, 3 triple, ...); 0 = unknown (count per frame).
+    int pressClicks = 0;
+    // The context menu is open: it takes the keys, and the click that closes it goes nowhere.
+    bool menuOpen = false;
+    bool pointerBlocked = false;
 
     // The App's top-bar buttons (and the search field's place among them), in Tab order: a
     // view that runs its own Tab order puts them first, so Tab reaches every control.
@@ -37,6 +45,8 @@ struct UiContext {
     std::string jumpToCard;     // switch to the cards view, open and highlight this card
     std::string switchView;     // "cards" | "matrix"
     bool animating = false;     // a view has an animation running: keep drawing
+    bool openMenu = false;      // a view asks for the context menu at `menuAt` (long press)
+    ImVec2 menuAt;
 
     void announce(const std::string& text) const; // aria-live, for screen readers
 

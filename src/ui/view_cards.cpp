@@ -131,6 +131,7 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
     sections_.clear();
     texts_.clear();
     navEntries_.clear();
+    blocks_.clear();
 
     gridWidth_ = std::min(width, kMaxGridWidth);
     columns_ =
@@ -141,15 +142,18 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
     const auto& matches = search_.result().cards;
 
     float y = 12;
-    const auto addText = [&](const RichText& text, bool muted, float size, float after) {
+    const auto addText = [&](const RichText& text, bool muted, float size, float after,
+                             std::string blockId) {
         RichTextStyle st = bodyStyle(theme, 0);
         st.size = size;
         const float h = drawRichText(nullptr, ImVec2(), readW, text, st).height;
-        texts_.push_back({&text, y, 0, readW, muted, size});
+        const int block = blocks_.add(std::move(blockId), text.plain());
+        texts_.push_back({&text, y, 0, readW, muted, size, block});
         y += h + after;
     };
     if (!filtered)
-        for (const RichText& p : doc.intro) addText(p, false, 18.0f, 12);
+        for (size_t i = 0; i < doc.intro.size(); ++i)
+            addText(doc.intro[i], false, 18.0f, 12, "intro:" + std::to_string(i));
 
     for (size_t s = 0; s < doc.sections.size(); ++s) {
         const Section& section = doc.sections[s];
@@ -171,7 +175,9 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
         box.firstCard = cards_.size();
         y += 24.0f * 1.3f + 10;
         if (!filtered)
-            for (const RichText& p : section.lead) addText(p, false, 16.0f, 10);
+            for (size_t i = 0; i < section.lead.size(); ++i)
+                addText(section.lead[i], false, 16.0f, 10,
+                        "lead:" + section.id + ":" + std::to_string(i));
 
         for (size_t row = 0; row < shown.size(); row += columns_) {
             const size_t rowEnd = std::min(shown.size(), row + columns_);
@@ -184,6 +190,8 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
                 card.item = shown[k];
                 card.searchCard = searchCardOf_[s][shown[k]];
                 card.title = plainRich(item.title);
+                card.titleBlock = blocks_.add("title:" + item.id, item.title, item.id);
+                card.bodyBlock = blocks_.add("body:" + item.id, item.body.plain(), item.id);
                 card.matches = !search_.searching() ||
                                (card.searchCard >= 0 &&
                                 static_cast<size_t>(card.searchCard) < matches.size() &&
@@ -221,7 +229,8 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
     }
     if (!filtered) {
         y += 8;
-        for (const RichText& p : doc.closing) addText(p, true, 16.0f, 12);
+        for (size_t i = 0; i < doc.closing.size(); ++i)
+            addText(doc.closing[i], true, 16.0f, 12, "closing:" + std::to_string(i));
     }
     contentH_ = y + 40;
 }
@@ -280,9 +289,12 @@ void CardsView::draw(UiContext& ctx) {
     const bool overUi = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows |
                                                ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
     const ImVec2 dragMax(areaMax_.x - ImGui::GetStyle().ScrollbarSize, areaMax_.y);
-    pointer_.update(overUi, areaMin_, dragMax, ctx.nowMs, scroll_, maxScroll_, ctx.reducedMotion);
+    selectionBeforePointer(ctx, overUi, dragMax);
+    pointer_.update(overUi && !ctx.pointerBlocked, areaMin_, dragMax, ctx.nowMs, scroll_,
+                    maxScroll_, ctx.reducedMotion, selecting_);
     if (pointer_.pressedThisFrame()) focusSerialAtPress_ = focusSerial_;
-    handleKeys(ctx);
+    selectionAfterPointer(ctx);
+    if (!ctx.menuOpen) handleKeys(ctx);
     controls_.beginFrame();
     // Tab order starts in the top bar: the App's buttons and the search field.
     for (const UiContext::TopBarStop& stop : ctx.topBarStops) controls_.addFocusOnly(stop.id);
@@ -354,12 +366,17 @@ void CardsView::draw(UiContext& ctx) {
     const ImVec2 gridOrigin(gridLeft, areaMin_.y - scroll_.position);
     const float viewTop = scroll_.position, viewBottom = scroll_.position + areaH;
 
+    resolveSelection();
+    layer_.clear();
+    layerScroll_ = scroll_.position;
     for (const TextBlock& t : texts_) {
         if (t.y > viewBottom || t.y + 200 < viewTop) continue;
         RichTextStyle st = bodyStyle(theme, 0);
         st.size = t.size;
         if (t.muted) st.color = c.textMuted;
-        drawRichText(dl, ImVec2(gridOrigin.x + t.x, gridOrigin.y + t.y), t.width, *t.text, st);
+        const RichTextSelection sel = selectionFor(t.block);
+        drawRichText(dl, ImVec2(gridOrigin.x + t.x, gridOrigin.y + t.y), t.width, *t.text, st, {},
+                     &sel);
     }
     const Fonts& f = theme.fonts();
     for (const SectionBox& s : sections_) {
@@ -396,6 +413,7 @@ void CardsView::draw(UiContext& ctx) {
         controls_.addClipped(id, min, max, areaMin_, dragMax);
         drawCard(ctx, dl, box, gridOrigin);
     }
+    drawSelectionChrome(ctx, dl);
     if (cards_.empty()) {
         const char* msg = "No cards to show. Clear the search or the tag filter.";
         dl->AddText(f.body, 16.0f, ImVec2(gridOrigin.x, areaMin_.y + 24), c.textMuted, msg);
@@ -425,14 +443,21 @@ void CardsView::draw(UiContext& ctx) {
                 focus_.clear();
         } else if (clicked == "#outside") {
             nav_.menuOpen = false;
+        } else if (clicked == "card:" + openCard_ && pressOnText_) {
+            setFocus(clicked, false); // a click in an open card's text only places the caret
         } else if (clicked != "#blocked") {
             setFocus(clicked, false);
             activate(ctx, clicked);
         }
     }
-    if (overUi && !pointer_.dragging()) {
+    if (overUi && !ctx.touch && (selecting_ || !pointer_.dragging())) {
         const std::string hover = controls_.hitAt(io.MousePos);
-        if (!hover.empty() && hover[0] != '#') ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        const bool onText = contains(areaMin_, dragMax, io.MousePos) &&
+                            layer_.hitExact(io.MousePos.x, io.MousePos.y).valid();
+        if (selecting_ || (onText && (hover.empty() || startsWith(hover, "card:"))))
+            ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+        else if (!hover.empty() && hover[0] != '#')
+            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     }
 
     addAccessNodes(ctx, gridOrigin);
@@ -479,12 +504,14 @@ void CardsView::drawCard(const UiContext& ctx, ImDrawList* dl, const CardBox& bo
     ImVec2 at(min.x + kCardPadding, min.y + kCardPadding);
     RichTextStyle ts = titleStyle(theme);
     ts.color = fade(ts.color, dim ? 0.6f : 1.0f);
-    drawRichText(dl, at, textW, box.title, ts, titleHl);
+    const RichTextSelection titleSel = selectionFor(box.titleBlock);
+    drawRichText(dl, at, textW, box.title, ts, titleHl, &titleSel);
     at.y += box.titleH + 8;
     RichTextStyle bs = bodyStyle(theme, open ? 0 : kCollapsedBodyLines);
     bs.color = fade(bs.color, dim ? 0.6f : 1.0f);
     dl->PushClipRect(min, max, true);
-    const RichTextLayout body = drawRichText(dl, at, textW, item.body, bs, bodyHl);
+    const RichTextSelection bodySel = selectionFor(box.bodyBlock);
+    const RichTextLayout body = drawRichText(dl, at, textW, item.body, bs, bodyHl, &bodySel);
     const float bodyH = body.height;
     dl->PopClipRect();
     if (body.truncated) {
@@ -776,6 +803,7 @@ void CardsView::handleKeys(UiContext& ctx) {
     // A focus request ImGui completed a frame late activated the field after the focus moved on.
     if (search_.fieldActive() && focus_ != "search") ImGui::ClearActiveID();
     if (ImGui::IsAnyItemActive()) return; // another widget (the App's) is being used
+    if (selectionKeys(ctx)) return;
 
     bool focusSearch = io.KeyCtrl && ImGui::IsKeyPressed(kScancodeK, false);
     for (int i = 0; i < io.InputQueueCharacters.Size;) {
@@ -883,7 +911,9 @@ void CardsView::handleKeys(UiContext& ctx) {
 }
 
 void CardsView::activate(UiContext& ctx, const std::string& id) {
-    if (startsWith(id, "app:")) {
+    if (startsWith(id, "sel:")) {
+        activateSelectionTool(ctx, id);
+    } else if (startsWith(id, "app:")) {
         ctx.activateTopBar = id; // the App's own buttons
     } else if (id == "search") {
         focus_ = "search";
@@ -1095,7 +1125,8 @@ void CardsView::writeState(nlohmann::json& state) const {
                              {"tags", model_->tags.tagsOf(item.id)},
                              {"links", model_->tags.related(item.id)}};
                 const auto it = onScreen_.find(item.id);
-                if (it != onScreen_.end() && it->second.visible) {
+                // Drawn last frame and still shown (a filter applied since hides it now).
+                if (it != onScreen_.end() && it->second.visible && isShown) {
                     const ImVec4& r = it->second.rect;
                     card["visible"] = true;
                     card["rect"] = {r.x, r.y, r.z, r.w};
@@ -1144,7 +1175,8 @@ void CardsView::writeState(nlohmann::json& state) const {
     state["scroll"] = {{"y", scroll_.position},
                        {"max", maxScroll_},
                        {"moving", scroll_.moving()},
-                       {"velocity", scroll_.velocity}};
+                       {"velocity", scroll_.velocity},
+                       {"releaseVelocity", pointer_.releaseVelocity()}};
     state["layout"] = {
         {"columns", columns_}, {"nav", wide_ ? "sidebar" : "bar"}, {"navMenuOpen", nav_.menuOpen}};
 }

@@ -348,6 +348,7 @@ void MatrixView::draw(UiContext& ctx) {
     colsOnScreen_.clear();
     cellsOnScreen_.clear();
     controls_.clear();
+    selectionInput(ctx);
     detailShown_ = false;
     hoverRow_ = hoverCol_ = focusRow_ = focusCol_ = -1;
     focused_.clear();
@@ -490,10 +491,13 @@ void MatrixView::drawDetail(UiContext& ctx, float width, float height) {
     ImGui::PushFont(f.smallBold);
     ImGui::TextUnformatted(mark->evidence.size() == 1 ? "Evidence" : "Evidence (all quotes)");
     ImGui::PopFont();
+    const std::string cellId = selAdopter_ + ":" + selDomain_ + ":";
     for (size_t i = 0; i < mark->evidence.size(); ++i) {
         const Evidence& e = mark->evidence[i];
         ImGui::PushID(static_cast<int>(i));
-        ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", e.quote.c_str());
+        RichText quote;
+        quote.runs.push_back(Run{e.quote, kPlain});
+        drawQuote(ctx, quote, "quote:" + cellId + std::to_string(i), e.itemId);
         std::string where;
         if (const Section* sec = doc.findSection(e.sectionId)) where = sec->title;
         if (const Item* item = doc.findItem(e.itemId)) where += " \xE2\x80\xBA " + item->title;
@@ -522,11 +526,10 @@ void MatrixView::drawDetail(UiContext& ctx, float width, float height) {
         ImGui::PopFont();
         for (const FacetClaim& claim : adopter.facets) {
             const Facet& facet = data.facets[static_cast<size_t>(claim.facet)];
-            ImGui::PushFont(f.small);
-            ImGui::Bullet();
-            ImGui::TextWrapped("%s: \xE2\x80\x9C%s\xE2\x80\x9D", facet.name.c_str(),
-                               claim.evidence.quote.c_str());
-            ImGui::PopFont();
+            RichText why;
+            why.runs.push_back(Run{facet.name + ": ", kBold});
+            why.runs.push_back(Run{claim.evidence.quote, kPlain});
+            drawQuote(ctx, why, "why:" + cellId + facet.id, claim.evidence.itemId);
         }
     }
     ImGui::PopTextWrapPos();

@@ -2,6 +2,8 @@
 // frozen headers, evidence tooltips, a pinned detail panel and CSV/TSV export.
 #pragma once
 #include "matrix.h"
+#include "rich_text.h"
+#include "text_selection.h"
 #include "text_field.h"
 #include "ui_context.h"
 #include "url_state.h"
@@ -25,6 +27,7 @@ struct MatrixCellOnScreen {
     int row = -1;
     int col = -1;
     ImVec4 rect;
+    int adopter = -1, domain = -1; // data indexes
 };
 
 class MatrixView {
@@ -37,6 +40,19 @@ class MatrixView {
     void takeAccessRequests(UiContext& ctx);
     const std::string& focusedControl() const { return focused_; }
 
+    // Selecting the detail panel's quotes and the context menu (matrix_selection.cpp).
+    bool hasSelection() const { return selA_.valid() && selA_ != selF_; }
+    std::string selectedText() const;
+    void clearSelection();
+    void writeSelectionState(nlohmann::json& state) const;
+    std::string textLayoutJson() const;
+    struct ContextTarget {
+        std::string adopter, domain; // a filled cell's ids, or ""
+        std::string quote;           // its evidence, one quote a line
+        std::string sourceCard;      // the first quote's card, or ""
+        std::string selection;
+    };
+    ContextTarget contextTarget(ImVec2 p) const;
     // The text filter and its DOM twin (web/textagent.js).
     TextField& textField() { return text_; }
     const TextField& textField() const { return text_; }
@@ -54,6 +70,9 @@ class MatrixView {
     // view_matrix.cpp
     void drawDetail(UiContext& ctx, float width, float height);
     void drawEmpty(UiContext& ctx);
+    float drawQuote(UiContext& ctx, const RichText& text, const std::string& blockId,
+                    const std::string& card);
+    void selectionInput(UiContext& ctx);
     void rebuildIfNeeded(const AdoptersData& data);
     void measureAxes(const AdoptersData& data);
     void clearAll();
@@ -129,6 +148,13 @@ class MatrixView {
     ImVec2 gridBodyOrigin_; // screen position of body row 0, column 0
     ImVec4 gridInner_;      // x, y, w, h of the visible body and headers
     float gridLabelW_ = 0;
+    // The detail panel's quotes as selectable text (rebuilt every frame: a handful of blocks).
+    TextBlocks blocks_, nextBlocks_;
+    TextLayer layer_, nextLayer_;
+    Selection selection_;
+    TextPoint selA_, selF_;
+    ClickCounter clicks_;
+    bool selecting_ = false;
 };
 
 } // namespace rx::ui

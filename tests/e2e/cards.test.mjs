@@ -158,7 +158,8 @@ test('tagClickFiltersAndClears', async ({ t }) => {
   const chip = s.controls.find((c) => c.id.startsWith('tag:'));
   const tag = chip.id.slice(4);
   await clickControl(t, chip);
-  s = await until(t, (x) => x.tag === tag, 'the tag filter applies');
+  // The frame that applies the filter drew the old status row: wait for the one after it.
+  s = await until(t, (x) => x.tag === tag && control(x, 'clear-tag'), 'the tag filter applies');
   t.assert.match(s.url, new RegExp(`tag=${encodeURIComponent(tag)}`));
   const shown = allCards(s).filter((c) => c.shown);
   t.assert.ok(shown.length > 0);
@@ -258,9 +259,15 @@ test('wheelAndDragScrollMoveCards', async ({ t }) => {
   const y1 = card(s, id).rect[1];
   t.assert.ok(y1 < y0 - 50, `wheel moved the card up: ${y0} -> ${y1}`);
 
-  // Drag up by 250 px: content follows the finger, then a fling may carry it further.
+  // Drag up by 250 px from a spot without text (a mouse drag on text selects it): content
+  // follows the pointer, then a fling may carry it further.
   const startScroll = s.scroll.y;
-  const x = ax + aw / 2, y = ay + ah - 60;
+  const runs = await t.page.evaluate(() => window.explorer.textLayout());
+  const free = (px, py) => !runs.some((r) => px >= r.rect[0] - 6 && px <= r.rect[0] + r.rect[2] + 6 && py >= r.rect[1] - 6 && py <= r.rect[1] + r.rect[3] + 6);
+  let x = ax + aw / 2, y = ay + ah - 60;
+  for (let py = ay + ah - 60, found = false; py > ay + ah / 2 && !found; py -= 10)
+    for (let px = ax + 10; px < ax + aw - 30 && !found; px += 7)
+      if (free(px, py)) [x, y, found] = [px, py, true];
   await t.page.mouse.move(x, y);
   await t.page.mouse.down();
   for (let i = 1; i <= 10; i++) {
