@@ -144,8 +144,11 @@
     });
     el.addEventListener('paste', function (e) {
       var text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+      // Only a paste with text is taken over (to fold and fit it); anything else stays the
+      // browser's, so paste is never simply refused.
+      if (!text) return;
       e.preventDefault();
-      if (text) insertFitted(f, text);
+      insertFitted(f, text);
     });
     el.addEventListener('compositionstart', function () {
       f.composing = true;

@@ -26,7 +26,9 @@
   // KeyboardEvent.code -> SDL scancode (USB HID usage), for the keys the canvas handles itself.
   var SCANCODES = {
     ArrowRight: 79, ArrowLeft: 80, ArrowDown: 81, ArrowUp: 82, Home: 74, End: 77,
-    PageUp: 75, PageDown: 78, Escape: 41
+    PageUp: 75, PageDown: 78, Escape: 41,
+    // Shift+F10 and the context-menu key open the explorer's own menu for the focused control.
+    F10: 67, ContextMenu: 101
   };
   var SCANCODE_C = 6;
   var OTHER_SCANCODES = {
@@ -283,7 +285,9 @@
     appliedFocus = t.focus;
     if (!t.focus || !t.focusVisible || !(changed || focusLost)) return;
     var a = document.activeElement;
-    if (!(focusLost || a === canvas || (a && layer.contains(a)))) return;
+    // A text field's input (textagent.js) counts too: Tab there hands the focus to the canvas.
+    var fromField = !!(a && a.classList && a.classList.contains('rx-text-twin'));
+    if (!(focusLost || fromField || a === canvas || (a && layer.contains(a)))) return;
     var rec = records.get(t.focus);
     if (!rec || rec.el === a) return;
     // Typing on the canvas (its own field is active) stays there: a text field's twin takes the
@@ -320,6 +324,12 @@
     var el = twinOf(e.target);
     if (!el) return;
     var id = el.dataset.twin;
+    // The explorer's context menu is drawn in the canvas and has the keys while it is open.
+    if (contextMenuOpen()) {
+      var menuKey = scancodeOf(e.code);
+      if (menuKey) forwardKey(e, menuKey);
+      return;
+    }
     if (el.tagName === 'INPUT') {
       if (e.key === 'Enter') {
         e.preventDefault();
@@ -331,6 +341,14 @@
     }
     if (el.tagName === 'SELECT') return;
     var plain = !e.ctrlKey && !e.altKey && !e.metaKey;
+    if (plain && e.key === 'Tab') {
+      var field = textFieldBeside(id, e.shiftKey ? -1 : 1);
+      if (field) {
+        e.preventDefault();
+        field.focus({ preventScroll: true });
+      }
+      return;
+    }
     if (plain && (e.key === 'Enter' || e.key === ' ')) {
       if (activate(el)) e.preventDefault();
       return;
@@ -344,6 +362,28 @@
       return;
     }
     if (Object.prototype.hasOwnProperty.call(SCANCODES, e.code)) forwardKey(e, SCANCODES[e.code]);
+  }
+
+  // The text fields' inputs (textagent.js) live outside this layer, so native Tab would skip
+  // them: the input of a text field next to `id` in the tree's focus order, or null.
+  function textFieldBeside(id, step) {
+    if (!tree || !window.rxTextAgent) return null;
+    var order = tree.nodes.filter(function (n) { return n.state && n.state.focusable; });
+    for (var i = 0; i < order.length; i++) {
+      if (order[i].id !== id) continue;
+      var next = order[i + step];
+      return next && ownedByTextAgent(next) ? window.rxTextAgent.twin(TEXT_AGENT_FIELDS[next.id]) : null;
+    }
+    return null;
+  }
+
+  function contextMenuOpen() {
+    try {
+      var s = window.explorer && window.explorer.state && window.explorer.state();
+      return !!(s && s.contextMenu);
+    } catch (err) {
+      return false;
+    }
   }
 
   function hasSelection() {
