@@ -2,7 +2,7 @@
 #
 # `./build.sh deps` unpacks Debian's source packages of Dear ImGui, md4c and SDL2 into
 # RX_CACHE_DIR/src and installs SDL2 built for wasm under RX_CACHE_DIR. Each RX_*_DIR left empty
-# is looked up there (by the folder name CMakeLists.txt pins); set it to use another copy. Header-only
+# is looked up there (by the folder names pinned below); set it to use another copy. Header-only
 # libraries (nlohmann-json, doctest) are found on the system and linked into a folder that holds
 # only them (emcc must never see /usr/include).
 
@@ -12,6 +12,13 @@ else()
   set(_rx_default_cache "$ENV{HOME}/.cache/rust-explorer")
 endif()
 set(RX_CACHE_DIR "${_rx_default_cache}" CACHE PATH "Cache ./build.sh deps fills (sources, SDL2)")
+
+# The upstream versions this code is written against: the folders `./build.sh deps` makes in the
+# cache (sources under src/, SDL2 for wasm at the top) from the tarballs scripts/common.sh pins
+# (PINNED_SOURCES: keep both in step).
+set(RX_IMGUI_FOLDER imgui-1.90.1)
+set(RX_MD4C_FOLDER md4c-release-0.5.2)
+set(RX_SDL2_FOLDER sdl2-wasm-nogl-2.26.5)
 
 # rx_find_cached(VAR PATTERN MARKER DESCRIPTION): when VAR is empty, sets it to the folder
 # RX_CACHE_DIR/PATTERN (a glob: the newest match) that holds MARKER; fails with a message naming

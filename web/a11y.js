@@ -1,4 +1,4 @@
-// Accessible mirror of the canvas (issue 7). The static rendition (#doc) stays in the DOM,
+// Accessible mirror of the canvas. The static rendition (#doc) stays in the DOM,
 // visually hidden once the canvas is ready; this keeps it in sync with what the canvas shows:
 // aria-current on the card or matrix cell in focus, and announcements in the #live region.
 // It only listens to the explorer:<name> events boot.js dispatches for every host call.

@@ -10,6 +10,9 @@
   var canvas = document.getElementById('canvas');
   var params = new URLSearchParams(location.search);
   var MAX_URL_STATE = 4096;
+  // What rx_prepare / rx_start return: rx::StartResult (src/platform/start_result.h), held to
+  // these numbers by tests/unit/test_start_result.cpp.
+  var START_RESULT = { started: 0, sdlInitFailed: 1, noWebGL2: 2, noFont: 3 };
   var module = null;
   var api = null;
   var bootError = null;
@@ -109,6 +112,11 @@
     }
   }
 
+  // The last copy event that carried the explorer's selection: the app's own Ctrl+C request that
+  // follows it then has nothing left to do (Safari allows clipboard writes only inside such an
+  // event; elsewhere the Clipboard API is the fallback).
+  var lastSelectionCopy = { text: null, at: -1e9 };
+
   // Requests from the wasm (src/platform/explorer_bridge.js).
   window.rxHost = {
     call: function (name, payload) {
@@ -124,7 +132,10 @@
           writeUrl(data.hash || '', !!data.push);
           break;
         case 'copy':
-          if (typeof data.text === 'string') copyText(data.text);
+          if (typeof data.text !== 'string') break;
+          if (data.selection && lastSelectionCopy.text === data.text &&
+              performance.now() - lastSelectionCopy.at < 2000) break;
+          copyText(data.text);
           break;
         case 'copy-link':
           if (typeof data.hash === 'string') {
@@ -163,6 +174,9 @@
         case 'release-focus':
           canvas.blur();
           break;
+        case 'a11y-tree':
+          break; // twins.js keeps the DOM twins
+
         case 'open':
           if (typeof data.url === 'string' && /^(\.\/|\/|https?:)/.test(data.url)) {
             window.open(data.url, '_blank', 'noopener');
@@ -185,7 +199,10 @@
       return true;
     },
     wake: function () { if (api) api.wake(); },
-    setVisible: function (v) { if (api) api.setVisible(v ? 1 : 0); }
+    setVisible: function (v) { if (api) api.setVisible(v ? 1 : 0); },
+    // Every word drawn in the last frame: [{block, line, rect: [x, y, w, h], begin, end}], CSS px.
+    textLayout: function () { return api ? JSON.parse(api.textLayout()) : []; },
+    selectedText: function () { return api ? api.selectedText() : ''; }
   };
 
   // Only the API's presence: creating a throwaway context to probe costs as much as the real
@@ -292,7 +309,21 @@
       stateJson: function () { return m.UTF8ToString(m._rx_state_json()); },
       applyUrlState: function (s) { withString(m, s, function (p) { m._rx_apply_url_state(p); }); },
       wake: function () { m._rx_wake(); },
-      setVisible: function (v) { m._rx_set_visible(v); }
+      setVisible: function (v) { m._rx_set_visible(v); },
+      selectedText: function () { return m.UTF8ToString(m._rx_selected_text()); },
+      textLayout: function () { return m.UTF8ToString(m._rx_text_layout_json()); },
+      contextMenu: function (x, y, touch) { return m._rx_context_menu(x, y, touch ? 1 : 0); }
+    };
+    // The DOM twins' way back into the wasm (twins.js): requests and handed-over keys.
+    window.rxTwinBridge = {
+      request: function (id, action, value) {
+        withString(m, String(id).slice(0, 512), function (a) {
+          withString(m, String(action).slice(0, 32), function (b) {
+            withString(m, String(value || '').slice(0, MAX_URL_STATE), function (c) { m._rx_a11y_request(a, b, c); });
+          });
+        });
+      },
+      key: function (scancode, mods, down) { m._rx_a11y_key(scancode | 0, mods | 0, down ? 1 : 0); }
     };
     // Page modules that call the wasm themselves (textagent.js) take the module from here.
     window.dispatchEvent(new CustomEvent('explorer:wired', { detail: { module: m } }));
@@ -322,6 +353,45 @@
       if (text.length > 4096) text = text.slice(0, 4096);
       e.preventDefault();
       withString(m, text, function (p) { m._rx_paste(p); });
+    });
+    // Copy (Ctrl/Cmd+C, the browser's Edit menu) while the canvas has the keyboard: the
+    // explorer's selection as plain text. Without a selection the browser does as usual.
+    // SDL cancels every key on the canvas, and a cancelled Ctrl/Cmd+C fires no copy event: with a
+    // selection the key goes to the browser instead (its copy event carries the text; if none
+    // comes, the Clipboard API does it).
+    window.addEventListener('keydown', function (e) {
+      if (document.activeElement !== canvas || !(e.ctrlKey || e.metaKey) || e.altKey ||
+          (e.key !== 'c' && e.key !== 'C')) return;
+      var text = api.selectedText();
+      if (!text) return;
+      e.stopImmediatePropagation();
+      var copiedBefore = lastSelectionCopy.at;
+      setTimeout(function () { if (lastSelectionCopy.at === copiedBefore) copyText(text); }, 0);
+    }, true);
+    // Chrome enables its Copy command without a DOM selection only when beforecopy is cancelled.
+    document.addEventListener('beforecopy', function (e) {
+      if (document.activeElement === canvas && api.selectedText()) e.preventDefault();
+    });
+    document.addEventListener('copy', function (e) {
+      if (document.activeElement !== canvas || !e.clipboardData) return;
+      var text = api.selectedText();
+      if (!text) return;
+      e.clipboardData.setData('text/plain', text);
+      e.preventDefault();
+      lastSelectionCopy = { text: text, at: performance.now() };
+    });
+    // The explorer's own context menu replaces the browser's canvas menu ("Save image as...").
+    // From the keyboard (the menu key, Shift+F10) the app opens it on its key event.
+    var menuKeyAt = -1e9;
+    canvas.addEventListener('keydown', function (e) {
+      if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) menuKeyAt = performance.now();
+    }, true);
+    canvas.addEventListener('contextmenu', function (e) {
+      if (performance.now() - menuKeyAt < 1000) { e.preventDefault(); return; }
+      var r = canvas.getBoundingClientRect();
+      var touch = e.pointerType === 'touch' ||
+        !!(e.sourceCapabilities && e.sourceCapabilities.firesTouchEvents);
+      if (api.contextMenu(e.clientX - r.left, e.clientY - r.top, touch)) e.preventDefault();
     });
     canvas.addEventListener('webglcontextlost', function (e) { e.preventDefault(); m._rx_context_lost(); }, false);
     canvas.addEventListener('webglcontextrestored', function () { m._rx_context_restored(); }, false);
@@ -430,11 +500,11 @@
       files.forEach(function (f) { passFile(m, f[0], f[1]); });
       wirePage(m);
       var rc = withString(m, urlState(), function (p) { return m._rx_prepare(p); });
-      if (rc !== 0) return rc;
+      if (rc !== START_RESULT.started) return rc;
       return withString(m, urlState(), function (p) { return m._rx_start(p); });
     }).then(function (rc) {
-      if (rc === 3) fail('The explorer could not load its font. The full document is shown below.');
-      else if (rc !== 0) fail('The interactive explorer needs WebGL2, which could not be started here. The full document is shown below.');
+      if (rc === START_RESULT.noFont) fail('The explorer could not load its font. The full document is shown below.');
+      else if (rc !== START_RESULT.started) fail('The interactive explorer needs WebGL2, which could not be started here. The full document is shown below.');
     }, function (err) {
       fail('The explorer could not load its content: ' + (err && err.message ? err.message : err) + '. The document is shown below.');
     });

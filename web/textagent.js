@@ -144,8 +144,11 @@
     });
     el.addEventListener('paste', function (e) {
       var text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+      // Only a paste with text is taken over (to fold and fit it); anything else stays the
+      // browser's, so paste is never simply refused.
+      if (!text) return;
       e.preventDefault();
-      if (text) insertFitted(f, text);
+      insertFitted(f, text);
     });
     el.addEventListener('compositionstart', function () {
       f.composing = true;
@@ -332,8 +335,12 @@
 
   // `/`, Ctrl/Cmd+K, Ctrl/Cmd+F, F3 and Ctrl/Cmd+G in the canvas (the wasm decides): before
   // SDL's own key listener on the canvas, so no key is delivered twice.
+  // A control's twin (twins.js) stands for the canvas here: the keyboard focus follows it there.
+  function onCanvasOrTwin(el) {
+    return el === canvas || !!(el && el.closest && el.closest('#twins [data-twin]'));
+  }
   window.addEventListener('keydown', function (e) {
-    if (e.target !== canvas || !module) return;
+    if (!onCanvasOrTwin(e.target) || !module) return;
     var r = withString(e.key || '', function (kp) {
       return module.UTF8ToString(module._rx_canvas_key(kp, modifiers(e)));
     });

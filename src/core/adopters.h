@@ -123,19 +123,4 @@ std::string asciiLower(std::string_view text);
 // Collapses every run of whitespace to one space and trims both ends.
 std::string normalizeSpace(std::string_view text);
 
-// The sentences of the document's item bodies (split after '.', '!' or '?' followed by a space),
-// whitespace-normalised: each is an exact quote of the document.
-std::vector<std::string> documentSentences(const Document& doc);
-
-// Synthetic adopters.json for tests and benchmarks: `adopters` adopters over `domains` domains
-// ("domain-1".., no sourceNames), the five seed facets, quotes drawn from clauses of the document's
-// sentences so evidence verifies; 10,000 adopters stay under kMaxContentBytes. Same seed, same
-// output on every platform.
-struct SyntheticSpec {
-    int adopters = 100;
-    int domains = 6;
-    uint64_t seed = 1;
-};
-std::string generateAdoptersJson(const Document& doc, const SyntheticSpec& spec);
-
 } // namespace rx

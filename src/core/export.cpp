@@ -21,7 +21,7 @@ void appendTsvField(std::string& out, const std::string& field) {
 }
 
 template <class AppendField>
-std::string toTable(const MatrixView& view, const AdoptersData& data, char separator,
+std::string toTable(const MatrixTable& view, const AdoptersData& data, char separator,
                     const char* rowEnd, AppendField appendField) {
     std::string out;
     static const std::string kAdopter = "Adopter";
@@ -51,11 +51,11 @@ std::string toTable(const MatrixView& view, const AdoptersData& data, char separ
 
 } // namespace
 
-std::string toCsv(const MatrixView& view, const AdoptersData& data) {
+std::string toCsv(const MatrixTable& view, const AdoptersData& data) {
     return toTable(view, data, ',', "\r\n", appendCsvField);
 }
 
-std::string toTsv(const MatrixView& view, const AdoptersData& data) {
+std::string toTsv(const MatrixTable& view, const AdoptersData& data) {
     return toTable(view, data, '\t', "\n", appendTsvField);
 }
 

@@ -11,10 +11,10 @@ namespace rx {
 // axis name ("Adopter" or "Domain") and the column labels, then one row per displayed row with
 // its label and "stated", "inferred" or "" per cell. Fields holding a comma, quote, CR or LF are
 // quoted, quotes doubled; rows end with CRLF. UTF-8 is kept as is (no byte-order mark).
-std::string toCsv(const MatrixView& view, const AdoptersData& data);
+std::string toCsv(const MatrixTable& view, const AdoptersData& data);
 
 // Same table as tab-separated text for pasting into a spreadsheet: tabs, CR and LF inside a field
 // become spaces; rows end with LF; no quoting.
-std::string toTsv(const MatrixView& view, const AdoptersData& data);
+std::string toTsv(const MatrixTable& view, const AdoptersData& data);
 
 } // namespace rx

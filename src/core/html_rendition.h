@@ -1,4 +1,4 @@
-// Static, semantic HTML of the loaded content (issue 7): the page's first paint, the no-JS /
+// Static, semantic HTML of the loaded content: the page's first paint, the no-JS /
 // no-WebGL2 fallback, the print version, and the accessible mirror of the canvas explorer.
 //
 // Anchors double as explorer URL state, so one link works with and without the canvas:

@@ -129,7 +129,7 @@ std::string explainEmpty(const AdoptersData& data, const MatrixQuery& q,
 
 } // namespace
 
-const MatrixCell* MatrixView::cellAt(int row, int col) const {
+const MatrixCell* MatrixTable::cellAt(int row, int col) const {
     if (row < 0 || static_cast<size_t>(row) + 1 >= rowCellStart.size()) return nullptr;
     const auto first =
         cells.begin() + static_cast<std::ptrdiff_t>(rowCellStart[static_cast<size_t>(row)]);
@@ -262,13 +262,13 @@ const std::vector<int>* MatrixBuilder::textPassing(const AdoptersData& flat,
     return &recent_.back().passing;
 }
 
-MatrixView MatrixBuilder::build(const AdoptersData& data, const MatrixQuery& query) {
-    MatrixView view;
+MatrixTable MatrixBuilder::build(const AdoptersData& data, const MatrixQuery& query) {
+    MatrixTable view;
     build(data, query, view);
     return view;
 }
 
-void MatrixBuilder::build(const AdoptersData& data, const MatrixQuery& query, MatrixView& view) {
+void MatrixBuilder::build(const AdoptersData& data, const MatrixQuery& query, MatrixTable& view) {
     const DataKey key{data.adopters.data(),        data.adopters.size(),
                       data.searchKeys.data(),      data.flatMarks.data(),
                       data.quoteSearchText.data(), data.quoteSearchText.size()};
@@ -441,23 +441,23 @@ void MatrixBuilder::build(const AdoptersData& data, const MatrixQuery& query, Ma
         view.emptyExplanation = explainEmpty(data, query, domainVisible_, visibleDomains);
 }
 
-MatrixView buildMatrix(const AdoptersData& data, const MatrixQuery& query) {
+MatrixTable buildMatrix(const AdoptersData& data, const MatrixQuery& query) {
     return MatrixBuilder().build(data, query);
 }
 
-const std::string& rowId(const MatrixView& view, const AdoptersData& data, int row) {
+const std::string& rowId(const MatrixTable& view, const AdoptersData& data, int row) {
     const size_t i = static_cast<size_t>(view.rows[static_cast<size_t>(row)]);
     return view.pivot ? data.domains[i].id : data.adopters[i].id;
 }
-const std::string& rowLabel(const MatrixView& view, const AdoptersData& data, int row) {
+const std::string& rowLabel(const MatrixTable& view, const AdoptersData& data, int row) {
     const size_t i = static_cast<size_t>(view.rows[static_cast<size_t>(row)]);
     return view.pivot ? data.domains[i].name : data.adopters[i].name;
 }
-const std::string& colId(const MatrixView& view, const AdoptersData& data, int col) {
+const std::string& colId(const MatrixTable& view, const AdoptersData& data, int col) {
     const size_t i = static_cast<size_t>(view.cols[static_cast<size_t>(col)]);
     return view.pivot ? data.adopters[i].id : data.domains[i].id;
 }
-const std::string& colLabel(const MatrixView& view, const AdoptersData& data, int col) {
+const std::string& colLabel(const MatrixTable& view, const AdoptersData& data, int col) {
     const size_t i = static_cast<size_t>(view.cols[static_cast<size_t>(col)]);
     return view.pivot ? data.adopters[i].name : data.domains[i].name;
 }

@@ -34,8 +34,8 @@ struct MatrixQuery {
 };
 
 struct MatrixCell {
-    int row = 0;     // position in MatrixView::rows
-    int col = 0;     // position in MatrixView::cols
+    int row = 0;     // position in MatrixTable::rows
+    int col = 0;     // position in MatrixTable::cols
     int adopter = 0; // index into AdoptersData::adopters
     int domain = 0;  // index into AdoptersData::domains
     int mark = 0;    // index into adopters[adopter].marks: the evidence
@@ -53,7 +53,7 @@ struct MatrixCounts {
 // Which adopters are rows: those that pass the text and facet filters AND have at least one
 // visible mark (strength filter, visible domain). Which domains show: every domain the domain
 // filter lets through, marks or not (an empty column is an honest answer).
-struct MatrixView {
+struct MatrixTable {
     bool pivot = false;
     std::vector<int> rows; // data index per displayed row: adopters, or domains when pivoted
     std::vector<int> cols; // data index per displayed column: domains, or adopters when pivoted
@@ -70,7 +70,7 @@ struct MatrixView {
     const MatrixCell* cellAt(int row, int col) const;
 };
 
-MatrixView buildMatrix(const AdoptersData& data, const MatrixQuery& query);
+MatrixTable buildMatrix(const AdoptersData& data, const MatrixQuery& query);
 
 // Builds views for a sequence of queries over the same data, with the same results as
 // buildMatrix but less work per keystroke: it remembers which adopters passed recent text filters,
@@ -80,8 +80,8 @@ MatrixView buildMatrix(const AdoptersData& data, const MatrixQuery& query);
 class MatrixBuilder {
   public:
     // Fills `view` for `query`, reusing its buffers.
-    void build(const AdoptersData& data, const MatrixQuery& query, MatrixView& view);
-    MatrixView build(const AdoptersData& data, const MatrixQuery& query);
+    void build(const AdoptersData& data, const MatrixQuery& query, MatrixTable& view);
+    MatrixTable build(const AdoptersData& data, const MatrixQuery& query);
     void reset();
     // How many adopters the last build tested against text words (0: nothing new to test).
     size_t lastTextTests() const { return lastTextTests_; }
@@ -117,9 +117,9 @@ class MatrixBuilder {
 };
 
 // Ids and display labels of displayed rows and columns (adopter or domain, by pivot).
-const std::string& rowId(const MatrixView& view, const AdoptersData& data, int row);
-const std::string& rowLabel(const MatrixView& view, const AdoptersData& data, int row);
-const std::string& colId(const MatrixView& view, const AdoptersData& data, int col);
-const std::string& colLabel(const MatrixView& view, const AdoptersData& data, int col);
+const std::string& rowId(const MatrixTable& view, const AdoptersData& data, int row);
+const std::string& rowLabel(const MatrixTable& view, const AdoptersData& data, int row);
+const std::string& colId(const MatrixTable& view, const AdoptersData& data, int col);
+const std::string& colLabel(const MatrixTable& view, const AdoptersData& data, int col);
 
 } // namespace rx

@@ -21,6 +21,7 @@ constexpr Palette kLight = {
     rgbHex(0xFBEAE2), // tagBg
     rgbHex(0xB3261E), // error
     rgbHex(0xE8EBEF), // codeBg
+    rgbHex(0xC8E1FF), // selection
 };
 
 constexpr Palette kDark = {
@@ -38,6 +39,7 @@ constexpr Palette kDark = {
     rgbHex(0x3A2A22), // tagBg
     rgbHex(0xFF8A80), // error
     rgbHex(0x2E3540), // codeBg
+    rgbHex(0x1C3A60), // selection
 };
 
 double linearize(uint8_t channel) {

@@ -34,6 +34,7 @@ struct Palette {
     Rgb tagBg;            // tag chip background; tag text is `accent`
     Rgb error;            // error panel text (on surface)
     Rgb codeBg;           // inline code span background (on surface and surfaceRaised)
+    Rgb selection;        // selected text's background (under text and muted text, over highlights)
 };
 
 const Palette& palette(Theme theme);

@@ -27,6 +27,19 @@ float DragVelocity::velocity() const {
         if (time_[newest] - time_[i] > kWindowMs) break;
         oldest = i;
     }
+    if (oldest == newest || time_[newest] - time_[oldest] <= 0.0) {
+        // Nothing else inside the window. With slow frames (software GL, a busy phone) the
+        // previous sample can be older than the window although the finger never stopped: it
+        // still counts when the position changed since (a rested finger has not moved).
+        constexpr double kSlowFrameMs = 250.0;
+        for (size_t k = 1; k < count_; ++k) {
+            const size_t i = (newest + kSamples - k) % kSamples;
+            if (time_[newest] - time_[i] <= 0.0) continue;
+            if (time_[newest] - time_[i] > kSlowFrameMs || pos_[i] == pos_[newest]) return 0.0f;
+            oldest = i;
+            break;
+        }
+    }
     const double dt = time_[newest] - time_[oldest];
     if (dt <= 0.0) return 0.0f;
     return static_cast<float>((pos_[newest] - pos_[oldest]) / dt);

@@ -10,7 +10,8 @@ class DragVelocity {
   public:
     void reset();
     void add(double timeMs, float position);
-    float velocity() const; // 0 when the samples are older than a short window (finger rested)
+    // 0 when the finger rested (no movement within a short window, or since a slow frame).
+    float velocity() const;
 
   private:
     static constexpr size_t kSamples = 6;

@@ -1,41 +1,11 @@
 #include "text_fold.h"
 
+#include "utf8.h"
+
 #include <cstring>
 
 namespace rx {
 namespace {
-
-constexpr const char* kReplacement = "\xEF\xBF\xBD";
-
-// Decodes one well-formed UTF-8 sequence at `pos`; returns its length, or 0 when ill-formed
-// (stray continuation, truncated, overlong, surrogate, beyond U+10FFFF).
-size_t decodeUtf8(std::string_view s, size_t pos, char32_t& cp) {
-    const auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
-    const unsigned char b0 = byte(pos);
-    if (b0 < 0x80) {
-        cp = b0;
-        return 1;
-    }
-    size_t len = 0;
-    char32_t min = 0;
-    if ((b0 & 0xE0) == 0xC0) {
-        len = 2, cp = b0 & 0x1F, min = 0x80;
-    } else if ((b0 & 0xF0) == 0xE0) {
-        len = 3, cp = b0 & 0x0F, min = 0x800;
-    } else if ((b0 & 0xF8) == 0xF0) {
-        len = 4, cp = b0 & 0x07, min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (pos + len > s.size()) return 0;
-    for (size_t i = 1; i < len; ++i) {
-        const unsigned char b = byte(pos + i);
-        if ((b & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return len;
-}
 
 // Base letters of U+00C0..U+00FF; '*' marks expansions and '=' characters kept as they are.
 constexpr char kLatin1[] = "aaaaaa*ceeeeiiiidnooooo=ouuuuy**"  // U+00C0..U+00DF
@@ -112,9 +82,9 @@ template <typename Emit> void foldInto(std::string_view s, Emit&& emit) {
     char buf[2];
     while (pos < s.size()) {
         char32_t cp = 0;
-        const size_t len = decodeUtf8(s, pos, cp);
+        const size_t len = utf8Decode(s, pos, cp);
         if (len == 0) {
-            emit(std::string_view(kReplacement, 3), pos, pos + 1);
+            emit(kReplacementChar, pos, pos + 1);
             pos += 1;
             continue;
         }
@@ -153,15 +123,6 @@ std::string foldText(std::string_view original) {
     out.reserve(original.size());
     foldInto(original, [&](std::string_view piece, size_t, size_t) { out.append(piece); });
     return out;
-}
-
-std::string_view truncateUtf8(std::string_view text, size_t maxBytes) {
-    if (text.size() <= maxBytes) return text;
-    size_t cut = maxBytes;
-    // Back off continuation bytes so a multi-byte character is never split (at most 3 steps).
-    for (int i = 0; i < 3 && cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80; ++i)
-        --cut;
-    return text.substr(0, cut);
 }
 
 } // namespace rx

@@ -1,6 +1,8 @@
 // Case and accent folding for search and tag matching, with a map back to the original bytes so
 // matches found in folded text can be highlighted in the original string.
 #pragma once
+#include "utf8.h" // truncateUtf8, used with folded text
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -40,8 +42,5 @@ FoldedText foldWithMap(std::string_view original);
 
 // Folded text only (same rules), for queries and vocabulary terms.
 std::string foldText(std::string_view original);
-
-// Longest prefix of `text` of at most `maxBytes` bytes that does not cut a UTF-8 sequence.
-std::string_view truncateUtf8(std::string_view text, size_t maxBytes);
 
 } // namespace rx

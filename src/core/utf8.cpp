@@ -2,33 +2,49 @@
 
 namespace rx {
 
-size_t utf8SequenceLength(std::string_view text, size_t pos) {
+size_t utf8Decode(std::string_view text, size_t pos, char32_t& codePoint) {
     if (pos >= text.size()) return 0;
     const auto byteAt = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
     const unsigned char lead = byteAt(pos);
-    if (lead < 0x80) return 1;
+    if (lead < 0x80) {
+        codePoint = lead;
+        return 1;
+    }
     size_t length = 0;
-    unsigned char secondMin = 0x80, secondMax = 0xBF; // ranges from RFC 3629, table 3-7
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        if (lead == 0xE0) secondMin = 0xA0; // overlong
-        if (lead == 0xED) secondMax = 0x9F; // surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        if (lead == 0xF0) secondMin = 0x90; // overlong
-        if (lead == 0xF4) secondMax = 0x8F; // beyond U+10FFFF
+    char32_t cp = 0, min = 0;
+    if ((lead & 0xE0) == 0xC0) {
+        length = 2, cp = lead & 0x1F, min = 0x80;
+    } else if ((lead & 0xF0) == 0xE0) {
+        length = 3, cp = lead & 0x0F, min = 0x800;
+    } else if ((lead & 0xF8) == 0xF0) {
+        length = 4, cp = lead & 0x07, min = 0x10000;
     } else {
         return 0;
     }
     if (pos + length > text.size()) return 0;
-    const unsigned char second = byteAt(pos + 1);
-    if (second < secondMin || second > secondMax) return 0;
-    for (size_t i = 2; i < length; ++i) {
-        if ((byteAt(pos + i) & 0xC0) != 0x80) return 0;
+    for (size_t i = 1; i < length; ++i) {
+        if (!isUtf8Continuation(text[pos + i])) return 0;
+        cp = (cp << 6) | (byteAt(pos + i) & 0x3F);
     }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    codePoint = cp;
     return length;
+}
+
+size_t utf8SequenceLength(std::string_view text, size_t pos) {
+    char32_t unused = 0;
+    return utf8Decode(text, pos, unused);
+}
+
+size_t utf8CharStart(std::string_view text, size_t pos) {
+    for (int i = 0; i < 3 && pos > 0 && pos < text.size() && isUtf8Continuation(text[pos]); ++i)
+        --pos;
+    return pos;
+}
+
+std::string_view truncateUtf8(std::string_view text, size_t maxBytes) {
+    if (text.size() <= maxBytes) return text;
+    return text.substr(0, utf8CharStart(text, maxBytes));
 }
 
 size_t utf8CodePointCount(std::string_view text) {

@@ -6,9 +6,24 @@
 
 namespace rx {
 
-// Length (1..4) of the well-formed UTF-8 sequence starting at `pos`, or 0 when the bytes there
-// are not one (stray continuation byte, truncated sequence, overlong form, surrogate, > U+10FFFF).
+// Decodes the well-formed UTF-8 sequence starting at `pos` into `codePoint`; returns its length
+// (1..4), or 0 when the bytes there are not one (stray continuation byte, truncated sequence,
+// overlong form, surrogate, > U+10FFFF). The one UTF-8 decoder of the code base.
+size_t utf8Decode(std::string_view text, size_t pos, char32_t& codePoint);
+
+// Length (1..4) of the well-formed UTF-8 sequence starting at `pos`, or 0 (see utf8Decode).
 size_t utf8SequenceLength(std::string_view text, size_t pos);
+
+inline bool isUtf8Continuation(char byte) {
+    return (static_cast<unsigned char>(byte) & 0xC0) == 0x80;
+}
+
+// Start of the character holding byte `pos`: `pos` backed off over continuation bytes (at most
+// three, the longest tail a sequence has).
+size_t utf8CharStart(std::string_view text, size_t pos);
+
+// At most `maxBytes` of `text`, never cutting a character in two.
+std::string_view truncateUtf8(std::string_view text, size_t maxBytes);
 
 // Code points in `text`; every byte that is not part of a well-formed sequence counts as one.
 size_t utf8CodePointCount(std::string_view text);

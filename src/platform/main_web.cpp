@@ -2,6 +2,7 @@
 // The only file (with explorer_bridge.js) that knows about emscripten.
 #include "idle_policy.h"
 #include "imgui_sdl_platform.h"
+#include "start_result.h"
 #include "text_agent.h"
 #include "ui/app.h"
 #include "url_state.h"
@@ -53,6 +54,8 @@ struct Platform {
     bool wakeRequested = true;
     float dpr = 1.0f;
     std::string stateJson; // keeps the returned string alive for JS
+    std::string selectionText;
+    std::string textLayout;
     std::string pasteBuffer;
 };
 
@@ -127,8 +130,21 @@ void tick() {
     // NewFrame, spreading a press and release of one key or button over two frames, and keeps
     // the rest queued (inputPending below keeps the loop drawing until it is empty).
     SDL_Event event;
+    bool leftPressSeen = false;
     while (SDL_PollEvent(&event)) {
         hadEvent = true;
+        // SDL turns touches into mouse events marked SDL_TOUCH_MOUSEID: a finger scrolls and
+        // long-presses where a mouse selects.
+        if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEMOTION)
+            g->app.setTouchInput((event.type == SDL_MOUSEBUTTONDOWN ? event.button.which
+                                                                    : event.motion.which) ==
+                                 SDL_TOUCH_MOUSEID);
+        if (event.type == SDL_MOUSEBUTTONDOWN && event.button.button == SDL_BUTTON_LEFT &&
+            !leftPressSeen) {
+            leftPressSeen = true;
+            // SDL counts double and triple clicks from the events' times, not frame times.
+            g->app.setPressClicks(event.button.clicks);
+        }
         rx::imguiSdlProcessEvent(event);
     }
     rx::IdleInputs in;
@@ -137,7 +153,6 @@ void tick() {
     in.visible = g->visible;
     in.contextLost = g->contextLost;
     in.animating = g->app.animating();
-    in.uiWantsFrames = g->app.wantsMoreFrames();
     if (rx::decideFrame(in, g->idle) == rx::FrameDecision::Sleep) {
         g->loopPaused = true;
         emscripten_pause_main_loop();
@@ -194,11 +209,11 @@ EMSCRIPTEN_KEEPALIVE void rx_add_file(const char* name, const char* data, int si
 
 // Loads the content and rasterises the fonts: the start-up work that needs no GL context, so
 // the page can run it while the GPU process is still presenting the rendition's first paint.
-// Returns 0, or 3 when the font is missing (the page says so).
+// Returns a StartResult: Started, or NoFont (the page says so).
 EMSCRIPTEN_KEEPALIVE int rx_prepare(const char* initialUrlState) {
     if (!g) g = new Platform();
-    if (g->prepared) return 0;
-    if (!g->app.hasFonts()) return 3;
+    if (g->prepared) return rx::toInt(rx::StartResult::Started);
+    if (!g->app.hasFonts()) return rx::toInt(rx::StartResult::NoFont);
     markPhase("rx:prepare");
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -215,23 +230,24 @@ EMSCRIPTEN_KEEPALIVE int rx_prepare(const char* initialUrlState) {
     g->app.rebuildFonts();
     markPhase("rx:fonts-rasterised");
     g->prepared = true;
-    return 0;
+    return rx::toInt(rx::StartResult::Started);
 }
 
 // Creates the window and GL context, uploads the fonts and draws the first frame (after
-// rx_prepare, which it runs itself if the page did not). Returns 0 on success; otherwise the
-// page shows its own message (2: WebGL2 missing, 3: font missing).
+// rx_prepare, which it runs itself if the page did not). Returns a StartResult; for any but
+// Started the page shows its own message.
 EMSCRIPTEN_KEEPALIVE int rx_start(const char* initialUrlState) {
     if (!g) g = new Platform();
-    if (g->loopRunning) return 0;
-    if (const int rc = rx_prepare(initialUrlState); rc != 0) return rc;
+    if (g->loopRunning) return rx::toInt(rx::StartResult::Started);
+    if (const int rc = rx_prepare(initialUrlState); rc != rx::toInt(rx::StartResult::Started))
+        return rc;
     markPhase("rx:start");
     // Keys go to the canvas only when it has focus: never steal a host page's (deck's) keys.
     SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
     SDL_SetHint(SDL_HINT_POLL_SENTINEL, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
-        return 1;
+        return rx::toInt(rx::StartResult::SdlInitFailed);
     }
     // SDL only sizes the canvas and delivers events; the WebGL2 context is made here directly.
     // SDL's GL path (EGL) references every GL entry point through eglGetProcAddress, which
@@ -256,18 +272,18 @@ EMSCRIPTEN_KEEPALIVE int rx_start(const char* initialUrlState) {
     g->gl = g->window ? emscripten_webgl_create_context("#canvas", &attrs) : 0;
     if (g->gl <= 0 || emscripten_webgl_make_context_current(g->gl) != EMSCRIPTEN_RESULT_SUCCESS) {
         std::fprintf(stderr, "WebGL2 context creation failed\n");
-        return 2;
+        return rx::toInt(rx::StartResult::NoWebGL2);
     }
     markPhase("rx:gl-context");
     SDL_AddEventWatch(onSdlEvent, nullptr);
     rx::imguiSdlInit(g->window, onTextInputSpot);
-    if (!g->renderer.init()) return 2;
+    if (!g->renderer.init()) return rx::toInt(rx::StartResult::NoWebGL2);
     g->renderer.uploadFontAtlas();
     markPhase("rx:fonts-uploaded");
     g->loopRunning = true;
     emscripten_set_main_loop(tick, 0, 0);
     tick(); // the first frame now, not at the next animation frame
-    return 0;
+    return rx::toInt(rx::StartResult::Started);
 }
 
 // window.explorer.state(): a JSON snapshot of what is on screen.
@@ -282,6 +298,30 @@ EMSCRIPTEN_KEEPALIVE const char* rx_state_json() {
                                    ",\"textInput\":" + textInputJson(rx::imguiSdlTextInputSpot()) +
                                    ",");
     return g->stateJson.c_str();
+}
+
+// The canvas's contextmenu event (right-click, the menu key, a long press) at CSS px of the
+// canvas: 1 when the explorer shows its own menu (the page then cancels the browser's).
+EMSCRIPTEN_KEEPALIVE int rx_context_menu(float x, float y, int touch) {
+    if (!g || !g->loopRunning) return 0;
+    const float zoom = g->app.uiScale() > 0 ? g->app.uiScale() : 1.0f;
+    const int opened = g->app.requestContextMenu(x / zoom, y / zoom, touch != 0) ? 1 : 0;
+    wakeLoop();
+    return opened;
+}
+
+// The page's copy event asks what is selected ("" = nothing: the browser copies as usual).
+EMSCRIPTEN_KEEPALIVE const char* rx_selected_text() {
+    if (!g) return "";
+    g->selectionText = g->app.selectedText();
+    return g->selectionText.c_str();
+}
+
+// window.explorer.textLayout(): every word drawn this frame (block, line, rect, bytes).
+EMSCRIPTEN_KEEPALIVE const char* rx_text_layout_json() {
+    if (!g) return "[]";
+    g->textLayout = g->app.textLayoutJson();
+    return g->textLayout.c_str();
 }
 
 // URL hash changed (Back/Forward, a deep link, or a host's navigate message).
@@ -306,6 +346,29 @@ EMSCRIPTEN_KEEPALIVE void rx_paste(const char* text) {
     if (!g || !text) return;
     g->app.paste(text);
     wakeLoop();
+}
+
+// A DOM twin (web/twins.js) asks for its control: "focus", "activate", "set" (with a value) or
+// "submit" (issue 20). Applied at the next frame, through the same code as a click or a key.
+EMSCRIPTEN_KEEPALIVE void rx_a11y_request(const char* id, const char* action, const char* value) {
+    if (!g || !id || !action) return;
+    g->app.accessRequest(id, action, value ? value : "");
+    wakeLoop();
+}
+
+// A key pressed while a twin has the DOM focus (arrows, Home/End, Page Up/Down, Esc, Ctrl+C):
+// the canvas does not get DOM key events then, so the page hands it over as an SDL key event
+// and it takes the same path as a key on the canvas.
+EMSCRIPTEN_KEEPALIVE void rx_a11y_key(int scancode, int mods, int down) {
+    if (!g || !g->loopRunning || scancode <= 0 || scancode >= SDL_NUM_SCANCODES) return;
+    SDL_Event event{};
+    event.type = down ? SDL_KEYDOWN : SDL_KEYUP;
+    event.key.state = down ? SDL_PRESSED : SDL_RELEASED;
+    event.key.keysym.scancode = static_cast<SDL_Scancode>(scancode);
+    event.key.keysym.sym = SDL_GetKeyFromScancode(event.key.keysym.scancode);
+    event.key.keysym.mod = static_cast<Uint16>(mods);
+    event.key.windowID = g->window ? SDL_GetWindowID(g->window) : 0;
+    SDL_PushEvent(&event); // the event watch wakes the loop
 }
 
 EMSCRIPTEN_KEEPALIVE void rx_context_lost() {

@@ -1,4 +1,4 @@
-// explorer-tool bench: timings of the core on this machine (issue 9). Method: every figure is
+// explorer-tool bench: timings of the core on this machine. Method: every figure is
 // one operation repeated N times back to back on warm data, each call timed alone with
 // steady_clock; we report the median (and p95/min/max) in microseconds. A result is folded into
 // a checksum so the optimiser cannot drop the work.
@@ -9,6 +9,7 @@
 #include "document.h"
 #include "matrix.h"
 #include "search.h"
+#include "synthetic_adopters.h"
 
 #include <nlohmann/json.hpp>
 
@@ -109,7 +110,7 @@ std::vector<std::string> prefixes(const std::string& text) {
     return out;
 }
 
-size_t viewSize(const MatrixView& v) {
+size_t viewSize(const MatrixTable& v) {
     return v.rows.size() * 31 + v.cells.size();
 }
 

@@ -2,6 +2,7 @@
 
 #include "adopters.h"
 #include "document.h"
+#include "synthetic_adopters.h"
 
 #include <cstdio>
 #include <cstdlib>

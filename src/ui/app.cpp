@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include <imgui_internal.h> // SetFocusID: a DOM twin's focus moves ImGui's keyboard focus
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -61,10 +62,100 @@ void storeRect(float out[4]) {
 
 constexpr double kLinkCopiedMs = 2000;
 
+// A label's quoted phrase, cut to a menu's width.
+std::string quotedShort(const std::string& text) {
+    constexpr size_t kMaxBytes = 28;
+    std::string out = text;
+    if (out.size() > kMaxBytes) {
+        size_t cut = kMaxBytes;
+        while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+        out = out.substr(0, cut) + "\xE2\x80\xA6";
+    }
+    return "\xE2\x80\x9C" + out + "\xE2\x80\x9D";
+}
+
 } // namespace
 
 void UiContext::announce(const std::string& text) const {
     host.call("announce", json{{"text", text}}.dump());
+}
+
+AccessNode& atLastItem(AccessNode& node) {
+    const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
+    return node.at(min.x, min.y, size.x, size.y);
+}
+
+AccessNode atLastItem(AccessNode&& node) {
+    atLastItem(node);
+    return std::move(node);
+}
+
+void focusLastItem() {
+    ImGuiContext& g = *GImGui;
+    if (ImGui::GetItemID() == 0) return;
+    ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
+    g.NavDisableHighlight = false;
+    g.NavDisableMouseHover = true;
+}
+
+bool lastItemKeyboardFocused() {
+    return ImGui::IsItemFocused() && !GImGui->NavDisableHighlight;
+}
+
+void App::accessRequest(const std::string& id, const std::string& action,
+                        const std::string& value) {
+    // A screen reader can fire many at once; a frame takes what came since the last one.
+    if (accessQueue_.size() < 64) accessQueue_.push_back({id, action, value});
+}
+
+void App::takeAccessRequests(UiContext& ctx) {
+    std::vector<UiContext::AccessRequest> rest;
+    for (UiContext::AccessRequest& r : ctx.accessRequests) {
+        const bool ours = r.id.rfind("app:", 0) == 0 || r.id == "errors";
+        if (!ours) {
+            rest.push_back(std::move(r));
+            continue;
+        }
+        if (r.action == "activate") {
+            if (r.id == "errors")
+                toggleErrors_ = true;
+            else
+                activateTopBar(ctx, r.id);
+        }
+        // The cards view runs its own focus order, top bar included; the matrix view uses
+        // ImGui's, taken when the button is drawn. A view tab keeps the focus across the switch.
+        if (r.action == "activate" || r.action == "focus") {
+            if (view_ == View::Cards || r.id.rfind("app:view-", 0) == 0) cards_.focusFromTwin(r.id);
+            pendingTopBarFocus_ = r.id;
+        }
+    }
+    ctx.accessRequests.swap(rest);
+}
+
+void App::addTopBarNode(UiContext& ctx, AccessNode node) {
+    atLastItem(node);
+    if (view_ == View::Matrix) {
+        if (pendingTopBarFocus_ == node.id) {
+            focusLastItem();
+            pendingTopBarFocus_.clear();
+        }
+        if (lastItemKeyboardFocused()) topBarFocus_ = node.id;
+    }
+    node.state |= kAccessFocusable;
+    ctx.access->add(std::move(node));
+}
+
+void App::publishAccessTree() {
+    const std::uint64_t structure = access_.hash(false);
+    const std::uint64_t geometry = access_.hash(true);
+    // While something moves (a scroll, a fling, a drag) the boxes follow once it has settled: the
+    // names and states, which a screen reader reads, go at once.
+    const bool moving = animating_ || ImGui::GetIO().MouseDown[0];
+    if (structure == sentStructure_ && (geometry == sentGeometry_ || moving)) return;
+    sentStructure_ = structure;
+    sentGeometry_ = geometry;
+    ++accessSends_;
+    host_.call("a11y-tree", access_.toJson(theme_.scale()));
 }
 
 void App::addFile(const std::string& name, std::string bytes) {
@@ -122,7 +213,13 @@ void App::frameRendered() {
 void App::applyUrlState(const std::string& hashOrQuery) {
     url_ = decodeHash(hashOrQuery);
     themePref_ = url_.theme;
+    const View before = view_;
     view_ = url_.view == "matrix" && model_.hasAdopters ? View::Matrix : View::Cards;
+    if (view_ != before) {
+        cards_.clearSelection(); // a view switch takes the selected text off screen
+        matrix_.clearSelection();
+        menu_.close();
+    }
     cards_.applyUrl(url_);
     matrix_.applyUrl(url_);
     applyThemePreference();
@@ -175,6 +272,85 @@ void App::paste(const std::string& text) {
     if (ImGui::GetCurrentContext()) ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
 }
 
+bool App::requestContextMenu(float x, float y, bool touch) {
+    if (!started_) return false;
+    // A long press is the app's own gesture (it selects a word, or opens the menu where there
+    // is nothing to select): the browser's menu that follows it only needs suppressing.
+    if (!touch) {
+        menuRequested_ = true;
+        menuByKeyboard_ = false;
+        menuRequestAt_ = ImVec2(x, y);
+    }
+    return true;
+}
+
+std::string App::selectedText() const {
+    return view_ == View::Cards ? cards_.selectedText() : matrix_.selectedText();
+}
+
+std::string App::textLayoutJson() const {
+    return view_ == View::Cards ? cards_.textLayoutJson() : matrix_.textLayoutJson();
+}
+
+void App::openContextMenu(UiContext& ctx, ImVec2 at, bool byKeyboard) {
+    (void)ctx;
+    std::vector<MenuItem> items;
+    menuCard_.clear();
+    menuWord_.clear();
+    menuSelection_.clear();
+    if (view_ == View::Cards) {
+        const CardsView::ContextTarget t = cards_.contextTarget(at, byKeyboard);
+        menuCard_ = t.card;
+        menuWord_ = t.word;
+        menuSelection_ = t.selection;
+        if (!t.selection.empty()) items.push_back({"copy", "Copy"});
+        if (!t.card.empty()) {
+            items.push_back({"copy-card", "Copy card text"});
+            items.push_back({"copy-card-link", "Copy link to this card"});
+        }
+        if (!t.word.empty()) items.push_back({"search", "Search for " + quotedShort(t.word)});
+        if (t.card.empty()) items.push_back({"copy-link-view", "Copy link to this view"});
+    } else {
+        menuCell_ = matrix_.contextTarget(at);
+        menuSelection_ = menuCell_.selection;
+        if (!menuSelection_.empty()) items.push_back({"copy", "Copy"});
+        if (!menuCell_.adopter.empty()) {
+            items.push_back({"copy-quote", "Copy quote"});
+            items.push_back({"copy-cell-link", "Copy link to this cell"});
+            if (!menuCell_.sourceCard.empty()) items.push_back({"show-source", "Show source card"});
+        } else {
+            items.push_back({"copy-link-view", "Copy link to this view"});
+        }
+    }
+    menu_.open(at, std::move(items), byKeyboard);
+}
+
+void App::runMenuItem(UiContext& ctx, const std::string& id) {
+    if (id == "copy") cards_.copyText(ctx, menuSelection_, "the selection");
+    if (id == "copy-card") cards_.copyCardText(ctx, menuCard_);
+    if (id == "copy-card-link") cards_.copyCardLink(ctx, menuCard_);
+    if (id == "search") cards_.searchFor(ctx, menuWord_);
+    if (id == "copy-link-view") copyLink();
+    if (id == "copy-quote") {
+        host_.call("copy", json{{"text", menuCell_.quote}}.dump());
+        ctx.announce("Copied the quote");
+    }
+    if (id == "copy-cell-link") {
+        UrlState link = composeUrl();
+        link.view = "matrix";
+        link.selRow = link.pivot ? menuCell_.domain : menuCell_.adopter;
+        link.selCol = link.pivot ? menuCell_.adopter : menuCell_.domain;
+        link.embed = false;
+        link.controls = -1;
+        link.transparentBg = false;
+        link.scale = 1.0f;
+        link.parentOrigin.clear();
+        host_.call("copy-link", json{{"hash", encodeHash(link)}}.dump());
+        ctx.announce("Link copied");
+    }
+    if (id == "show-source") ctx.jumpToCard = menuCell_.sourceCard;
+}
+
 void App::copyToSystemClipboard(const std::string& text) {
     host_.call("copy", json{{"text", text}}.dump());
 }
@@ -182,16 +358,38 @@ void App::copyToSystemClipboard(const std::string& text) {
 void App::draw() {
     // Read before the views run: did Esc arrive while nothing was being typed or popped up?
     const bool escPressed = ImGui::IsKeyPressed(ImGuiKey_Escape, false);
-    const bool wasTyping =
-        ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+    const bool wasTyping = ImGui::GetIO().WantTextInput || menu_.isOpen() ||
+                           ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
     copyLinkRect_[2] = embedLinkRect_[2] = 0; // drawn again below if shown
     UiContext ctx{host_, model_, theme_};
     ctx.nowMs = host_.nowMs();
     ctx.reducedMotion = host_.prefersReducedMotion();
     ctx.embed = url_.embed;
     ctx.showControls = url_.controls == -1 ? !url_.embed : url_.controls == 1;
+    access_.clear();
+    ctx.access = &access_;
+    ctx.accessRequests.swap(accessQueue_);
+    accessQueue_.clear();
+    takeAccessRequests(ctx);
+    if (view_ == View::Cards)
+        cards_.takeAccessRequests(ctx);
+    else
+        matrix_.takeAccessRequests(ctx);
+    topBarFocus_.clear();
+    ctx.touch = touchInput_;
+    ctx.pressClicks = pressClicks_;
+    pressClicks_ = 0;
+    ctx.menuOpen = menu_.isOpen();
+    ctx.pointerBlocked = menu_.takesPointer();
 
     ImGuiIO& io = ImGui::GetIO();
+    // Shift+F10 or the context-menu key: the menu for what has the keyboard focus.
+    if (!io.WantTextInput && !menu_.isOpen() &&
+        (ImGui::IsKeyPressed(ImGuiKey_Menu, false) ||
+         (io.KeyShift && ImGui::IsKeyPressed(ImGuiKey_F10, false)))) {
+        menuRequested_ = true;
+        menuByKeyboard_ = true;
+    }
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     if (url_.transparentBg) ImGui::SetNextWindowBgAlpha(0.0f);
@@ -203,12 +401,34 @@ void App::draw() {
     if (view_ == View::Cards) {
         cards_.draw(ctx);
         drawTopBarFocus(ctx);
+        access_.focus = cards_.focusedControl();
+        access_.focusVisible = cards_.focusVisible();
     } else {
         matrix_.draw(ctx);
+        access_.focus = topBarFocus_.empty() ? matrix_.focusedControl() : topBarFocus_;
+        access_.focusVisible = !access_.focus.empty();
     }
     ImGui::End();
+    if (ctx.openMenu) {
+        menuRequested_ = true;
+        menuByKeyboard_ = false;
+        menuRequestAt_ = ctx.menuAt;
+    }
+    if (menuRequested_) {
+        menuRequested_ = false;
+        const ImVec2 at = menuByKeyboard_ && view_ == View::Cards ? cards_.keyboardMenuPoint()
+                          : menuByKeyboard_ ? ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f)
+                                            : menuRequestAt_;
+        openContextMenu(ctx, at, menuByKeyboard_);
+    }
+    const std::string chosen = menu_.draw(theme_);
+    if (!chosen.empty()) {
+        menu_.close();
+        runMenuItem(ctx, chosen);
+    }
     if (ctx.embed) drawEmbedLink();
     handleRequests(ctx);
+    if (ctx.switchView.empty()) pendingTopBarFocus_.clear(); // kept only across a view switch
     // Typed text may need glyphs beyond the first view's faces: fetch the full face once.
     if (ImGui::GetIO().WantTextInput && !extendedFontRequested_) {
         extendedFontRequested_ = true;
@@ -218,6 +438,7 @@ void App::draw() {
     releaseFocusOnEscape(escPressed, wasTyping);
     publishTextFields();
     syncUrl();
+    publishAccessTree();
 }
 
 std::vector<const TextField*> App::drawnTextFields() const {
@@ -317,8 +538,16 @@ void App::drawTopBarFocus(const UiContext& ctx) {
 
 void App::handleRequests(UiContext& ctx) {
     if (!ctx.activateTopBar.empty()) activateTopBar(ctx, ctx.activateTopBar);
+    if (!ctx.switchView.empty() || !ctx.jumpToCard.empty()) {
+        cards_.clearSelection(); // the selected text leaves the screen
+        matrix_.clearSelection();
+        menu_.close();
+    }
     if (!ctx.switchView.empty()) {
         view_ = ctx.switchView == "matrix" && model_.hasAdopters ? View::Matrix : View::Cards;
+        // The cards view draws its own focus ring; ImGui's (left on a top-bar button by the
+        // matrix view, whose focus is ImGui's) must not show a second one.
+        if (view_ == View::Cards) GImGui->NavDisableHighlight = true;
         ctx.announce(view_ == View::Matrix ? "Adopter and domain matrix" : "Cards");
     }
     if (!ctx.jumpToCard.empty()) {
@@ -357,12 +586,16 @@ void App::drawTopBar(UiContext& ctx) {
             }
             if (ImGui::Button(label)) ctx.switchView = v == View::Matrix ? "matrix" : "cards";
             storeRect(rect);
-            addTopBarStop(ctx, v == View::Matrix ? "app:view-matrix" : "app:view-cards");
+            const char* id = v == View::Matrix ? "app:view-matrix" : "app:view-cards";
+            addTopBarStop(ctx, id);
+            addTopBarNode(ctx, AccessNode(id, AccessRole::Tab, label, active ? kAccessSelected : 0));
             if (active) ImGui::PopStyleColor(5);
             ImGui::SameLine();
         };
+        ctx.access->open({"app:views", AccessRole::TabList, "Views"});
         tab(cardsLabel, View::Cards, cardsTabRect_);
         tab(matrixLabel, View::Matrix, matrixTabRect_);
+        ctx.access->close();
         ImGui::NewLine();
     }
     if (view_ == View::Cards) {
@@ -382,6 +615,7 @@ void App::activateTopBar(UiContext& ctx, const std::string& id) {
     if (id == "app:view-matrix") ctx.switchView = "matrix";
     if (id == "app:copy-link") copyLink();
     if (id == "app:theme") toggleTheme();
+    if (id == "app:open-full") host_.call("open", json{{"url", "./" + fullExplorerHash()}}.dump());
 }
 
 void App::copyLink() {
@@ -421,11 +655,19 @@ void App::drawTopBarRight(UiContext& ctx) {
     if (ImGui::Button(copyLabel)) copyLink();
     storeRect(copyLinkRect_);
     addTopBarStop(ctx, "app:copy-link");
+    {
+        AccessNode node("app:copy-link", AccessRole::Button, "Copy link");
+        node.description = copied ? "Link copied" : "Copy a link to exactly this view";
+        addTopBarNode(ctx, std::move(node));
+    }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy a link to exactly this view");
     ImGui::SameLine();
     if (ImGui::Button(themeLabel)) toggleTheme();
     storeRect(themeButtonRect_);
     addTopBarStop(ctx, "app:theme");
+    // One name, the state in aria-pressed: a name that flips with the theme reads as a new control.
+    addTopBarNode(ctx, AccessNode("app:theme", AccessRole::Button, "Dark theme",
+                                  kAccessPressable | (theme_.dark() ? kAccessPressed : 0)));
 }
 
 void App::drawEmbedLink() {
@@ -456,6 +698,7 @@ void App::drawEmbedLink() {
         host_.call("open", json{{"url", "./" + fullExplorerHash()}}.dump());
     ImGui::PopStyleVar();
     storeRect(embedLinkRect_);
+    access_.add(atLastItem(AccessNode("app:open-full", AccessRole::Link, label, kAccessFocusable)));
     {
         const ImVec2 max = ImGui::GetItemRectMax();
         const ImVec2 min = ImGui::GetItemRectMin();
@@ -491,10 +734,20 @@ void App::drawErrorPanel() {
     ImGui::PushFont(f.smallBold);
     const std::string label = std::to_string(count) + (count == 1 ? " problem" : " problems") +
                               " in the content (everything valid is still shown)###errors";
+    if (toggleErrors_) {
+        const ImGuiID id = ImGui::GetID("###errors");
+        ImGui::SetNextItemOpen(!ImGui::GetStateStorage()->GetInt(id, 1));
+        toggleErrors_ = false;
+    }
     const bool open = ImGui::CollapsingHeader(label.c_str(), ImGuiTreeNodeFlags_DefaultOpen);
     ImGui::PopFont();
     ImGui::PopStyleColor();
+    const std::string title = label.substr(0, label.find("###"));
+    access_.add(atLastItem(AccessNode("errors", AccessRole::Button, title,
+                                      kAccessFocusable | kAccessExpandable |
+                                          (open ? kAccessExpanded : 0))));
     if (!open) return;
+    access_.open(AccessNode("errors-list", AccessRole::Region, "Content problems"));
 
     ImGui::PushFont(f.small);
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -520,7 +773,10 @@ void App::drawErrorPanel() {
         ImGui::TextUnformatted(d.message.c_str());
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
+        access_.add(AccessNode("error:" + std::to_string(access_.nodes().size()), AccessRole::Text,
+                               where + ": " + d.message));
     }
+    access_.close();
     ImGui::EndChild();
     ImGui::PopStyleColor(2);
     ImGui::PopFont();
@@ -560,8 +816,20 @@ std::string App::stateJson() const {
                     ? json{{"cards", rectJson(cardsTabRect_)}, {"matrix", rectJson(matrixTabRect_)}}
                     : json(nullptr);
     s["embedLink"] = url_.embed ? rectJson(embedLinkRect_) : json(nullptr);
+    s["a11y"] = {{"nodes", access_.nodes().size()},
+                 {"sends", accessSends_},
+                 {"focus", access_.focus},
+                 {"problems", access_.problems()}};
     cards_.writeState(s);
     matrix_.writeState(s);
+    // The matrix view's keyboard focus is ImGui's (top bar included); the cards view runs its own.
+    if (view_ == View::Matrix)
+        s["focus"] = access_.focus.empty() ? json(nullptr) : json(access_.focus);
+    if (view_ == View::Cards)
+        cards_.writeSelectionState(s);
+    else
+        matrix_.writeSelectionState(s);
+    menu_.writeState(s);
     if (theme_.scale() != 1.0f) zoomGeometry(s, theme_.scale());
     return s.dump();
 }

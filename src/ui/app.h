@@ -1,6 +1,7 @@
 // The explorer's top level: owns the model and the views, keeps the URL state in sync with
 // them (deep links, history), and answers state().
 #pragma once
+#include "context_menu.h"
 #include "host.h"
 #include "model.h"
 #include "text_input.h"
@@ -10,6 +11,7 @@
 #include "view_cards.h"
 #include "view_matrix.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -37,14 +39,25 @@ class App {
     void draw(); // between ImGui::NewFrame and ImGui::Render
     void frameRendered();
     bool animating() const { return animating_; }
-    bool wantsMoreFrames() const { return false; }
     Rgba clearColor() const;
 
     // --- requests from the page ---
     void applyUrlState(const std::string& hashOrQuery);
     void paste(const std::string& text);
+    // The browser's contextmenu event at (x, y) CSS px of the canvas: opens ours (returns true:
+    // the page then suppresses the browser's). `touch`: from a long press.
+    bool requestContextMenu(float x, float y, bool touch);
+    // What a copy event in the page copies: the selected text ("" = none, the browser's own).
+    std::string selectedText() const;
+    // Every drawn word of the current view (tests, a future DOM text layer).
+    std::string textLayoutJson() const;
+    // The last pointer event came from a finger (SDL marks touch-made mouse events).
+    void setTouchInput(bool touch) { touchInput_ = touch; }
+    void setPressClicks(int clicks) { pressClicks_ = clicks; }
     void copyToSystemClipboard(const std::string& text);
     std::string stateJson() const;
+    // A DOM twin asked for something (issue 20): applied at the next frame, like a click or key.
+    void accessRequest(const std::string& id, const std::string& action, const std::string& value);
 
     // --- the text fields' DOM twins (web/textagent.js, src/platform/text_agent.cpp) ---
     TextField* textField(const std::string& id); // "search" (cards) or "mfilter" (matrix)
@@ -64,8 +77,13 @@ class App {
     void drawTopBarFocus(const UiContext& ctx);         // the ring on a top-bar button Tab reached
     void activateTopBar(UiContext& ctx, const std::string& id);
     void copyLink();
+    void openContextMenu(UiContext& ctx, ImVec2 at, bool byKeyboard);
+    void runMenuItem(UiContext& ctx, const std::string& id);
     void toggleTheme();
     void drawEmbedLink(); // embed mode: "Open full explorer" in a corner
+    void takeAccessRequests(UiContext& ctx); // the App's own ids ("app:...", "errors")
+    void addTopBarNode(UiContext& ctx, AccessNode node); // at the last item; takes a pending focus
+    void publishAccessTree(); // to the page, when it changed
     void releaseFocusOnEscape(bool escPressed, bool wasTyping);
     void handleRequests(UiContext& ctx);
     void syncUrl(); // compose the URL from the views; push or replace history
@@ -83,14 +101,20 @@ class App {
     View view_ = View::Cards;
     std::string themePref_ = "auto"; // "auto" | "light" | "dark"
     UrlState url_;                   // what the page URL shows now
-    UrlState base_;           // display params from the initial URL (embed, theme, scale, ...)
-    bool urlApplied_ = false; // the page handed us a URL: write it back (replace) once drawn
+    bool urlApplied_ = false;        // the page handed us a URL: write it back (replace) once drawn
     double linkCopiedAtMs_ = -1e9;
     float embedLinkRect_[4] = {0, 0, 0, 0}; // x, y, w, h in CSS pixels (state() for tests)
     float copyLinkRect_[4] = {0, 0, 0, 0};
     float themeButtonRect_[4] = {0, 0, 0, 0};
     float cardsTabRect_[4] = {0, 0, 0, 0};
     float matrixTabRect_[4] = {0, 0, 0, 0};
+    AccessTree access_;
+    std::vector<UiContext::AccessRequest> accessQueue_;
+    std::uint64_t sentStructure_ = 0, sentGeometry_ = 0;
+    long accessSends_ = 0;            // trees handed to the page (state(): rebuilt only on change)
+    std::string pendingTopBarFocus_;  // matrix view: a top-bar twin got the DOM focus
+    std::string topBarFocus_;         // matrix view: the top-bar button ImGui's keyboard focus is on
+    bool toggleErrors_ = false;       // the error panel's header was activated from its twin
     long frames_ = 0;
     int missingGlyphs_ = 0;   // of the content
     int typedMissing_ = 0;    // distinct characters in the text fields the fonts lack
@@ -99,6 +123,15 @@ class App {
     bool extendedFontRequested_ = false;
     bool started_ = false;
     bool animating_ = false;
+    bool touchInput_ = false;
+    int pressClicks_ = 0;
+    // The context menu and what it was opened over.
+    ContextMenu menu_;
+    bool menuRequested_ = false;
+    bool menuByKeyboard_ = false;
+    ImVec2 menuRequestAt_;
+    std::string menuCard_, menuWord_, menuSelection_;
+    MatrixView::ContextTarget menuCell_;
 };
 
 } // namespace rx::ui

@@ -1,5 +1,7 @@
 #include "card_input.h"
 
+#include "utf8.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -65,7 +67,7 @@ std::string Controls::step(const std::string& current, bool forward) const {
 constexpr float kTouchSlopPx = 8.0f; // below this a press is still a click
 
 void Pointer::update(bool overUi, ImVec2 areaMin, ImVec2 areaMax, double nowMs,
-                     ScrollMotion& motion, float maxScroll, bool reducedMotion) {
+                     ScrollMotion& motion, float maxScroll, bool reducedMotion, bool selecting) {
     const ImGuiIO& io = ImGui::GetIO();
     overUi_ = overUi;
     pressedNow_ = false;
@@ -78,6 +80,7 @@ void Pointer::update(bool overUi, ImVec2 areaMin, ImVec2 areaMax, double nowMs,
         pressInArea_ = inArea;
         dragging_ = false;
         startScroll_ = motion.position;
+        suppressClick_ = false;
         velocity_.reset();
         if (inArea) motion.mode = ScrollMotion::Mode::Idle; // a touch stops a fling
     }
@@ -87,7 +90,7 @@ void Pointer::update(bool overUi, ImVec2 areaMin, ImVec2 areaMax, double nowMs,
         if (!dragging_ && std::sqrt(dx * dx + dy * dy) > kTouchSlopPx) {
             dragging_ = true; // the content catches up with the finger at once
         }
-        if (dragging_) {
+        if (dragging_ && !selecting) {
             jumpTo(motion, startScroll_ - dy, maxScroll);
             velocity_.add(nowMs, startScroll_ - dy);
         }
@@ -100,10 +103,11 @@ void Pointer::update(bool overUi, ImVec2 areaMin, ImVec2 areaMax, double nowMs,
         const float dx = io.MousePos.x - pressPos_.x;
         if (pressInArea_ && !dragging_ && std::sqrt(dx * dx + dy * dy) > kTouchSlopPx)
             dragging_ = true;
-        if (dragging_) {
+        if (dragging_ && !selecting) {
             jumpTo(motion, startScroll_ - dy, maxScroll);
             velocity_.add(nowMs, motion.position);
-            if (!reducedMotion) startFling(motion, velocity_.velocity());
+            releaseVelocity_ = velocity_.velocity();
+            if (!reducedMotion) startFling(motion, releaseVelocity_);
         }
     }
     if (inArea && io.MouseWheel != 0.0f && !io.KeyCtrl) {
@@ -119,8 +123,9 @@ std::string Pointer::resolveClick(const Controls& controls) {
         if (pressId_.empty()) pressId_ = pressInArea_ ? "#background" : "#outside";
     }
     if (!releasedNow_) return {};
-    const bool wasDrag = dragging_;
+    const bool wasDrag = dragging_ || suppressClick_;
     dragging_ = false;
+    suppressClick_ = false;
     if (wasDrag || !overUi_) return {};
     std::string here = controls.hitAt(io.MousePos);
     if (here.empty()) here = pressInArea_ ? "#background" : "#outside";
@@ -146,8 +151,7 @@ static std::string fitWithEllipsis(const ChipStyle& style, const std::string& la
     static const std::string ellipsis = "\xE2\x80\xA6";
     std::string cut = label;
     while (!cut.empty()) {
-        do cut.pop_back(); // whole UTF-8 sequences: drop continuation bytes with their lead
-        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80);
+        cut.resize(rx::utf8CharStart(cut, cut.size() - 1)); // the last whole character goes
         while (!cut.empty() && cut.back() == ' ') cut.pop_back();
         if (width(cut + ellipsis) <= maxWidth + 0.5f) break;
     }

@@ -46,12 +46,19 @@ class Controls {
 };
 
 // Mouse/touch over the card area: press, click (press and release on the same control, no
-// drag), drag-to-scroll with a fling on release, and smooth wheel scrolling.
+// drag), drag-to-scroll with a fling on release, and smooth wheel scrolling. While `selecting`
+// (a mouse press on text, a touch selection handle) a drag selects instead of scrolling.
 class Pointer {
   public:
     // Before drawing. `overUi`: the mouse is over the explorer (not another ImGui window).
     void update(bool overUi, ImVec2 areaMin, ImVec2 areaMax, double nowMs, ScrollMotion& motion,
-                float maxScroll, bool reducedMotion);
+                float maxScroll, bool reducedMotion, bool selecting = false);
+    // The press under way ends in no click (a double-click selected a word, a long press fired).
+    void suppressClick() { suppressClick_ = true; }
+    bool pressed() const { return pressed_; }
+    // The speed (px/ms) the last drag was released at: the fling's start (state() for tests).
+    float releaseVelocity() const { return releaseVelocity_; }
+    ImVec2 pressPos() const { return pressPos_; }
     // After drawing: the control to activate this frame ("" none, "#background" = a click on
     // the card area outside every control, "#outside" = elsewhere).
     std::string resolveClick(const Controls& controls);
@@ -69,6 +76,8 @@ class Pointer {
     bool pressInArea_ = false;
     bool dragging_ = false;
     bool overUi_ = false;
+    bool suppressClick_ = false;
+    float releaseVelocity_ = 0;
     std::string pressId_;
 };
 

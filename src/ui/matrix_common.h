@@ -14,6 +14,8 @@ namespace rx::ui {
 const char* sortKey(AxisSort sort);
 AxisSort parseSortKey(const std::string& key);
 const char* sortLabel(AxisSort sort); // "Document order", "Name A–Z", ...
+// Document -> first -> second -> Document, for header clicks.
+AxisSort cycleSort(AxisSort now, AxisSort first, AxisSort second);
 
 // The cell mark: stated = filled disc, inferred = ring with a centre dot gap (shape, not only
 // colour, tells them apart).

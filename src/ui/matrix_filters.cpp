@@ -3,6 +3,8 @@
 #include "matrix_common.h"
 #include "view_matrix.h"
 
+#include <imgui_internal.h> // SetFocusID: the sort combos take a twin's focus
+
 #include <algorithm>
 #include <string>
 
@@ -12,12 +14,36 @@ namespace {
 constexpr AxisSort kSorts[] = {AxisSort::Document, AxisSort::NameAsc, AxisSort::NameDesc,
                                AxisSort::MarksDesc, AxisSort::MarksAsc};
 
-bool sortCombo(const char* label, const char* id, AxisSort& sort) {
+// The combo and its twin: a combobox named `name` whose options are the sorts.
+bool sortCombo(UiContext& ctx, const char* label, const char* id, const char* name, AxisSort& sort,
+               std::string& pendingFocus, std::string& focused) {
     bool changed = false;
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(label);
     ImGui::SameLine(0, 6);
-    ImGui::SetNextItemWidth(ImGui::CalcTextSize("Fewest marks first").x + 44);
+    const float width = ImGui::CalcTextSize("Fewest marks first").x + 44;
+    ImGui::SetNextItemWidth(width);
+    // The combo's own id, for the keyboard focus (its popup replaces the last item when open).
+    const ImGuiID comboId = ImGui::GetID(id);
+    const std::string twin = id + 2; // "##rowSort" -> "rowSort"
+    if (pendingFocus == twin) {
+        ImGui::SetFocusID(comboId, ImGui::GetCurrentWindow());
+        GImGui->NavDisableHighlight = false;
+        pendingFocus.clear();
+    }
+    if (GImGui->NavId == comboId && !GImGui->NavDisableHighlight) focused = twin;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    AccessNode node(twin, AccessRole::ComboBox, name, kAccessFocusable);
+    node.value = sortLabel(sort);
+    node.at(at.x, at.y, width, ImGui::GetFrameHeight());
+    ctx.access->open(std::move(node));
+    for (const AxisSort s : kSorts) {
+        AccessNode option(twin + "=" + sortKey(s), AccessRole::Option, sortLabel(s),
+                          s == sort ? kAccessSelected : 0);
+        option.value = sortKey(s);
+        ctx.access->add(std::move(option));
+    }
+    ctx.access->close();
     if (ImGui::BeginCombo(id, sortLabel(sort))) {
         for (const AxisSort s : kSorts) {
             if (ImGui::Selectable(sortLabel(s), s == sort)) {
@@ -65,71 +91,78 @@ void MatrixView::drawToolbar(UiContext& ctx) {
         dirty_ = true;
         resetScroll_ = true;
     }
-    rememberItem("text");
+    {
+        AccessNode field("text", AccessRole::SearchBox, "Filter adopters");
+        field.value = text_.committed();
+        field.description = "Every word must occur in the adopter's name, a product or a quote";
+        itemNode(ctx, std::move(field));
+    }
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Every word must occur in the adopter's name, a product or a quote");
     if (narrow_) {
         ImGui::SameLine();
-        if (ImGui::Button(foldLabel.c_str(), ImVec2(foldW, 0))) controlsOpen_ = !controlsOpen_;
-        rememberItem("fold");
+        if (ImGui::Button(foldLabel.c_str(), ImVec2(foldW, 0))) activateControl(ctx, "fold");
+        itemNode(ctx, AccessNode("fold", AccessRole::Button, "Filters",
+                                 kAccessExpandable | (controlsOpen_ ? kAccessExpanded : 0)));
         if (!controlsOpen_) return;
     }
 
     // Strength: include inferred marks or stated only, with the legend of the two marks.
     sameLineIfFits(ImGui::CalcTextSize("Include inferred").x + 40);
     bool inferred = query_.includeInferred;
-    if (ImGui::Checkbox("Include inferred", &inferred)) {
-        query_.includeInferred = inferred;
-        dirty_ = true;
-    }
-    rememberItem("inferred");
+    if (ImGui::Checkbox("Include inferred", &inferred)) activateControl(ctx, "inferred");
+    itemNode(ctx, AccessNode("inferred", AccessRole::Checkbox, "Include inferred",
+                             kAccessCheckable | (query_.includeInferred ? kAccessChecked : 0)));
 
     // Sort, pivot, export.
-    bool changed = sortCombo("Rows", "##rowSort", query_.rowSort);
+    bool changed = sortCombo(ctx, "Rows", "##rowSort", "Sort rows", query_.rowSort, pendingFocus_,
+                             focused_);
     sameLineIfFits(ImGui::CalcTextSize("Columns Fewest marks first").x + 60);
-    changed |= sortCombo("Columns", "##colSort", query_.colSort);
+    changed |= sortCombo(ctx, "Columns", "##colSort", "Sort columns", query_.colSort,
+                         pendingFocus_, focused_);
     if (changed) dirty_ = true;
     sameLineIfFits(ImGui::CalcTextSize("Swap rows and columns").x + 24);
-    if (ImGui::Button("Swap rows and columns")) {
-        query_.pivot = !query_.pivot;
-        std::swap(query_.rowSort, query_.colSort);
-        dirty_ = true;
-        resetScroll_ = true;
-    }
-    rememberItem("pivot");
+    if (ImGui::Button("Swap rows and columns")) activateControl(ctx, "pivot");
+    itemNode(ctx, AccessNode("pivot", AccessRole::Button, "Swap rows and columns",
+                             kAccessPressable | (query_.pivot ? kAccessPressed : 0)));
     sameLineIfFits(ImGui::CalcTextSize("Download CSV").x + 24);
-    if (ImGui::Button("Download CSV")) exportCsv(ctx);
-    rememberItem("csv");
+    if (ImGui::Button("Download CSV")) activateControl(ctx, "csv");
+    {
+        AccessNode node("csv", AccessRole::Button, "Download CSV");
+        node.description = "The matrix as shown: filters, order, pivot";
+        itemNode(ctx, std::move(node));
+    }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The matrix as shown: filters, order, pivot");
     sameLineIfFits(ImGui::CalcTextSize("Copy as TSV").x + 24);
-    if (ImGui::Button("Copy as TSV")) copyTsv(ctx);
-    rememberItem("tsv");
+    if (ImGui::Button("Copy as TSV")) activateControl(ctx, "tsv");
+    {
+        AccessNode node("tsv", AccessRole::Button, "Copy as TSV");
+        node.description = "Tab-separated: pastes into a spreadsheet";
+        itemNode(ctx, std::move(node));
+    }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Tab-separated: pastes into a spreadsheet");
     if (!status_.empty()) {
         sameLineIfFits(ImGui::CalcTextSize(status_.c_str()).x + 16);
         ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("%s", status_.c_str());
+        ctx.access->add(AccessNode("export-status", AccessRole::Text, status_));
     }
 
     // "Why Rust" facets.
     if (data_ && !data_->facets.empty()) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(("Why " + ctx.model.subject + ":").c_str());
+        ctx.access->open(AccessNode("facets", AccessRole::Group, "Why " + ctx.model.subject));
         for (const Facet& facet : data_->facets) {
             const bool on = query_.facets.count(facet.id) > 0;
             const std::string label = std::string() + facet.name;
             sameLineIfFits(ImGui::CalcTextSize(label.c_str()).x + 24);
-            const bool clicked = chip(label.c_str(), on, c, facet.id.c_str());
-            rememberItem("facet:" + facet.id);
-            if (clicked) {
-                if (on)
-                    query_.facets.erase(facet.id);
-                else
-                    query_.facets.insert(facet.id);
-                dirty_ = true;
-                resetScroll_ = true;
-            }
+            const std::string id = "facet:" + facet.id;
+            if (chip(label.c_str(), on, c, facet.id.c_str())) activateControl(ctx, id);
+            itemNode(ctx, AccessNode(id, AccessRole::Button, facet.name,
+                                     kAccessPressable | (on ? kAccessPressed : 0)));
         }
+        ctx.access->close();
     }
 }
 
@@ -173,6 +206,7 @@ void MatrixView::drawSummary(UiContext& ctx) {
 
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Domains:");
+    ctx.access->open(AccessNode("domains", AccessRole::Group, "Domains"));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float h = ImGui::GetFrameHeight();
     constexpr float kBarW = 36.0f;
@@ -192,7 +226,13 @@ void MatrixView::drawSummary(UiContext& ctx) {
         const bool hovered = ImGui::IsItemHovered();
         const bool focused = ImGui::IsItemFocused();
         ImGui::PopID();
-        rememberItem("domain:" + d.id);
+        {
+            AccessNode node("domain:" + d.id, AccessRole::Button, d.name,
+                            kAccessPressable | (on ? kAccessPressed : 0));
+            node.description = std::to_string(counts[i]) + (counts[i] == 1 ? " mark" : " marks") +
+                               " under the other filters";
+            itemNode(ctx, std::move(node));
+        }
         const ImVec2 q(p.x + w, p.y + h);
         dl->AddRectFilled(p, q, on ? c.accent : hovered ? c.surfaceHover : c.surface, h * 0.5f);
         dl->AddRect(p, q, focused ? c.focus : c.border, h * 0.5f, 0, focused ? 2.0f : 1.0f);
@@ -222,15 +262,9 @@ void MatrixView::drawSummary(UiContext& ctx) {
                               counts[i] == 1 ? "mark" : "marks",
                               on ? "remove this domain from the filter"
                                  : "show only checked domains");
-        if (clicked && ctx.showControls) {
-            if (on)
-                query_.domains.erase(d.id);
-            else
-                query_.domains.insert(d.id);
-            dirty_ = true;
-            resetScroll_ = true;
-        }
+        if (clicked) activateControl(ctx, "domain:" + d.id);
     }
+    ctx.access->close();
     if (!emptyNames.empty()) {
         std::string names;
         for (size_t i = 0; i < emptyNames.size(); ++i)
@@ -252,8 +286,9 @@ void MatrixView::drawActiveFilters(UiContext& ctx) {
     const Fonts& f = ctx.theme.fonts();
     ImGui::PushFont(f.smallBold);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(view_.countsText.c_str());
+    ImGui::TextUnformatted(table_.countsText.c_str());
     ImGui::PopFont();
+    ctx.access->add(AccessNode("counts", AccessRole::Text, table_.countsText));
     sameLineIfFits(170);
     legend(c);
 
@@ -263,44 +298,35 @@ void MatrixView::drawActiveFilters(UiContext& ctx) {
         const std::string text = label + "  \xC3\x97";
         sameLineIfFits(ImGui::CalcTextSize(text.c_str()).x + 24);
         const bool clicked = chip(text.c_str(), true, c, id);
-        rememberItem(id);
+        itemNode(ctx, AccessNode(id, AccessRole::Button, label + ", clear this filter"));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Clear this filter");
         return clicked;
     };
     if (!text_.committed().empty() &&
-        activeChip("Text: \xE2\x80\x9C" + text_.committed() + "\xE2\x80\x9D", "clearText")) {
-        text_.setText("");
-        dirty_ = resetScroll_ = true;
-    }
+        activeChip("Text: \xE2\x80\x9C" + text_.committed() + "\xE2\x80\x9D", "clearText"))
+        activateControl(ctx, "clearText");
     if (!query_.domains.empty() && data_) {
         std::string names;
         for (const Domain& d : data_->domains)
             if (query_.domains.count(d.id)) names += (names.empty() ? "" : ", ") + d.name;
         if (names.empty()) names = "(unknown)";
         if (query_.domains.size() > 3) names = std::to_string(query_.domains.size()) + " selected";
-        if (activeChip("Domains: " + names, "clearDomains")) {
-            query_.domains.clear();
-            dirty_ = resetScroll_ = true;
-        }
+        if (activeChip("Domains: " + names, "clearDomains")) activateControl(ctx, "clearDomains");
     }
     if (!query_.facets.empty() && data_) {
         std::string names;
         for (const Facet& fa : data_->facets)
             if (query_.facets.count(fa.id)) names += (names.empty() ? "" : " or ") + fa.name;
         if (names.empty()) names = "(unknown)";
-        if (activeChip("Why " + ctx.model.subject + ": " + names, "clearFacets")) {
-            query_.facets.clear();
-            dirty_ = resetScroll_ = true;
-        }
+        if (activeChip("Why " + ctx.model.subject + ": " + names, "clearFacets"))
+            activateControl(ctx, "clearFacets");
     }
-    if (!query_.includeInferred && activeChip("Stated only", "clearStrength")) {
-        query_.includeInferred = true;
-        dirty_ = true;
-    }
+    if (!query_.includeInferred && activeChip("Stated only", "clearStrength"))
+        activateControl(ctx, "clearStrength");
     if (active >= 1) {
         sameLineIfFits(ImGui::CalcTextSize("Clear all").x + 24);
-        if (ImGui::Button("Clear all")) clearAll();
-        rememberItem("clearAll");
+        if (ImGui::Button("Clear all")) activateControl(ctx, "clearAll");
+        itemNode(ctx, AccessNode("clearAll", AccessRole::Button, "Clear all filters"));
     }
 }
 

@@ -25,13 +25,6 @@ constexpr float kLabelSize = 15.0f;
 constexpr float kHeadSize = 14.0f;
 constexpr float kMarkRadius = 7.0f;
 
-// Document -> first -> second -> Document, for header clicks.
-AxisSort cycle(AxisSort now, AxisSort first, AxisSort second) {
-    if (now == first) return second;
-    if (now == second) return AxisSort::Document;
-    return first;
-}
-
 // Sort direction as text the subset fonts surely have (arrow glyphs may be missing).
 const char* arrow(AxisSort s, AxisSort asc, AxisSort desc) {
     return s == asc ? " (asc)" : s == desc ? " (desc)" : "";
@@ -56,7 +49,7 @@ bool headerButton(const char* id, ImVec2 pos, ImVec2 size, const std::string& te
 } // namespace
 
 void MatrixView::measureAxes(const AdoptersData& data) {
-    const rx::MatrixView& v = view_;
+    const rx::MatrixTable& v = table_;
     ImFont* labelFont = theme_ ? theme_->fonts().body : ImGui::GetFont();
     ImFont* headFont = theme_ ? theme_->fonts().smallBold : ImGui::GetFont();
     colX_.resize(v.cols.size());
@@ -116,14 +109,14 @@ float MatrixView::gridFitWidth(float height) const {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float bodyW = colX_.empty() ? 0 : colX_.back() + colW_.back();
     const float contentH =
-        kHeadLabelH + kHeadTotalH + static_cast<float>(view_.rows.size()) * kRowH;
+        kHeadLabelH + kHeadTotalH + static_cast<float>(table_.rows.size()) * kRowH;
     const float frame = style.ChildBorderSize * 2 + 1;
     const bool scrollsY = contentH + frame > height;
     return labelW_ + kTotalColW + bodyW + frame + (scrollsY ? style.ScrollbarSize : 0);
 }
 
 void MatrixView::drawGrid(UiContext& ctx, ImVec2 size) {
-    const rx::MatrixView& v = view_;
+    const rx::MatrixTable& v = table_;
     const AdoptersData& data = *data_;
     const Colors& c = ctx.theme.colors();
     const Fonts& f = ctx.theme.fonts();
@@ -180,10 +173,28 @@ void MatrixView::drawGrid(UiContext& ctx, ImVec2 size) {
         ctx.animating = true; // one more frame to show the scrolled position
     }
     scrollToSelection_ = false;
+    if (scrollToRow_ >= 0 && scrollToRow_ < rowCount && scrollToCol_ >= 0 &&
+        scrollToCol_ < colCount) {
+        // A cell twin got the focus: bring its cell into the visible body (it is drawn, and
+        // focusable, from the next frame).
+        const float y = scrollToRow_ * kRowH, bodyH = innerH - headerH;
+        if (y < ImGui::GetScrollY() || y + kRowH > ImGui::GetScrollY() + bodyH)
+            ImGui::SetScrollY(std::max(0.0f, y - bodyH * 0.5f));
+        const float x = colX_[static_cast<size_t>(scrollToCol_)], bodyW = innerW - frozenW;
+        const float w = colW_[static_cast<size_t>(scrollToCol_)];
+        if (x < ImGui::GetScrollX() || x + w > ImGui::GetScrollX() + bodyW)
+            ImGui::SetScrollX(std::max(0.0f, x - bodyW * 0.5f));
+        ctx.animating = true;
+    }
+    scrollToRow_ = scrollToCol_ = -1;
 
     const float sx = ImGui::GetScrollX(), sy = ImGui::GetScrollY();
     const float ox = inner.Min.x - sx + frozenW; // screen x of body column 0
     const float oy = inner.Min.y - sy + headerH; // screen y of body row 0
+    gridBodyOrigin_ = ImVec2(ox, oy);
+    gridInner_ = ImVec4(inner.Min.x, inner.Min.y, innerW, innerH);
+    gridLabelW_ = labelW;
+    const bool cellFocusPending = pendingFocus_.rfind("cell:", 0) == 0;
     const int r0 = std::max(0, static_cast<int>(sy / kRowH));
     const int r1 = std::min(rowCount, static_cast<int>((sy + innerH - headerH) / kRowH) + 1);
     int c0 = static_cast<int>(std::upper_bound(colX_.begin(), colX_.end(), sx) - colX_.begin()) - 1;
@@ -264,7 +275,16 @@ void MatrixView::drawGrid(UiContext& ctx, ImVec2 size) {
             ImGui::PushID(static_cast<int>(it - rowCells));
             const bool clicked = ImGui::InvisibleButton("cell", sz);
             const bool hovered = ImGui::IsItemHovered();
-            const bool focused = ImGui::IsItemFocused() && !GImGui->NavDisableHighlight;
+            bool focused = ImGui::IsItemFocused() && !GImGui->NavDisableHighlight;
+            if (cellFocusPending || focused) {
+                const std::string id = "cell:" + rowId(v, data, r) + ":" + colId(v, data, cell.col);
+                if (id == pendingFocus_) {
+                    focusLastItem();
+                    pendingFocus_.clear();
+                    focused = true;
+                }
+                if (focused) focused_ = id;
+            }
             ImGui::PopID();
             if (clicked) select(cell.adopter, cell.domain);
             if (focused) {
@@ -278,7 +298,8 @@ void MatrixView::drawGrid(UiContext& ctx, ImVec2 size) {
             drawMark(dl, centre, kMarkRadius, cell.strength, c);
             if (centre.x >= bodyMin.x && centre.y >= bodyMin.y && centre.x < inner.Max.x &&
                 centre.y < inner.Max.y)
-                cellsOnScreen_.push_back({r, cell.col, ImVec4(p0.x, p0.y, sz.x, sz.y)});
+                cellsOnScreen_.push_back(
+                    {r, cell.col, ImVec4(p0.x, p0.y, sz.x, sz.y), cell.adopter, cell.domain});
             if (hovered || focused) drawCellTooltip(ctx, cell);
         }
     }
@@ -367,28 +388,22 @@ void MatrixView::drawGrid(UiContext& ctx, ImVec2 size) {
                                 arrow(query_.rowSort, AxisSort::NameAsc, AxisSort::NameDesc);
     if (headerButton("sortRowsName", inner.Min, ImVec2(labelW, kHeadLabelH), rowAxis, f.smallBold,
                      c, false,
-                     "Sort rows by name (click again to reverse, a third time to reset)")) {
-        query_.rowSort = cycle(query_.rowSort, AxisSort::NameAsc, AxisSort::NameDesc);
-        dirty_ = true;
-    }
+                     "Sort rows by name (click again to reverse, a third time to reset)"))
+        activateControl(ctx, "sortRowsName");
     rememberItem("sortRowsName");
     const std::string rowTotal =
         std::string("Total") + arrow(query_.rowSort, AxisSort::MarksAsc, AxisSort::MarksDesc);
     if (headerButton("sortRowsCount", ImVec2(inner.Min.x + labelW, inner.Min.y),
                      ImVec2(kTotalColW, kHeadLabelH), rowTotal, f.smallBold, c, true,
-                     "Sort rows by number of marks")) {
-        query_.rowSort = cycle(query_.rowSort, AxisSort::MarksDesc, AxisSort::MarksAsc);
-        dirty_ = true;
-    }
+                     "Sort rows by number of marks"))
+        activateControl(ctx, "sortRowsCount");
     rememberItem("sortRowsCount");
     const std::string colTotal = std::string("Total per column") +
                                  arrow(query_.colSort, AxisSort::MarksAsc, AxisSort::MarksDesc);
     if (headerButton("sortColsCount", ImVec2(inner.Min.x, inner.Min.y + kHeadLabelH),
                      ImVec2(labelW, kHeadTotalH), colTotal, f.small, c, false,
-                     "Sort columns by number of marks")) {
-        query_.colSort = cycle(query_.colSort, AxisSort::MarksDesc, AxisSort::MarksAsc);
-        dirty_ = true;
-    }
+                     "Sort columns by number of marks"))
+        activateControl(ctx, "sortColsCount");
     rememberItem("sortColsCount");
     const std::string all = std::to_string(v.counts.marks);
     const float aw = f.smallBold->CalcTextSizeA(kHeadSize, FLT_MAX, 0, all.c_str()).x;
@@ -405,6 +420,105 @@ void MatrixView::drawGrid(UiContext& ctx, ImVec2 size) {
     // The content size was set up front; keep ImGui from growing it from our cursor moves.
     ImGui::SetCursorPos(ImVec2(0, 0));
     ImGui::EndChild();
+}
+
+} // namespace rx::ui
+
+namespace rx::ui {
+
+// The grid's twins: a grid with a header row (the corner's sort buttons, one column header per
+// column) and one row per displayed row (its header, then one cell per column, named by both
+// headers and the mark). Every row and column while the matrix is small, else those on screen.
+void MatrixView::addGridNodes(UiContext& ctx) const {
+    if (!data_) return;
+    constexpr size_t kTwinCellsAll = 2500;
+    const rx::MatrixTable& v = table_;
+    const AdoptersData& data = *data_;
+    AccessTree& t = *ctx.access;
+    const int rowCount = static_cast<int>(v.rows.size());
+    const int colCount = static_cast<int>(v.cols.size());
+    const float headerH = kHeadLabelH + kHeadTotalH;
+    const ImVec2 o = gridBodyOrigin_;
+    const float top = gridInner_.y + headerH, bottom = gridInner_.y + gridInner_.w;
+    const float left = gridInner_.x + gridLabelW_ + kTotalColW;
+    const float right = gridInner_.x + gridInner_.z;
+    std::vector<int> rows, cols;
+    if (static_cast<size_t>(rowCount) * static_cast<size_t>(colCount) <= kTwinCellsAll) {
+        for (int r = 0; r < rowCount; ++r) rows.push_back(r);
+        for (int k = 0; k < colCount; ++k) cols.push_back(k);
+    } else {
+        for (const MatrixRectOnScreen& r : rowsOnScreen_) rows.push_back(r.index);
+        for (const MatrixRectOnScreen& k : colsOnScreen_) cols.push_back(k.index);
+    }
+    const auto marks = [](int n) { return std::to_string(n) + (n == 1 ? " mark" : " marks"); };
+    const auto sortState = [](AxisSort s, AxisSort asc, AxisSort desc) {
+        return s == asc ? "ascending" : s == desc ? "descending" : "not sorted";
+    };
+    const auto control = [&](const std::string& id, const std::string& name, std::string desc) {
+        AccessNode node(id, AccessRole::Button, name, kAccessFocusable);
+        const auto it = controls_.find(id);
+        if (it != controls_.end()) node.at(it->second.x, it->second.y, it->second.z, it->second.w);
+        node.description = std::move(desc);
+        t.add(std::move(node));
+    };
+
+    AccessNode grid("grid", AccessRole::Grid, v.pivot ? "Domains by adopter" : "Adopters by domain");
+    grid.level = rowCount + 1;
+    grid.at(gridRect_.x, gridRect_.y, gridRect_.z, gridRect_.w);
+    t.open(std::move(grid));
+    t.open(AccessNode("grid-head", AccessRole::Row, ""));
+    t.open(AccessNode("corner", AccessRole::ColumnHeader, v.pivot ? "Domain" : "Adopter")
+               .at(gridInner_.x, gridInner_.y, gridLabelW_ + kTotalColW, headerH));
+    control("sortRowsName", "Sort rows by name",
+            sortState(query_.rowSort, AxisSort::NameAsc, AxisSort::NameDesc));
+    control("sortRowsCount", "Sort rows by number of marks",
+            sortState(query_.rowSort, AxisSort::MarksAsc, AxisSort::MarksDesc));
+    control("sortColsCount", "Sort columns by number of marks",
+            sortState(query_.colSort, AxisSort::MarksAsc, AxisSort::MarksDesc));
+    t.close();
+    for (const int k : cols) {
+        const float x = o.x + colX_[static_cast<size_t>(k)], w = colW_[static_cast<size_t>(k)];
+        AccessNode head("colh:" + colId(v, data, k), AccessRole::ColumnHeader, colLabel(v, data, k));
+        head.description = marks(v.colTotals[static_cast<size_t>(k)]);
+        head.at(x, gridInner_.y, w, headerH);
+        if (x + w <= left || x >= right) head.state |= kAccessOffscreen;
+        t.add(std::move(head));
+    }
+    t.close();
+
+    const std::string& pinRow = v.pivot ? selDomain_ : selAdopter_;
+    const std::string& pinCol = v.pivot ? selAdopter_ : selDomain_;
+    for (const int r : rows) {
+        const float y = o.y + r * kRowH;
+        const bool rowOff = y + kRowH <= top || y >= bottom;
+        const std::string& rid = rowId(v, data, r);
+        const std::string& rlabel = rowLabel(v, data, r);
+        t.open(AccessNode("row:" + rid, AccessRole::Row, ""));
+        AccessNode head("rowh:" + rid, AccessRole::RowHeader, rlabel);
+        head.description = marks(v.rowTotals[static_cast<size_t>(r)]);
+        head.at(gridInner_.x, y, gridLabelW_, kRowH);
+        if (rowOff) head.state |= kAccessOffscreen;
+        t.add(std::move(head));
+        for (const int k : cols) {
+            const MatrixCell* cell = v.cellAt(r, k);
+            const std::string& cid = colId(v, data, k);
+            std::string name = rlabel + " \xC3\x97 " + colLabel(v, data, k) + ": ";
+            if (!cell)
+                name += "no mark";
+            else
+                name += cell->strength == Strength::Stated ? "stated (filled mark)"
+                                                           : "inferred (outlined mark)";
+            AccessNode node("cell:" + rid + ":" + cid, AccessRole::GridCell, name);
+            const float x = o.x + colX_[static_cast<size_t>(k)], w = colW_[static_cast<size_t>(k)];
+            node.at(x, y, w, kRowH);
+            if (rowOff || x + w <= left || x >= right) node.state |= kAccessOffscreen;
+            if (cell) node.state |= kAccessFocusable;
+            if (cell && rid == pinRow && cid == pinCol) node.state |= kAccessSelected;
+            t.add(std::move(node));
+        }
+        t.close();
+    }
+    t.close();
 }
 
 } // namespace rx::ui

@@ -29,7 +29,8 @@ bool moreWordsAfter(const RichText& text, size_t runIndex, size_t from) {
 } // namespace
 
 RichTextLayout drawRichText(ImDrawList* drawList, ImVec2 pos, float width, const RichText& text,
-                            const RichTextStyle& style, const std::vector<ByteRange>& highlights) {
+                            const RichTextStyle& style, const std::vector<ByteRange>& highlights,
+                            const RichTextSelection* selection) {
     RichTextLayout layout;
     const float lineStep = style.size * style.lineHeight;
     const float textTop = (lineStep - style.size) * 0.5f;
@@ -98,6 +99,20 @@ RichTextLayout drawRichText(ImDrawList* drawList, ImVec2 pos, float width, const
                 const ImVec2 wordPos(pos.x + x, top + textTop);
                 const size_t wordBegin = plainOffset + i;
                 const size_t wordEnd = plainOffset + j;
+                if (selection && selection->layer) {
+                    const float scale = style.size / font->FontSize;
+                    selection->layer->addRun(
+                        selection->block, line, wordPos.x, top, top + lineStep,
+                        std::string_view(s + i, j - i), wordBegin, [font, scale](uint32_t c) {
+                            return font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;
+                        });
+                }
+                if ((run.style & kCode) && style.codeBg) {
+                    drawList->AddRectFilled(
+                        ImVec2(wordPos.x - 2, wordPos.y - 1),
+                        ImVec2(wordPos.x + wordW + 2, wordPos.y + style.size + 2), style.codeBg,
+                        3.0f);
+                }
                 for (const ByteRange& h : highlights) {
                     const size_t hb = std::max(h.begin, wordBegin);
                     const size_t he = std::min(h.end, wordEnd);
@@ -110,11 +125,25 @@ RichTextLayout drawRichText(ImDrawList* drawList, ImVec2 pos, float width, const
                                             ImVec2(wordPos.x + x1 + 1, wordPos.y + style.size + 2),
                                             fill, 3.0f);
                 }
-                if ((run.style & kCode) && style.codeBg) {
-                    drawList->AddRectFilled(
-                        ImVec2(wordPos.x - 2, wordPos.y - 1),
-                        ImVec2(wordPos.x + wordW + 2, wordPos.y + style.size + 2), style.codeBg,
-                        3.0f);
+                if (selection && selection->color && !selection->selected.empty()) {
+                    const ByteSpan sel = selection->selected;
+                    const size_t sb = std::max(sel.begin, wordBegin);
+                    const size_t se = std::min(sel.end, wordEnd);
+                    if (sb < se || (sel.begin <= wordEnd && sel.end > wordEnd)) {
+                        const float x0 = sb < se ? textWidth(font, style.size, s + i,
+                                                             s + (sb - plainOffset))
+                                                 : wordW;
+                        float x1 = sb < se ? textWidth(font, style.size, s + i,
+                                                       s + (se - plainOffset))
+                                           : wordW;
+                        // The selection goes on past this word: the space after it (or the
+                        // line's end) is selected too.
+                        if (sel.end > wordEnd)
+                            x1 = wordW + textWidth(font, style.size, kSpace, kSpace + 1);
+                        drawList->AddRectFilled(ImVec2(wordPos.x + x0, top),
+                                                ImVec2(wordPos.x + x1, top + lineStep),
+                                                selection->color);
+                    }
                 }
                 drawList->AddText(font, style.size, wordPos, style.color, s + i, s + j);
             }

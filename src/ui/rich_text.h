@@ -2,6 +2,7 @@
 // TextWrapped cannot mix fonts within a paragraph.
 #pragma once
 #include "document.h"
+#include "text_selection.h"
 
 #include <imgui.h>
 
@@ -28,6 +29,15 @@ struct RichTextStyle {
     int maxLines = 0; // 0 = no limit; a cut text ends in an ellipsis
 };
 
+// Selectable text (issue 19): where the words were drawn goes into `layer` as block `block`, and
+// the selected bytes get a `color` background under the glyphs.
+struct RichTextSelection {
+    TextLayer* layer = nullptr;
+    int block = -1;
+    ByteSpan selected;
+    ImU32 color = 0;
+};
+
 struct RichTextLayout {
     float height = 0;
     int lines = 0;
@@ -40,6 +50,7 @@ struct RichTextLayout {
 // (nested list entries) starts a new line. Only lines inside the draw list's clip rect are drawn.
 RichTextLayout drawRichText(ImDrawList* drawList, ImVec2 pos, float width, const RichText& text,
                             const RichTextStyle& style,
-                            const std::vector<ByteRange>& highlights = {});
+                            const std::vector<ByteRange>& highlights = {},
+                            const RichTextSelection* selection = nullptr);
 
 } // namespace rx::ui

@@ -3,7 +3,7 @@
 #include "text_input.h"
 #include "utf8.h"
 
-#include <imgui_internal.h> // ClearActiveID, GetInputTextState (1.86 and 1.90)
+#include <imgui_internal.h> // ClearActiveID, GetInputTextState: no public equivalent in 1.90.1
 #include <nlohmann/json.hpp>
 
 #include <algorithm>

@@ -177,6 +177,7 @@ void Theme::setMode(ThemeMode mode, bool systemPrefersDark) {
     c.focus = u32(p.focus);
     c.tagBg = u32(p.tagBg);
     c.codeBg = u32(p.codeBg);
+    c.selection = u32(p.selection);
     c.error = u32(p.error);
     c.stated = u32(p.accent);
     c.inferred = u32(p.textMuted);

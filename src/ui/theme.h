@@ -23,7 +23,7 @@ struct Fonts {
 
 struct Colors {
     ImU32 bg, surface, surfaceHover, text, textMuted, accent, accentText, border, highlight,
-        highlightCurrent, focus, tagBg, error, codeBg, stated, inferred;
+        highlightCurrent, focus, tagBg, error, codeBg, selection, stated, inferred;
     Rgba clear;
 };
 

@@ -1,6 +1,7 @@
 // What every view gets each frame: the model, the theme, the host, and a way to ask the App
 // for cross-view navigation. Views keep only UI state of their own.
 #pragma once
+#include "access_tree.h"
 #include "host.h"
 #include "model.h"
 #include "theme.h"
@@ -22,6 +23,14 @@ struct UiContext {
     bool reducedMotion = false;
     bool embed = false;
     bool showControls = true;
+    // The pointer is a finger (SDL's touch-made mouse events): drags scroll, a long press selects.
+    bool touch = false;
+    // Presses in a row at this frame's left-button press, counted by the platform from the
+    // events' own times (1 single, 2 double, 3 triple, ...); 0 = unknown (count per frame).
+    int pressClicks = 0;
+    // The context menu is open: it takes the keys, and the click that closes it goes nowhere.
+    bool menuOpen = false;
+    bool pointerBlocked = false;
 
     // The App's top-bar buttons (and the search field's place among them), in Tab order: a
     // view that runs its own Tab order puts them first, so Tab reaches every control.
@@ -36,8 +45,28 @@ struct UiContext {
     std::string jumpToCard;     // switch to the cards view, open and highlight this card
     std::string switchView;     // "cards" | "matrix"
     bool animating = false;     // a view has an animation running: keep drawing
+    bool openMenu = false;      // a view asks for the context menu at `menuAt` (long press)
+    ImVec2 menuAt;
 
     void announce(const std::string& text) const; // aria-live, for screen readers
+
+    // The accessibility tree this frame's controls go into (issue 20), and what the page's DOM
+    // twins asked for since the last frame: each view takes the requests for its own ids.
+    struct AccessRequest {
+        std::string id;     // control id, as in the tree
+        std::string action; // "focus" | "activate" | "set" (text fields) | "submit" | "submit-back"
+        std::string value;
+    };
+    AccessTree* access = nullptr;
+    std::vector<AccessRequest> accessRequests;
 };
+
+// The last ImGui item's box as a tree node rect.
+AccessNode& atLastItem(AccessNode& node);
+AccessNode atLastItem(AccessNode&& node);
+// Gives the last ImGui item the keyboard focus with a visible ring (a DOM twin got the focus).
+void focusLastItem();
+// True when the last ImGui item has the keyboard focus and its ring shows.
+bool lastItemKeyboardFocused();
 
 } // namespace rx::ui

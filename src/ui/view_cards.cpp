@@ -132,6 +132,7 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
     sections_.clear();
     texts_.clear();
     navEntries_.clear();
+    blocks_.clear();
 
     gridWidth_ = std::min(width, kMaxGridWidth);
     columns_ =
@@ -142,15 +143,18 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
     const auto& matches = search_.result().cards;
 
     float y = 12;
-    const auto addText = [&](const RichText& text, bool muted, float size, float after) {
+    const auto addText = [&](const RichText& text, bool muted, float size, float after,
+                             std::string blockId) {
         RichTextStyle st = bodyStyle(theme, 0);
         st.size = size;
         const float h = drawRichText(nullptr, ImVec2(), readW, text, st).height;
-        texts_.push_back({&text, y, 0, readW, muted, size});
+        const int block = blocks_.add(std::move(blockId), text.plain());
+        texts_.push_back({&text, y, 0, readW, muted, size, block});
         y += h + after;
     };
     if (!filtered)
-        for (const RichText& p : doc.intro) addText(p, false, 18.0f, 12);
+        for (size_t i = 0; i < doc.intro.size(); ++i)
+            addText(doc.intro[i], false, 18.0f, 12, "intro:" + std::to_string(i));
 
     for (size_t s = 0; s < doc.sections.size(); ++s) {
         const Section& section = doc.sections[s];
@@ -172,7 +176,9 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
         box.firstCard = cards_.size();
         y += 24.0f * 1.3f + 10;
         if (!filtered)
-            for (const RichText& p : section.lead) addText(p, false, 16.0f, 10);
+            for (size_t i = 0; i < section.lead.size(); ++i)
+                addText(section.lead[i], false, 16.0f, 10,
+                        "lead:" + section.id + ":" + std::to_string(i));
 
         for (size_t row = 0; row < shown.size(); row += columns_) {
             const size_t rowEnd = std::min(shown.size(), row + columns_);
@@ -185,6 +191,8 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
                 card.item = shown[k];
                 card.searchCard = searchCardOf_[s][shown[k]];
                 card.title = plainRich(item.title);
+                card.titleBlock = blocks_.add("title:" + item.id, item.title, item.id);
+                card.bodyBlock = blocks_.add("body:" + item.id, item.body.plain(), item.id);
                 card.matches = !search_.searching() ||
                                (card.searchCard >= 0 &&
                                 static_cast<size_t>(card.searchCard) < matches.size() &&
@@ -222,7 +230,8 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
     }
     if (!filtered) {
         y += 8;
-        for (const RichText& p : doc.closing) addText(p, true, 16.0f, 12);
+        for (size_t i = 0; i < doc.closing.size(); ++i)
+            addText(doc.closing[i], true, 16.0f, 12, "closing:" + std::to_string(i));
     }
     contentH_ = y + 40;
 }
@@ -238,7 +247,7 @@ void CardsView::drawTopBarControls(UiContext& ctx) {
         ImGui::CalcTextSize("Copy link").x + ImGui::CalcTextSize("Light theme").x + 2 * pad + 16.0f;
     const float avail = ImGui::GetContentRegionAvail().x;
     const float width = std::max(96.0f, std::min(440.0f, avail - reserve));
-    const bool keepActive = focus_ == "search";
+    const bool keepActive = focus_ == "search" && !twinTyping_;
     const bool activeBefore = search_.fieldActive();
     const SearchBar::FieldEvents ev = search_.drawField(ctx, keepActive, width);
     // The field has this frame's keys while it is the focus and was active before drawing (its
@@ -247,6 +256,15 @@ void CardsView::drawTopBarControls(UiContext& ctx) {
     // moved on does not take the keys; drawField lets it go.
     searchHadKeys_ = keepActive && (activeBefore || search_.fieldActive());
     if (ev.activated) setFocus("search", false);
+    if (twinTyping_ && focus_ == "search")
+        drawFocusRing(ImGui::GetWindowDrawList(), search_.fieldMin(), search_.fieldMax(),
+                      ctx.theme.colors().focus, ImGui::GetStyle().FrameRounding);
+    AccessNode field("search", AccessRole::SearchBox, "Search cards", kAccessFocusable);
+    field.value = search_.query();
+    field.description = "Slash or Ctrl+K; Enter and Shift+Enter step through the matches";
+    field.at(search_.fieldMin().x, search_.fieldMin().y, search_.fieldMax().x - search_.fieldMin().x,
+             search_.fieldMax().y - search_.fieldMin().y);
+    ctx.access->add(std::move(field));
     if (ev.escape || (ev.deactivated && focus_ == "search")) focus_.clear();
     if (ev.enter || ev.shiftEnter) {
         search_.refresh(ctx.model.searchIndex);
@@ -272,9 +290,12 @@ void CardsView::draw(UiContext& ctx) {
     const bool overUi = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows |
                                                ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
     const ImVec2 dragMax(areaMax_.x - ImGui::GetStyle().ScrollbarSize, areaMax_.y);
-    pointer_.update(overUi, areaMin_, dragMax, ctx.nowMs, scroll_, maxScroll_, ctx.reducedMotion);
+    selectionBeforePointer(ctx, overUi, dragMax);
+    pointer_.update(overUi && !ctx.pointerBlocked, areaMin_, dragMax, ctx.nowMs, scroll_,
+                    maxScroll_, ctx.reducedMotion, selecting_);
     if (pointer_.pressedThisFrame()) focusSerialAtPress_ = focusSerial_;
-    handleKeys(ctx);
+    selectionAfterPointer(ctx);
+    if (!ctx.menuOpen) handleKeys(ctx);
     controls_.beginFrame();
     // Tab order starts in the top bar: the App's buttons and the search field.
     for (const UiContext::TopBarStop& stop : ctx.topBarStops) controls_.addFocusOnly(stop.id);
@@ -346,12 +367,17 @@ void CardsView::draw(UiContext& ctx) {
     const ImVec2 gridOrigin(gridLeft, areaMin_.y - scroll_.position);
     const float viewTop = scroll_.position, viewBottom = scroll_.position + areaH;
 
+    resolveSelection();
+    layer_.clear();
+    layerScroll_ = scroll_.position;
     for (const TextBlock& t : texts_) {
         if (t.y > viewBottom || t.y + 200 < viewTop) continue;
         RichTextStyle st = bodyStyle(theme, 0);
         st.size = t.size;
         if (t.muted) st.color = c.textMuted;
-        drawRichText(dl, ImVec2(gridOrigin.x + t.x, gridOrigin.y + t.y), t.width, *t.text, st);
+        const RichTextSelection sel = selectionFor(t.block);
+        drawRichText(dl, ImVec2(gridOrigin.x + t.x, gridOrigin.y + t.y), t.width, *t.text, st, {},
+                     &sel);
     }
     const Fonts& f = theme.fonts();
     for (const SectionBox& s : sections_) {
@@ -388,6 +414,7 @@ void CardsView::draw(UiContext& ctx) {
         controls_.addClipped(id, min, max, areaMin_, dragMax);
         drawCard(ctx, dl, box, gridOrigin);
     }
+    drawSelectionChrome(ctx, dl);
     if (cards_.empty()) {
         const char* msg = "No cards to show. Clear the search or the tag filter.";
         dl->AddText(f.body, 16.0f, ImVec2(gridOrigin.x, areaMin_.y + 24), c.textMuted, msg);
@@ -417,15 +444,24 @@ void CardsView::draw(UiContext& ctx) {
                 focus_.clear();
         } else if (clicked == "#outside") {
             nav_.menuOpen = false;
+        } else if (clicked == "card:" + openCard_ && pressOnText_) {
+            setFocus(clicked, false); // a click in an open card's text only places the caret
         } else if (clicked != "#blocked") {
             setFocus(clicked, false);
             activate(ctx, clicked);
         }
     }
-    if (overUi && !pointer_.dragging()) {
+    if (overUi && !ctx.touch && (selecting_ || !pointer_.dragging())) {
         const std::string hover = controls_.hitAt(io.MousePos);
-        if (!hover.empty() && hover[0] != '#') ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        const bool onText = contains(areaMin_, dragMax, io.MousePos) &&
+                            layer_.hitExact(io.MousePos.x, io.MousePos.y).valid();
+        if (selecting_ || (onText && (hover.empty() || startsWith(hover, "card:"))))
+            ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+        else if (!hover.empty() && hover[0] != '#')
+            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     }
+
+    addAccessNodes(ctx, gridOrigin);
 
     const bool flashing =
         !flashCard_.empty() && !ctx.reducedMotion && ctx.nowMs - flashStartMs_ < kFlashMs;
@@ -469,12 +505,14 @@ void CardsView::drawCard(const UiContext& ctx, ImDrawList* dl, const CardBox& bo
     ImVec2 at(min.x + kCardPadding, min.y + kCardPadding);
     RichTextStyle ts = titleStyle(theme);
     ts.color = fade(ts.color, dim ? 0.6f : 1.0f);
-    drawRichText(dl, at, textW, box.title, ts, titleHl);
+    const RichTextSelection titleSel = selectionFor(box.titleBlock);
+    drawRichText(dl, at, textW, box.title, ts, titleHl, &titleSel);
     at.y += box.titleH + 8;
     RichTextStyle bs = bodyStyle(theme, open ? 0 : kCollapsedBodyLines);
     bs.color = fade(bs.color, dim ? 0.6f : 1.0f);
     dl->PushClipRect(min, max, true);
-    const RichTextLayout body = drawRichText(dl, at, textW, item.body, bs, bodyHl);
+    const RichTextSelection bodySel = selectionFor(box.bodyBlock);
+    const RichTextLayout body = drawRichText(dl, at, textW, item.body, bs, bodyHl, &bodySel);
     const float bodyH = body.height;
     dl->PopClipRect();
     if (body.truncated) {
@@ -578,6 +616,165 @@ void CardsView::setFocus(const std::string& id, bool visible) {
     ++focusSerial_;
     focus_ = id;
     focusVisible_ = visible;
+    twinTyping_ = false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// DOM twins (issue 20)
+
+void CardsView::takeAccessRequests(UiContext& ctx) {
+    for (const UiContext::AccessRequest& r : ctx.accessRequests) {
+        if (r.id == "search") {
+            if (r.action == "set") search_.setQuery(r.value);
+            if (r.action == "submit" || r.action == "submit-back") {
+                search_.refresh(ctx.model.searchIndex);
+                search_.step(r.action == "submit");
+                goToCurrentMatch();
+            }
+            setFocus("search", true);
+            twinTyping_ = true;
+        } else if (r.action == "focus") {
+            focusFromTwin(r.id);
+        } else if (r.action == "activate") {
+            focusFromTwin(r.id);
+            activate(ctx, r.id);
+        }
+    }
+}
+
+void CardsView::focusFromTwin(const std::string& id) {
+    setFocus(id, true);
+    if (startsWith(id, "card:")) {
+        pendingCard_ = id.substr(5);
+        pendingAnimate_ = false;
+    } else if (!openCard_.empty() && (startsWith(id, "tag:") || startsWith(id, "link:") ||
+                                      startsWith(id, "copy:") || startsWith(id, "close:"))) {
+        ImVec2 min, max;
+        if (!controls_.rectOf(id, min, max)) { // the open card's control is scrolled away
+            pendingCard_ = openCard_;
+            pendingAnimate_ = false;
+        }
+    }
+}
+
+void CardsView::addControlNode(AccessTree& tree, const std::string& id, AccessRole role,
+                               const std::string& name, std::uint16_t state) const {
+    AccessNode node(id, role, name, state | kAccessFocusable);
+    ImVec2 min, max;
+    if (controls_.rectOf(id, min, max))
+        node.at(min.x, min.y, max.x - min.x, max.y - min.y);
+    else
+        node.state |= kAccessOffscreen;
+    tree.add(std::move(node));
+}
+
+void CardsView::addAccessNodes(UiContext& ctx, ImVec2 gridOrigin) const {
+    AccessTree& t = *ctx.access;
+    const Document& doc = ctx.model.doc;
+    if (search_.searching() || !tag_.empty()) {
+        t.open(AccessNode("status", AccessRole::Group, "Search results"));
+        if (search_.searching()) {
+            t.add(AccessNode("search-count", AccessRole::Text, search_.countText()));
+            if (search_.result().matches > 0) {
+                addControlNode(t, "prev", AccessRole::Button, "Previous match");
+                addControlNode(t, "next", AccessRole::Button, "Next match");
+                addControlNode(t, "mode", AccessRole::Button, "Hide other cards",
+                               kAccessPressable | (search_.hideNonMatching ? kAccessPressed : 0));
+            }
+            addControlNode(t, "clear-search", AccessRole::Button, "Clear search");
+        }
+        if (!tag_.empty()) {
+            const TagDef* def = ctx.model.vocabulary.find(tag_);
+            addControlNode(t, "clear-tag", AccessRole::Button,
+                           "Tag: " + (def ? def->label : tag_) + ", clear the tag filter");
+        }
+        t.close();
+    }
+
+    if (!navEntries_.empty()) {
+        t.open(AccessNode("nav", AccessRole::Navigation, "Sections"));
+        if (!wide_) {
+            std::string current;
+            for (const NavEntry& e : navEntries_)
+                if (e.id == currentSection_) current = e.title;
+            addControlNode(t, "nav-menu", AccessRole::Button,
+                           current.empty() ? std::string("Sections") : "Sections: " + current,
+                           kAccessExpandable | (nav_.menuOpen ? kAccessExpanded : 0));
+        }
+        for (const NavEntry& e : navEntries_) {
+            const std::string id = "nav:" + e.id;
+            AccessNode node(id, AccessRole::Link, e.title,
+                            e.id == currentSection_ ? kAccessCurrent : 0);
+            const std::string count = countLabel(e, navFiltered());
+            node.description = count + (e.total == 1 ? " card" : " cards");
+            ImVec2 min, max;
+            // In the bar layout the entries are drawn only while the menu is open: a screen reader
+            // still reaches them, Tab (like the canvas's) does not.
+            if (controls_.rectOf(id, min, max)) {
+                node.at(min.x, min.y, max.x - min.x, max.y - min.y);
+                node.state |= kAccessFocusable;
+            }
+            t.add(std::move(node));
+        }
+        t.close();
+    }
+
+    AccessNode area("cards-area", AccessRole::Group, "");
+    area.at(areaMin_.x, areaMin_.y, areaMax_.x - areaMin_.x, areaMax_.y - areaMin_.y);
+    t.open(std::move(area));
+    for (const SectionBox& s : sections_) {
+        const Section& section = doc.sections[s.section];
+        t.open(AccessNode("section:" + section.id, AccessRole::Group, section.title));
+        const std::string count =
+            std::to_string(s.cardCount) + (s.cardCount == 1 ? " card" : " cards");
+        AccessNode heading("heading:" + section.id, AccessRole::Heading, section.title);
+        heading.level = 2;
+        heading.description = count;
+        heading.at(gridOrigin.x, gridOrigin.y + s.y, gridWidth_, 32);
+        t.add(std::move(heading));
+        for (size_t k = s.firstCard; k < s.firstCard + s.cardCount; ++k) {
+            const CardBox& box = cards_[k];
+            const Item& item = section.items[box.item];
+            const bool open = item.id == openCard_;
+            AccessNode card("card:" + item.id, AccessRole::Button, item.title,
+                            kAccessFocusable | kAccessExpandable | (open ? kAccessExpanded : 0));
+            card.at(gridOrigin.x + box.pos.x, gridOrigin.y + box.pos.y, box.size.x, box.size.y);
+            const auto on = onScreen_.find(item.id);
+            if (on == onScreen_.end() || !on->second.visible) card.state |= kAccessOffscreen;
+            if (search_.searching() && !box.matches) card.description = "not a search match";
+            t.add(std::move(card));
+            if (!open) continue;
+            t.open(AccessNode("details:" + item.id, AccessRole::Group, item.title));
+            t.add(AccessNode("body:" + item.id, AccessRole::Text, item.body.plain()));
+            const auto& tags = ctx.model.tags.tagsOf(item.id);
+            if (!tags.empty()) {
+                t.open(AccessNode("tags:" + item.id, AccessRole::Group, "Tags"));
+                for (const std::string& tag : tags) {
+                    const TagDef* def = ctx.model.vocabulary.find(tag);
+                    addControlNode(t, "tag:" + tag, AccessRole::Button, def ? def->label : tag);
+                }
+                t.close();
+            }
+            const auto& related = ctx.model.tags.related(item.id);
+            if (!related.empty()) {
+                t.open(AccessNode("related:" + item.id, AccessRole::Group, "Related"));
+                for (const std::string& r : related) {
+                    const Item* target = doc.findItem(r);
+                    addControlNode(t, "link:" + r, AccessRole::Link, target ? target->title : r);
+                }
+                t.close();
+            }
+            addControlNode(t, "copy:" + item.id, AccessRole::Button,
+                           copiedCard_ == item.id ? "Copied" : "Copy text");
+            addControlNode(t, "close:" + item.id, AccessRole::Button, "Close");
+            t.close();
+        }
+        t.close();
+    }
+    if (cards_.empty())
+        t.add(AccessNode("no-cards", AccessRole::Text,
+                         "No cards to show. Clear the search or the tag filter."));
+    t.close();
 }
 
 std::string CardsView::focusedCard() const {
@@ -607,6 +804,7 @@ void CardsView::handleKeys(UiContext& ctx) {
     // A focus request ImGui completed a frame late activated the field after the focus moved on.
     if (search_.fieldActive() && focus_ != "search") ImGui::ClearActiveID();
     if (ImGui::IsAnyItemActive()) return; // another widget (the App's) is being used
+    if (selectionKeys(ctx)) return;
 
     bool focusSearch = io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_K, false);
     ImVector<ImWchar>& typed = io.InputQueueCharacters;
@@ -716,7 +914,9 @@ void CardsView::handleKeys(UiContext& ctx) {
 }
 
 void CardsView::activate(UiContext& ctx, const std::string& id) {
-    if (startsWith(id, "app:")) {
+    if (startsWith(id, "sel:")) {
+        activateSelectionTool(ctx, id);
+    } else if (startsWith(id, "app:")) {
         ctx.activateTopBar = id; // the App's own buttons
     } else if (id == "search") {
         focus_ = "search";
@@ -928,7 +1128,8 @@ void CardsView::writeState(nlohmann::json& state) const {
                              {"tags", model_->tags.tagsOf(item.id)},
                              {"links", model_->tags.related(item.id)}};
                 const auto it = onScreen_.find(item.id);
-                if (it != onScreen_.end() && it->second.visible) {
+                // Drawn last frame and still shown (a filter applied since hides it now).
+                if (it != onScreen_.end() && it->second.visible && isShown) {
                     const ImVec4& r = it->second.rect;
                     card["visible"] = true;
                     card["rect"] = {r.x, r.y, r.z, r.w};
@@ -983,7 +1184,8 @@ void CardsView::writeState(nlohmann::json& state) const {
     state["scroll"] = {{"y", scroll_.position},
                        {"max", maxScroll_},
                        {"moving", scroll_.moving()},
-                       {"velocity", scroll_.velocity}};
+                       {"velocity", scroll_.velocity},
+                       {"releaseVelocity", pointer_.releaseVelocity()}};
     state["layout"] = {
         {"columns", columns_}, {"nav", wide_ ? "sidebar" : "bar"}, {"navMenuOpen", nav_.menuOpen}};
 }

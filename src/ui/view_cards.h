@@ -5,8 +5,10 @@
 // cards inside the scroll area are drawn.
 #pragma once
 #include "card_input.h"
+#include "rich_text.h"
 #include "search_bar.h"
 #include "section_nav.h"
+#include "text_selection.h"
 #include "ui_context.h"
 #include "url_state.h"
 
@@ -37,6 +39,28 @@ class CardsView {
     void writeUrl(UrlState& url) const;
     void writeState(nlohmann::json& state) const; // adds sections[], openCard, search, ...
     void revealCard(const std::string& id);       // open, scroll to and highlight
+    // Requests of the DOM twins for this view's controls (before the top bar is drawn).
+    void takeAccessRequests(UiContext& ctx);
+    void focusFromTwin(const std::string& id); // a twin got the DOM focus: ring and scroll
+
+    // Selection (issue 19, cards_selection.cpp).
+    bool hasSelection() const { return selA_.valid() && selA_ != selF_; }
+    std::string selectedText() const;
+    void clearSelection();
+    void writeSelectionState(nlohmann::json& state) const;
+    std::string textLayoutJson() const; // every drawn word: block, line, rect, bytes (tests)
+    // What is at (x, y) for the context menu: the card, the word there, the selection.
+    struct ContextTarget {
+        std::string card;      // item id, or ""
+        std::string selection; // selected text ("" none)
+        std::string word;      // the word under the point, or the selection
+    };
+    ContextTarget contextTarget(ImVec2 p, bool byKeyboard) const;
+    ImVec2 keyboardMenuPoint() const; // where a menu opened from the keyboard appears
+    void copyText(UiContext& ctx, const std::string& text, const char* what);
+    void copyCardText(UiContext& ctx, const std::string& itemId) { copyCard(ctx, itemId); }
+    void searchFor(UiContext& ctx, const std::string& text);
+    void copyCardLink(UiContext& ctx, const std::string& itemId);
 
     // The control with keyboard focus ("app:theme", "card:<id>", ...) and whether its ring shows.
     const std::string& focusedControl() const { return focus_; }
@@ -59,6 +83,7 @@ class CardsView {
         bool truncated = false;
         bool matches = true;
         RichText title;
+        int titleBlock = -1, bodyBlock = -1; // in blocks_
     };
     struct SectionBox {
         size_t section = 0;
@@ -70,6 +95,7 @@ class CardsView {
         float y = 0, x = 0, width = 0;
         bool muted = false;
         float size = 16.0f;
+        int block = -1;
     };
     struct LayoutKey {
         float width = -1;
@@ -103,6 +129,21 @@ class CardsView {
     int cardIndex(const std::string& itemId) const;
     std::string focusedCard() const; // item id when a card has focus, else ""
     void setFocus(const std::string& id, bool visible);
+    // The view's controls as accessibility tree nodes, after drawing (issue 20).
+    void addAccessNodes(UiContext& ctx, ImVec2 gridOrigin) const;
+    void addControlNode(AccessTree& tree, const std::string& id, AccessRole role,
+                        const std::string& name, std::uint16_t state = 0) const;
+    // cards_selection.cpp
+    float layerY(float y) const { return y + scroll_.position - layerScroll_; }
+    void selectionBeforePointer(UiContext& ctx, bool overUi, ImVec2 dragMax);
+    void selectionAfterPointer(UiContext& ctx);
+    void resolveSelection();
+    RichTextSelection selectionFor(int block);
+    void selectBlocks(int first, int last);
+    int handleAt(ImVec2 p) const; // 1 = start handle, 2 = end handle, 0 = none
+    void drawSelectionChrome(UiContext& ctx, ImDrawList* dl);
+    bool selectionKeys(UiContext& ctx);
+    void activateSelectionTool(UiContext& ctx, const std::string& id); // the touch toolbar
 
     const Model* model_ = nullptr;
     std::vector<std::vector<int>> searchCardOf_; // [section][item] -> SearchIndex card
@@ -121,6 +162,9 @@ class CardsView {
     unsigned focusSerial_ = 0;        // bumped by every focus change
     unsigned focusSerialAtPress_ = 0; // ... as it was when the pointer went down
     bool searchHadKeys_ = false; // the search field was active when this frame's keys came
+    // The search field's DOM twin has the focus and takes the typing: the canvas field shows the
+    // query and the ring but is not active (its own buffer would fight the twin's).
+    bool twinTyping_ = false;
     std::string flashCard_;
     double flashStartMs_ = 0;
     std::string pendingCard_;    // scroll to this card once laid out
@@ -142,6 +186,26 @@ class CardsView {
     float maxScroll_ = 0;
     double lastFrameMs_ = 0;
     std::unordered_map<std::string, CardOnScreen> onScreen_;
+
+    // Selectable text: blocks in reading order (rebuilt with the layout), where this frame drew
+    // them (hit tests for the next frame's input), and the selection by block id.
+    TextBlocks blocks_;
+    TextLayer layer_;
+    float layerScroll_ = 0; // the scroll offset layer_ was drawn at
+    Selection selection_;
+    TextPoint selA_, selF_; // resolved this frame; invalid = none
+    ClickCounter clicks_;
+    bool selecting_ = false;       // a drag now selects (mouse press on text, a touch handle)
+    bool pressOnText_ = false;     // the current press began on text
+    bool selectionByTouch_ = false; // handles and the toolbar show
+    bool touchHeld_ = false;
+    bool longPressFired_ = false;
+    double touchPressMs_ = 0;
+    TextPoint touchHit_;
+    ImVec2 handlePos_[2];
+    bool handlesShown_ = false;
+    bool suppressPending_ = false; // this press ends in no click (double-click, Shift+click)
+    ImU32 selectionColor_ = 0;
 };
 
 } // namespace rx::ui

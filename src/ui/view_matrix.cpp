@@ -2,13 +2,17 @@
 
 #include "export.h"
 #include "matrix_common.h"
+#include "utf8.h"
 
+#include <imgui_internal.h> // ClearActiveID: a twin takes the typing from the canvas field
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <set>
 
 namespace rx::ui {
 
@@ -57,6 +61,12 @@ const char* sortKey(AxisSort sort) {
         break;
     }
     return "";
+}
+
+AxisSort cycleSort(AxisSort now, AxisSort first, AxisSort second) {
+    if (now == first) return second;
+    if (now == second) return AxisSort::Document;
+    return first;
 }
 
 AxisSort parseSortKey(const std::string& key) {
@@ -109,8 +119,7 @@ bool drawTextEllipsis(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU3
     const char* cut = end;
     // Shorten by whole UTF-8 characters until the text and the ellipsis fit.
     while (cut > begin) {
-        do --cut;
-        while (cut > begin && (static_cast<unsigned char>(*cut) & 0xC0) == 0x80);
+        cut = begin + rx::utf8CharStart(text, static_cast<size_t>(cut - begin) - 1);
         if (font->CalcTextSizeA(size, FLT_MAX, 0, begin, cut).x + ellW <= maxWidth) break;
     }
     std::string shown(begin, cut);
@@ -151,13 +160,118 @@ void sameLineIfFits(float width) {
 void MatrixView::rememberItem(const std::string& name) {
     const ImVec2 a = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
     controls_[name] = ImVec4(a.x, a.y, size.x, size.y);
+    if (!pendingFocus_.empty() && pendingFocus_ == name) {
+        focusLastItem();
+        pendingFocus_.clear();
+    }
+    if (lastItemKeyboardFocused()) focused_ = name;
+}
+
+void MatrixView::itemNode(UiContext& ctx, AccessNode node) {
+    rememberItem(node.id);
+    atLastItem(node);
+    node.state |= kAccessFocusable;
+    ctx.access->add(std::move(node));
+}
+
+void MatrixView::setText(const std::string& text) {
+    text_.setText(text);
+    dirty_ = true;
+    resetScroll_ = true;
+}
+
+void MatrixView::takeAccessRequests(UiContext& ctx) {
+    for (const UiContext::AccessRequest& r : ctx.accessRequests) {
+        if (r.action == "set" && r.id == "text") setText(r.value);
+        if (r.action == "set" && (r.id == "rowSort" || r.id == "colSort")) {
+            (r.id == "rowSort" ? query_.rowSort : query_.colSort) = parseSortKey(r.value);
+            dirty_ = true;
+        }
+        if (r.action == "activate") activateControl(ctx, r.id);
+        // The twin has the DOM focus (and the typing): the canvas's field must not be active, or
+        // its own buffer would overwrite what the twin sets.
+        if (r.id == "text" && ImGui::GetActiveID() != 0) ImGui::ClearActiveID();
+        pendingFocus_ = r.id;
+        pendingFocusFrames_ = 3;
+        if (r.id.rfind("cell:", 0) == 0 && data_) {
+            // Off screen cells are not drawn: scroll the grid to it, the focus follows.
+            const size_t colon = r.id.rfind(':');
+            const std::string row = r.id.substr(5, colon - 5), col = r.id.substr(colon + 1);
+            scrollToRow_ = scrollToCol_ = -1;
+            for (size_t i = 0; i < table_.rows.size(); ++i)
+                if (rowId(table_, *data_, static_cast<int>(i)) == row) scrollToRow_ = static_cast<int>(i);
+            for (size_t i = 0; i < table_.cols.size(); ++i)
+                if (colId(table_, *data_, static_cast<int>(i)) == col) scrollToCol_ = static_cast<int>(i);
+        }
+    }
+}
+
+void MatrixView::activateControl(UiContext& ctx, const std::string& id) {
+    const auto toggle = [this](std::set<std::string>& set, const std::string& key) {
+        if (!set.erase(key)) set.insert(key);
+        dirty_ = resetScroll_ = true;
+    };
+    const auto startsWith = [&id](const char* prefix) { return id.rfind(prefix, 0) == 0; };
+    if (id == "fold") {
+        controlsOpen_ = !controlsOpen_;
+    } else if (id == "inferred" || id == "clearStrength") {
+        query_.includeInferred = id == "clearStrength" ? true : !query_.includeInferred;
+        dirty_ = true;
+    } else if (id == "pivot") {
+        query_.pivot = !query_.pivot;
+        std::swap(query_.rowSort, query_.colSort);
+        dirty_ = resetScroll_ = true;
+    } else if (id == "csv") {
+        exportCsv(ctx);
+    } else if (id == "tsv") {
+        copyTsv(ctx);
+    } else if (startsWith("facet:")) {
+        toggle(query_.facets, id.substr(6));
+    } else if (startsWith("domain:")) {
+        if (ctx.showControls) toggle(query_.domains, id.substr(7));
+    } else if (id == "clearText") {
+        setText("");
+    } else if (id == "clearDomains") {
+        query_.domains.clear();
+        dirty_ = resetScroll_ = true;
+    } else if (id == "clearFacets") {
+        query_.facets.clear();
+        dirty_ = resetScroll_ = true;
+    } else if (id == "clearAll" || id == "emptyClear") {
+        clearAll();
+    } else if (id == "close") {
+        selAdopter_.clear();
+        selDomain_.clear();
+    } else if (startsWith("sourceCard:") && data_) {
+        const int a = data_->findAdopter(selAdopter_), d = data_->findDomain(selDomain_);
+        const size_t i = static_cast<size_t>(std::atoi(id.c_str() + 11));
+        if (a >= 0 && d >= 0)
+            for (const Mark& m : data_->adopters[static_cast<size_t>(a)].marks)
+                if (m.domain == d && i < m.evidence.size() && !m.evidence[i].itemId.empty())
+                    ctx.jumpToCard = m.evidence[i].itemId;
+    } else if (id == "sortRowsName") {
+        query_.rowSort = cycleSort(query_.rowSort, AxisSort::NameAsc, AxisSort::NameDesc);
+        dirty_ = true;
+    } else if (id == "sortRowsCount") {
+        query_.rowSort = cycleSort(query_.rowSort, AxisSort::MarksDesc, AxisSort::MarksAsc);
+        dirty_ = true;
+    } else if (id == "sortColsCount") {
+        query_.colSort = cycleSort(query_.colSort, AxisSort::MarksDesc, AxisSort::MarksAsc);
+        dirty_ = true;
+    } else if (startsWith("cell:") && data_) {
+        const size_t colon = id.rfind(':');
+        const std::string row = id.substr(5, colon - 5), col = id.substr(colon + 1);
+        const std::string& adopter = table_.pivot ? col : row;
+        const std::string& domain = table_.pivot ? row : col;
+        select(data_->findAdopter(adopter), data_->findDomain(domain));
+    }
 }
 
 void MatrixView::rebuildIfNeeded(const AdoptersData& data) {
     if (!dirty_ && data_ == &data && builtAdopters_ == data.adopters.size()) return;
     const double t0 = nowMs();
     query_.text = text_.committed();
-    builder_.build(data, query_, view_);
+    builder_.build(data, query_, table_);
     if (data.domains.size() <= 24) {
         MatrixQuery all = query_;
         all.domains.clear();
@@ -211,18 +325,18 @@ void MatrixView::exportCsv(UiContext& ctx) {
     if (!data_) return;
     ctx.host.call("download", json{{"name", "rust-adopters-matrix.csv"},
                                    {"mime", "text/csv"},
-                                   {"text", toCsv(view_, *data_)}}
+                                   {"text", toCsv(table_, *data_)}}
                                   .dump());
     lastExport_ = "csv";
-    status_ = "Downloaded " + std::to_string(view_.rows.size()) + " rows as CSV";
+    status_ = "Downloaded " + std::to_string(table_.rows.size()) + " rows as CSV";
     ctx.announce(status_);
 }
 
 void MatrixView::copyTsv(UiContext& ctx) {
     if (!data_) return;
-    ctx.host.call("copy", json{{"text", toTsv(view_, *data_)}}.dump());
+    ctx.host.call("copy", json{{"text", toTsv(table_, *data_)}}.dump());
     lastExport_ = "tsv";
-    status_ = "Copied " + std::to_string(view_.rows.size()) + " rows (tab-separated)";
+    status_ = "Copied " + std::to_string(table_.rows.size()) + " rows (tab-separated)";
     ctx.announce(status_);
 }
 
@@ -234,8 +348,12 @@ void MatrixView::draw(UiContext& ctx) {
     colsOnScreen_.clear();
     cellsOnScreen_.clear();
     controls_.clear();
+    selectionInput(ctx);
     detailShown_ = false;
     hoverRow_ = hoverCol_ = focusRow_ = focusCol_ = -1;
+    focused_.clear();
+    // A twin's focus that found no control to land on (gone with a filter) is dropped.
+    if (!pendingFocus_.empty() && --pendingFocusFrames_ < 0) pendingFocus_.clear();
 
     // A pinned cell must name a real mark; a stale URL selection is dropped.
     int selA = -1, selD = -1;
@@ -263,7 +381,7 @@ void MatrixView::draw(UiContext& ctx) {
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const bool hasSelection = !selAdopter_.empty();
-    if (view_.empty()) {
+    if (table_.empty()) {
         drawEmpty(ctx);
     } else {
         const bool side = hasSelection && avail.x >= kSideBySideMinWidth;
@@ -277,6 +395,7 @@ void MatrixView::draw(UiContext& ctx) {
         }
         const float gridW = side ? avail.x - panelW - 12 : avail.x;
         drawGrid(ctx, ImVec2(gridW, gridH));
+        addGridNodes(ctx);
         if (side) {
             ImGui::SameLine(0, 12);
             drawDetail(ctx, panelW, gridH);
@@ -284,7 +403,7 @@ void MatrixView::draw(UiContext& ctx) {
             drawDetail(ctx, avail.x, std::max(140.0f, avail.y - gridH - 8));
         }
     }
-    if (view_.empty() && hasSelection) drawDetail(ctx, avail.x, 0);
+    if (table_.empty() && hasSelection) drawDetail(ctx, avail.x, 0);
     ImGui::EndChild();
 }
 
@@ -296,11 +415,13 @@ void MatrixView::drawEmpty(UiContext& ctx) {
     ImGui::PopFont();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(640.0f, layoutWidth_));
     ImGui::PushStyleColor(ImGuiCol_Text, toV4(c.textMuted));
-    ImGui::TextUnformatted(view_.emptyExplanation.c_str());
+    ImGui::TextUnformatted(table_.emptyExplanation.c_str());
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
-    if (ImGui::Button("Clear all filters")) clearAll();
-    rememberItem("emptyClear");
+    ctx.access->add(AccessNode("empty", AccessRole::Text,
+                               "Nothing to show. " + table_.emptyExplanation));
+    if (ImGui::Button("Clear all filters")) activateControl(ctx, "emptyClear");
+    itemNode(ctx, AccessNode("emptyClear", AccessRole::Button, "Clear all filters"));
 }
 
 void MatrixView::drawDetail(UiContext& ctx, float width, float height) {
@@ -326,6 +447,9 @@ void MatrixView::drawDetail(UiContext& ctx, float width, float height) {
     const ImVec2 p = ImGui::GetWindowPos();
     const ImVec2 s = ImGui::GetWindowSize();
     detailRect_ = ImVec4(p.x, p.y, s.x, s.y);
+    ctx.access->open(AccessNode("detail", AccessRole::Region,
+                                adopter.name + " \xC2\xB7 " + domain.name)
+                         .at(p.x, p.y, s.x, s.y));
 
     // Title row with the close button on the right.
     const char* closeLabel = "Close \xC3\x97";
@@ -336,11 +460,9 @@ void MatrixView::drawDetail(UiContext& ctx, float width, float height) {
     ImGui::PopFont();
     ImGui::PopTextWrapPos();
     ImGui::SameLine(ImGui::GetContentRegionMax().x - closeW);
-    if (ImGui::Button(closeLabel)) {
-        selAdopter_.clear();
-        selDomain_.clear();
-    }
-    rememberItem("close");
+    if (ImGui::Button(closeLabel)) activateControl(ctx, "close");
+    itemNode(ctx, AccessNode("close", AccessRole::Button, "Close"));
+    addDetailNodes(ctx, adopter, domain, *mark);
 
     ImGui::PushTextWrapPos(0.0f);
     // Strength, with its mark and what it means.
@@ -369,10 +491,13 @@ void MatrixView::drawDetail(UiContext& ctx, float width, float height) {
     ImGui::PushFont(f.smallBold);
     ImGui::TextUnformatted(mark->evidence.size() == 1 ? "Evidence" : "Evidence (all quotes)");
     ImGui::PopFont();
+    const std::string cellId = selAdopter_ + ":" + selDomain_ + ":";
     for (size_t i = 0; i < mark->evidence.size(); ++i) {
         const Evidence& e = mark->evidence[i];
         ImGui::PushID(static_cast<int>(i));
-        ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", e.quote.c_str());
+        RichText quote;
+        quote.runs.push_back(Run{e.quote, kPlain});
+        drawQuote(ctx, quote, "quote:" + cellId + std::to_string(i), e.itemId);
         std::string where;
         if (const Section* sec = doc.findSection(e.sectionId)) where = sec->title;
         if (const Item* item = doc.findItem(e.itemId)) where += " \xE2\x80\xBA " + item->title;
@@ -382,9 +507,15 @@ void MatrixView::drawDetail(UiContext& ctx, float width, float height) {
         ImGui::TextWrapped("%s", where.c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();
+        ctx.access->add(AccessNode("quote:" + std::to_string(i), AccessRole::Text,
+                                   "\xE2\x80\x9C" + e.quote + "\xE2\x80\x9D (" + where + ")"));
         if (!e.itemId.empty()) {
-            if (ImGui::Button("Show source card \xC2\xBB")) ctx.jumpToCard = e.itemId;
-            rememberItem("sourceCard:" + std::to_string(i));
+            const std::string id = "sourceCard:" + std::to_string(i);
+            if (ImGui::Button("Show source card \xC2\xBB")) activateControl(ctx, id);
+            const Item* item = doc.findItem(e.itemId);
+            std::string name = "Show source card: " + (item ? item->title : e.itemId);
+            if (mark->evidence.size() > 1) name += " (quote " + std::to_string(i + 1) + ")";
+            itemNode(ctx, AccessNode(id, AccessRole::Button, name));
         }
         ImGui::PopID();
     }
@@ -395,17 +526,40 @@ void MatrixView::drawDetail(UiContext& ctx, float width, float height) {
         ImGui::PopFont();
         for (const FacetClaim& claim : adopter.facets) {
             const Facet& facet = data.facets[static_cast<size_t>(claim.facet)];
-            ImGui::PushFont(f.small);
-            ImGui::Bullet();
-            ImGui::TextWrapped("%s: \xE2\x80\x9C%s\xE2\x80\x9D", facet.name.c_str(),
-                               claim.evidence.quote.c_str());
-            ImGui::PopFont();
+            RichText why;
+            why.runs.push_back(Run{facet.name + ": ", kBold});
+            why.runs.push_back(Run{claim.evidence.quote, kPlain});
+            drawQuote(ctx, why, "why:" + cellId + facet.id, claim.evidence.itemId);
         }
     }
     ImGui::PopTextWrapPos();
+    ctx.access->close();
     ImGui::EndChild();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
+}
+
+// The panel's text besides the quotes (added where they are drawn): what the mark means, the
+// products and the "Why" claims.
+void MatrixView::addDetailNodes(UiContext& ctx, const Adopter& adopter, const Domain& domain,
+                                const Mark& mark) const {
+    AccessTree& t = *ctx.access;
+    t.add(AccessNode("strength", AccessRole::Text,
+                     mark.strength == Strength::Stated
+                         ? "Stated: the quoted sentence itself places " + adopter.name + "'s use of " +
+                               ctx.model.subject + " in " + domain.name + "."
+                         : "Inferred: the sentence does not name " + domain.name +
+                               "; it follows from how the document describes that domain."));
+    if (!mark.note.empty()) t.add(AccessNode("note", AccessRole::Text, mark.note));
+    if (!adopter.products.empty())
+        t.add(AccessNode("products", AccessRole::Text, "Products: " + joined(adopter.products, ", ")));
+    for (size_t i = 0; i < adopter.facets.size(); ++i) {
+        const FacetClaim& claim = adopter.facets[i];
+        const Facet& facet = data_->facets[static_cast<size_t>(claim.facet)];
+        t.add(AccessNode("why:" + std::to_string(i), AccessRole::Text,
+                         "Why " + ctx.model.subject + ", " + facet.name + ": \xE2\x80\x9C" +
+                             claim.evidence.quote + "\xE2\x80\x9D"));
+    }
 }
 
 void MatrixView::applyUrl(const UrlState& url) {
@@ -442,7 +596,7 @@ void MatrixView::writeState(json& state) const {
         return;
     }
     const AdoptersData& data = *data_;
-    const rx::MatrixView& v = view_;
+    const rx::MatrixTable& v = table_;
     json m;
     // Rows and columns: all of them while small, else only those on screen (plus the totals).
     auto axis = [&](bool rows) {

@@ -158,7 +158,8 @@ test('tagClickFiltersAndClears', async ({ t }) => {
   const chip = s.controls.find((c) => c.id.startsWith('tag:'));
   const tag = chip.id.slice(4);
   await clickControl(t, chip);
-  s = await until(t, (x) => x.tag === tag, 'the tag filter applies');
+  // The frame that applies the filter drew the old status row: wait for the one after it.
+  s = await until(t, (x) => x.tag === tag && control(x, 'clear-tag'), 'the tag filter applies');
   t.assert.match(s.url, new RegExp(`tag=${encodeURIComponent(tag)}`));
   const shown = allCards(s).filter((c) => c.shown);
   t.assert.ok(shown.length > 0);
@@ -225,8 +226,12 @@ test('copyPutsCardTextOnClipboard', async ({ t }) => {
   s = await until(t, (x) => control(x, `copy:${target.id}`), 'Copy button on the open card');
   const copy = control(s, `copy:${target.id}`);
   s = await clickControl(t, copy);
-  await t.page.waitForTimeout(200);
-  let text = await t.page.evaluate(() => navigator.clipboard.readText());
+  // The clipboard write is asynchronous: poll (a loaded machine takes longer than a fixed wait).
+  const clipboard = (what) => t.waitFor(async () => {
+    const v = await t.page.evaluate(() => navigator.clipboard.readText());
+    return v && v !== '-' ? v : null;
+  }, 5000, what).catch(() => t.page.evaluate(() => navigator.clipboard.readText()));
+  let text = await clipboard('the Copy button to fill the clipboard');
   t.assert.ok(text.startsWith(target.title + '\n\n'), `clipboard: ${JSON.stringify(text.slice(0, 80))}`);
   t.assert.ok(text.length > target.title.length + 40, 'the body is copied too');
 
@@ -238,8 +243,7 @@ test('copyPutsCardTextOnClipboard', async ({ t }) => {
   const focused = card(s, s.focus);
   t.assert.ok(focused, 'a card has focus');
   await t.page.keyboard.press('Control+c');
-  await t.page.waitForTimeout(300);
-  text = await t.page.evaluate(() => navigator.clipboard.readText());
+  text = await clipboard('Ctrl+C to fill the clipboard');
   t.assert.ok(text.startsWith(focused.title + '\n\n'), `Ctrl+C clipboard: ${JSON.stringify(text.slice(0, 80))}`);
 });
 
@@ -255,9 +259,15 @@ test('wheelAndDragScrollMoveCards', async ({ t }) => {
   const y1 = card(s, id).rect[1];
   t.assert.ok(y1 < y0 - 50, `wheel moved the card up: ${y0} -> ${y1}`);
 
-  // Drag up by 250 px: content follows the finger, then a fling may carry it further.
+  // Drag up by 250 px from a spot without text (a mouse drag on text selects it): content
+  // follows the pointer, then a fling may carry it further.
   const startScroll = s.scroll.y;
-  const x = ax + aw / 2, y = ay + ah - 60;
+  const runs = await t.page.evaluate(() => window.explorer.textLayout());
+  const free = (px, py) => !runs.some((r) => px >= r.rect[0] - 6 && px <= r.rect[0] + r.rect[2] + 6 && py >= r.rect[1] - 6 && py <= r.rect[1] + r.rect[3] + 6);
+  let x = ax + aw / 2, y = ay + ah - 60;
+  for (let py = ay + ah - 60, found = false; py > ay + ah / 2 && !found; py -= 10)
+    for (let px = ax + 10; px < ax + aw - 30 && !found; px += 7)
+      if (free(px, py)) [x, y, found] = [px, py, true];
   await t.page.mouse.move(x, y);
   await t.page.mouse.down();
   for (let i = 1; i <= 10; i++) {

@@ -67,7 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         std::abort();
     }
     // The matrix as it first shows: every mark is one cell.
-    const rx::MatrixView view = rx::buildMatrix(d, rx::MatrixQuery{});
+    const rx::MatrixTable view = rx::buildMatrix(d, rx::MatrixQuery{});
     size_t marks = 0;
     for (const rx::Adopter& a : d.adopters) marks += a.marks.size();
     if (view.cells.size() != marks || view.counts.marks != static_cast<int>(marks)) std::abort();

@@ -4,6 +4,7 @@
 #include "core/diagnostics.h"
 #include "core/document.h"
 #include "core/json_locate.h"
+#include "tools/synthetic_adopters.h"
 
 #include <doctest/doctest.h>
 

@@ -57,6 +57,20 @@ TEST_CASE("drag velocity: from recent samples, zero when the finger rested") {
     v.add(0.0, 0.0f);
     v.add(500.0, 0.0f); // held still for half a second
     CHECK(v.velocity() == 0.0f);
+    // Slow frames (150 ms apart) during a moving drag still give its speed...
+    v.reset();
+    v.add(0.0, 0.0f);
+    v.add(150.0, 60.0f);
+    v.add(300.0, 120.0f);
+    v.add(300.0, 120.0f); // the release, in the same frame as the last move
+    CHECK(v.velocity() == doctest::Approx(0.4f));
+    // ...but a finger that stopped before a slow frame, or a stall, gives none.
+    v.add(450.0, 120.0f);
+    CHECK(v.velocity() == 0.0f);
+    v.reset();
+    v.add(0.0, 0.0f);
+    v.add(400.0, 80.0f);
+    CHECK(v.velocity() == 0.0f);
 }
 
 TEST_CASE("fling: decays, stops by itself, and stops at the ends") {

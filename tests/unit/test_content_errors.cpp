@@ -1,4 +1,4 @@
-// Each kind of content error (issue 8): broken Markdown structure, invalid JSON, schema
+// Each kind of content error: broken Markdown structure, invalid JSON, schema
 // violations, evidence not in the document, unknown domain ids, duplicate ids, oversized files.
 // Every error must carry the file, line and column of the offending text (found here in the
 // fixture by a plain search, independently of the core), and everything valid must still load.

@@ -49,7 +49,7 @@ rx::AdoptersData awkwardData() {
 
 TEST_CASE("CSV: header, cells and RFC 4180 quoting with CRLF rows") {
     const rx::AdoptersData data = awkwardData();
-    const rx::MatrixView view = rx::buildMatrix(data, {});
+    const rx::MatrixTable view = rx::buildMatrix(data, {});
     REQUIRE(view.rows.size() == 2);
     REQUIRE(view.cols.size() == 3);
     const std::string csv = rx::toCsv(view, data);
@@ -61,7 +61,7 @@ TEST_CASE("CSV: header, cells and RFC 4180 quoting with CRLF rows") {
 
 TEST_CASE("TSV: tabs and line breaks inside fields become spaces, rows end with LF") {
     const rx::AdoptersData data = awkwardData();
-    const rx::MatrixView view = rx::buildMatrix(data, {});
+    const rx::MatrixTable view = rx::buildMatrix(data, {});
     const std::string tsv = rx::toTsv(view, data);
     const std::string expected = "Adopter\tWeb, Wasm\tSay \"hi\"\tGames and fun\n"
                                  "Zürich “Labs”\tstated\tinferred\t\n"
@@ -75,14 +75,14 @@ TEST_CASE("export follows the view: filters, sort and pivot") {
     q.includeInferred = false;
     q.rowSort = rx::AxisSort::NameAsc; // "Line..." before "Zürich..."
     q.domains = {"net", "web"};
-    const rx::MatrixView view = rx::buildMatrix(data, q);
+    const rx::MatrixTable view = rx::buildMatrix(data, q);
     CHECK(rx::toTsv(view, data) == "Adopter\tWeb, Wasm\tSay \"hi\"\n"
                                    "Line  Break, Inc.\t\tstated\n"
                                    "Zürich “Labs”\tstated\t\n");
     q.pivot = true;
     q.rowSort = rx::AxisSort::Document;
     q.colSort = rx::AxisSort::Document;
-    const rx::MatrixView pivot = rx::buildMatrix(data, q);
+    const rx::MatrixTable pivot = rx::buildMatrix(data, q);
     CHECK(rx::toCsv(pivot, data) == "Domain,Zürich “Labs”,\"Line\r\nBreak, Inc.\"\r\n"
                                     "\"Web, Wasm\",stated,\r\n"
                                     "\"Say \"\"hi\"\"\",,stated\r\n");
@@ -92,7 +92,7 @@ TEST_CASE("export of an empty view keeps the header") {
     const rx::AdoptersData data = awkwardData();
     rx::MatrixQuery q;
     q.text = "nobody";
-    const rx::MatrixView view = rx::buildMatrix(data, q);
+    const rx::MatrixTable view = rx::buildMatrix(data, q);
     CHECK(view.rows.empty());
     CHECK(rx::toCsv(view, data) ==
           "Adopter,\"Web, Wasm\",\"Say \"\"hi\"\"\",\"Games\tand\nfun\"\r\n");
@@ -107,7 +107,7 @@ TEST_CASE("hand-built data filters the same way as loaded data") {
     q.text = "zürich labs"; // the curly quotes are part of the name; both words occur
     CHECK(rx::buildMatrix(data, q).rows.size() == 1);
     q.text = "break";
-    const rx::MatrixView view = rx::buildMatrix(data, q);
+    const rx::MatrixTable view = rx::buildMatrix(data, q);
     REQUIRE(view.rows.size() == 1);
     CHECK(rx::rowId(view, data, 0) == "b");
 }

@@ -3,6 +3,7 @@
 #include "core/adopters.h"
 #include "core/document.h"
 #include "core/matrix.h"
+#include "tools/synthetic_adopters.h"
 
 #include <doctest/doctest.h>
 
@@ -30,25 +31,25 @@ const rx::AdoptersData& seed() {
     return loaded.data;
 }
 
-std::vector<std::string> rowIds(const rx::MatrixView& view, const rx::AdoptersData& data) {
+std::vector<std::string> rowIds(const rx::MatrixTable& view, const rx::AdoptersData& data) {
     std::vector<std::string> ids;
     for (size_t r = 0; r < view.rows.size(); ++r) ids.push_back(rx::rowId(view, data, int(r)));
     return ids;
 }
 
-std::vector<std::string> colIds(const rx::MatrixView& view, const rx::AdoptersData& data) {
+std::vector<std::string> colIds(const rx::MatrixTable& view, const rx::AdoptersData& data) {
     std::vector<std::string> ids;
     for (size_t c = 0; c < view.cols.size(); ++c) ids.push_back(rx::colId(view, data, int(c)));
     return ids;
 }
 
-std::set<std::string> rowSet(const rx::MatrixView& view, const rx::AdoptersData& data) {
+std::set<std::string> rowSet(const rx::MatrixTable& view, const rx::AdoptersData& data) {
     const std::vector<std::string> ids = rowIds(view, data);
     return {ids.begin(), ids.end()};
 }
 
 // Structural invariants every view must keep, whatever the query.
-void checkConsistent(const rx::MatrixView& view, const rx::AdoptersData& data) {
+void checkConsistent(const rx::MatrixTable& view, const rx::AdoptersData& data) {
     REQUIRE(view.rowCellStart.size() == view.rows.size() + 1);
     REQUIRE(view.rowTotals.size() == view.rows.size());
     REQUIRE(view.colTotals.size() == view.cols.size());
@@ -87,7 +88,7 @@ rx::MatrixQuery domainsQuery(std::set<std::string> domains) {
 
 TEST_CASE("matrix: no filter shows every adopter and every domain in document order") {
     const rx::AdoptersData& data = seed();
-    const rx::MatrixView view = rx::buildMatrix(data, {});
+    const rx::MatrixTable view = rx::buildMatrix(data, {});
     checkConsistent(view, data);
     CHECK(view.rows.size() == data.adopters.size());
     CHECK(colIds(view, data) == std::vector<std::string>{"systems", "web", "networking", "games",
@@ -115,7 +116,7 @@ TEST_CASE("matrix: stated only") {
     const rx::AdoptersData& data = seed();
     rx::MatrixQuery q;
     q.includeInferred = false;
-    const rx::MatrixView view = rx::buildMatrix(data, q);
+    const rx::MatrixTable view = rx::buildMatrix(data, q);
     checkConsistent(view, data);
     CHECK(rowSet(view, data) == std::set<std::string>{"cloudflare", "microsoft", "solana"});
     CHECK(view.cells.size() == 3);
@@ -125,13 +126,13 @@ TEST_CASE("matrix: stated only") {
 
 TEST_CASE("matrix: domain filter keeps chosen columns in order and rows with marks there") {
     const rx::AdoptersData& data = seed();
-    const rx::MatrixView view = rx::buildMatrix(data, domainsQuery({"networking", "web"}));
+    const rx::MatrixTable view = rx::buildMatrix(data, domainsQuery({"networking", "web"}));
     checkConsistent(view, data);
     CHECK(colIds(view, data) == std::vector<std::string>{"web", "networking"});
     CHECK(rowSet(view, data) ==
           std::set<std::string>{"mozilla", "cloudflare", "discord", "figma", "deno"});
 
-    const rx::MatrixView four =
+    const rx::MatrixTable four =
         rx::buildMatrix(data, domainsQuery({"systems", "blockchain", "games"}));
     CHECK(four.countsText == "4 of 9 adopters \xC2\xB7 3 of 6 domains");
     CHECK(rowSet(four, data) == std::set<std::string>{"dropbox", "aws", "microsoft", "solana"});
@@ -139,7 +140,7 @@ TEST_CASE("matrix: domain filter keeps chosen columns in order and rows with mar
 
 TEST_CASE("matrix: empty states explain themselves") {
     const rx::AdoptersData& data = seed();
-    const rx::MatrixView games = rx::buildMatrix(data, domainsQuery({"games", "embedded"}));
+    const rx::MatrixTable games = rx::buildMatrix(data, domainsQuery({"games", "embedded"}));
     CHECK(games.rows.empty());
     CHECK(games.cols.size() == 2);
     CHECK(games.empty());
@@ -150,17 +151,17 @@ TEST_CASE("matrix: empty states explain themselves") {
     rx::MatrixQuery q;
     q.text = "xyzzy";
     q.includeInferred = false;
-    const rx::MatrixView none = rx::buildMatrix(data, q);
+    const rx::MatrixTable none = rx::buildMatrix(data, q);
     CHECK(none.rows.empty());
     CHECK(none.emptyExplanation.find("xyzzy") != std::string::npos);
     CHECK(none.emptyExplanation.find("stated marks only") != std::string::npos);
     CHECK(none.emptyExplanation.find("names no adopter") == std::string::npos);
 
-    const rx::MatrixView unknown = rx::buildMatrix(data, domainsQuery({"no-such-domain"}));
+    const rx::MatrixTable unknown = rx::buildMatrix(data, domainsQuery({"no-such-domain"}));
     CHECK(unknown.cols.empty());
     CHECK(!unknown.emptyExplanation.empty());
 
-    const rx::MatrixView nothing = rx::buildMatrix(rx::AdoptersData{}, {});
+    const rx::MatrixTable nothing = rx::buildMatrix(rx::AdoptersData{}, {});
     CHECK(nothing.emptyExplanation == "No domains are loaded.");
 }
 
@@ -183,7 +184,7 @@ TEST_CASE("matrix: text filter matches names, products and quotes, case-insensit
     auto rowsFor = [&](const std::string& text) {
         rx::MatrixQuery q;
         q.text = text;
-        const rx::MatrixView view = rx::buildMatrix(data, q);
+        const rx::MatrixTable view = rx::buildMatrix(data, q);
         checkConsistent(view, data);
         return rowSet(view, data);
     };
@@ -212,7 +213,7 @@ TEST_CASE("matrix: filters combine") {
     s.text = "rust";
     s.includeInferred = false;
     s.domains = {"systems"};
-    const rx::MatrixView view = rx::buildMatrix(data, s);
+    const rx::MatrixTable view = rx::buildMatrix(data, s);
     checkConsistent(view, data);
     CHECK(rowIds(view, data) == std::vector<std::string>{"microsoft"});
     CHECK(view.countsText == "1 of 9 adopters \xC2\xB7 1 of 6 domains");
@@ -222,7 +223,7 @@ TEST_CASE("matrix: row and column sorts") {
     const rx::AdoptersData& data = seed();
     rx::MatrixQuery q;
     q.rowSort = rx::AxisSort::NameAsc;
-    const rx::MatrixView asc = rx::buildMatrix(data, q);
+    const rx::MatrixTable asc = rx::buildMatrix(data, q);
     checkConsistent(asc, data);
     std::vector<std::string> names;
     for (size_t r = 0; r < asc.rows.size(); ++r)
@@ -232,20 +233,20 @@ TEST_CASE("matrix: row and column sorts") {
     CHECK(rx::rowLabel(asc, data, 0) == "Amazon Web Services");
 
     q.rowSort = rx::AxisSort::NameDesc;
-    const rx::MatrixView desc = rx::buildMatrix(data, q);
+    const rx::MatrixTable desc = rx::buildMatrix(data, q);
     std::vector<std::string> reversed = rowIds(asc, data);
     std::reverse(reversed.begin(), reversed.end());
     CHECK(rowIds(desc, data) == reversed);
 
     q.rowSort = rx::AxisSort::MarksDesc;
-    const rx::MatrixView byMarks = rx::buildMatrix(data, q);
+    const rx::MatrixTable byMarks = rx::buildMatrix(data, q);
     checkConsistent(byMarks, data);
     CHECK(std::is_sorted(byMarks.rowTotals.rbegin(), byMarks.rowTotals.rend()));
     CHECK(rowIds(byMarks, data).front() == "cloudflare"); // the only adopter with two marks
     CHECK(rowIds(byMarks, data)[1] == "mozilla");         // ties keep file order
 
     q.colSort = rx::AxisSort::MarksDesc;
-    const rx::MatrixView cols = rx::buildMatrix(data, q);
+    const rx::MatrixTable cols = rx::buildMatrix(data, q);
     checkConsistent(cols, data);
     CHECK(std::is_sorted(cols.colTotals.rbegin(), cols.colTotals.rend()));
     CHECK(colIds(cols, data) == std::vector<std::string>{"web", "systems", "networking",
@@ -262,9 +263,9 @@ TEST_CASE("matrix: pivot swaps rows and columns, sorts follow the displayed axes
     const rx::AdoptersData& data = seed();
     rx::MatrixQuery q;
     q.includeInferred = true;
-    const rx::MatrixView plain = rx::buildMatrix(data, q);
+    const rx::MatrixTable plain = rx::buildMatrix(data, q);
     q.pivot = true;
-    const rx::MatrixView pivot = rx::buildMatrix(data, q);
+    const rx::MatrixTable pivot = rx::buildMatrix(data, q);
     checkConsistent(pivot, data);
     CHECK(pivot.pivot);
     CHECK(rowIds(pivot, data) == colIds(plain, data));
@@ -280,13 +281,13 @@ TEST_CASE("matrix: pivot swaps rows and columns, sorts follow the displayed axes
 
     q.rowSort = rx::AxisSort::MarksDesc; // rows are domains now
     q.colSort = rx::AxisSort::NameAsc;   // columns are adopters
-    const rx::MatrixView sorted = rx::buildMatrix(data, q);
+    const rx::MatrixTable sorted = rx::buildMatrix(data, q);
     checkConsistent(sorted, data);
     CHECK(rowIds(sorted, data).front() == "web");
     CHECK(rx::colLabel(sorted, data, 0) == "Amazon Web Services");
 
     q.domains = {"games"};
-    const rx::MatrixView empty = rx::buildMatrix(data, q);
+    const rx::MatrixTable empty = rx::buildMatrix(data, q);
     CHECK(empty.rows.size() == 1); // the domain row stays, with no adopter columns
     CHECK(empty.cols.empty());
     CHECK(!empty.emptyExplanation.empty());
@@ -351,7 +352,7 @@ TEST_CASE("matrix: 10,000 adopters x 100 domains agrees with a reference filter 
     for (const rx::MatrixQuery& q : queries) {
         // Median of several builds: the first one also pays for cold caches.
         std::vector<long long> times;
-        rx::MatrixView view;
+        rx::MatrixTable view;
         for (int run = 0; run < 9; ++run) {
             const auto start = std::chrono::steady_clock::now();
             view = rx::buildMatrix(data, q);
@@ -375,7 +376,7 @@ TEST_CASE("matrix: 10,000 adopters x 100 domains agrees with a reference filter 
 namespace {
 
 // Every field of two views, so "same result" means the same rows, order, cells and texts.
-void checkSameView(const rx::MatrixView& got, const rx::MatrixView& want) {
+void checkSameView(const rx::MatrixTable& got, const rx::MatrixTable& want) {
     REQUIRE(got.pivot == want.pivot);
     REQUIRE(got.rows == want.rows);
     REQUIRE(got.cols == want.cols);
@@ -464,7 +465,7 @@ size_t textMatches(const rx::AdoptersData& data, const std::string& text) {
 TEST_CASE("matrix builder: a walk of queries gives exactly the views of fresh builds") {
     for (const rx::AdoptersData* data : {&seed(), &synthetic300()}) {
         rx::MatrixBuilder builder;
-        rx::MatrixView reused; // the UI keeps one view and rebuilds into it
+        rx::MatrixTable reused; // the UI keeps one view and rebuilds into it
         int narrowed = 0;
         for (const rx::MatrixQuery& q : queryWalk(*data, 1500, 99)) {
             CAPTURE(q.text);

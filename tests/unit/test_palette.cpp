@@ -51,3 +51,20 @@ TEST_CASE("palettes: text contrast at least 4.5:1 in both themes") {
     }
     CHECK_FALSE(rx::palette(rx::Theme::Light).bg == rx::palette(rx::Theme::Dark).bg);
 }
+
+TEST_CASE("palettes: selected text stays readable in both themes (issue 19)") {
+    for (const rx::Theme theme : {rx::Theme::Light, rx::Theme::Dark}) {
+        const rx::Palette& p = rx::palette(theme);
+        CAPTURE(static_cast<int>(theme));
+        // Selected text keeps its colour: body text, muted text (closing paragraphs) and code.
+        CHECK(rx::contrastRatio(p.text, p.selection) >= 4.5);
+        CHECK(rx::contrastRatio(p.textMuted, p.selection) >= 4.5);
+        // The selection shows as a selection on every background it is drawn over...
+        for (const rx::Rgb background : {p.bg, p.surface, p.surfaceRaised})
+            CHECK(rx::contrastRatio(p.selection, background) >= 1.2);
+        // ...and is not mistaken for a search highlight or a code span.
+        CHECK_FALSE(p.selection == p.highlight);
+        CHECK_FALSE(p.selection == p.highlightCurrent);
+        CHECK_FALSE(p.selection == p.codeBg);
+    }
+}

@@ -100,7 +100,7 @@ export function copyWebSources(site) {
 
 // The page's deferred scripts (index.html lists them in run order) become one page.js: one
 // request instead of four (HTTP/1.1 has six connections for a dozen first-view downloads) and one
-// gzip stream (0.8 KB less than four).
+// gzip stream, smaller than four.
 export function bundlePageScripts(site) {
   const page = path.join(site, 'index.html');
   const html = read(page);

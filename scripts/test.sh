@@ -1,0 +1,127 @@
+# shellcheck shell=bash
+# `./build.sh test`: every suite, counted into one last line "N passed, N failed".
+# Sourced by build.sh (set -euo pipefail, ROOT, BUILD, CACHE_DIR, ... are set there).
+
+TOTAL_PASSED=0
+
+TOTAL_FAILED=0
+
+PART_SUMMARY=()
+
+count_part() { # name passed failed
+  TOTAL_PASSED=$((TOTAL_PASSED + $2))
+  TOTAL_FAILED=$((TOTAL_FAILED + $3))
+  PART_SUMMARY+=("$(printf '%-22s %4d passed, %d failed' "$1" "$2" "$3")")
+}
+
+# run_doctest NAME LOG CMD...: runs a doctest binary, counts from its summary line.
+run_doctest() {
+  local name=$1 log=$2 line passed failed t0
+  shift 2
+  t0=$(now)
+  say "$name"
+  set +e
+  "$@" 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  set -e
+  # Strip colour escapes (the wasm build under node prints them) before reading the summary.
+  line=$(sed -E 's/\x1b\[[0-9;]*m//g' "$log" |
+    grep -aoE 'test cases: *[0-9]+ *\| *[0-9]+ passed *\| *[0-9]+ failed' | tail -1 || true)
+  if [[ -z $line ]]; then
+    note "no doctest summary (exit $rc): counted as 1 failure"
+    count_part "$name" 0 1
+    return
+  fi
+  passed=$(sed -E 's/.*\| *([0-9]+) passed.*/\1/' <<<"$line")
+  failed=$(sed -E 's/.*\| *([0-9]+) failed.*/\1/' <<<"$line")
+  if ((rc != 0 && failed == 0)); then
+    note "exit $rc with no failed test case (crash or sanitizer report): counted as 1 failure"
+    failed=1
+  fi
+  count_part "$name" "$passed" "$failed"
+  note "done: $name ($(elapsed "$t0"))"
+}
+
+# Playwright Test (playwright.config.mjs serves build/site itself); counted from its JSON report.
+run_e2e() {
+  local log="$BUILD/e2e/run.log" results="$BUILD/e2e/results.json" line t0
+  t0=$(now)
+  say "browser e2e (Playwright Test + Chromium)"
+  rm -f "$results"
+  set +e
+  RX_BUILD_DIR="$BUILD" "$ROOT/node_modules/.bin/playwright" test 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  set -e
+  line=$(node "$ROOT/tests/e2e/count-results.mjs" "$results")
+  local passed=${line%% passed*} failed
+  failed=${line#*, }
+  failed=${failed%% failed}
+  ((rc != 0 && failed == 0)) && failed=1
+  count_part "browser e2e" "$passed" "$failed"
+  note "done: browser e2e ($(elapsed "$t0"))"
+}
+
+# A second content folder (tests/fixtures/second-doc): the same tools validate, render and index it.
+check_second_content() {
+  local log="$BUILD/logs/second-content.log" line
+  say "second content folder (tests/fixtures/second-doc)"
+  node "$ROOT/tests/tools/second_content.mjs" --tool "$BUILD/native/explorer-tool" \
+    --out "$BUILD/e2e/second-doc" 2>&1 | tee "$log"
+  line=$(grep -aE '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -1 || true)
+  [[ -n $line ]] || line="0 passed, 1 failed"
+  count_part "second content folder" "${line%% passed*}" "$(sed -E 's/.*, ([0-9]+) failed/\1/' <<<"$line")"
+}
+
+cmd_test() {
+  local t0
+  t0=$(now)
+  cmd_deps
+  mkdir -p "$BUILD/e2e" "$BUILD/logs"
+
+  # (1) native unit tests
+  capture step "native build -> build/native" build_native
+  if ((LAST_RC == 0)); then
+    run_doctest "native unit tests" "$BUILD/logs/unit-native.log" "$BUILD/native/rx_tests"
+  else
+    count_part "native unit tests" 0 1
+  fi
+  # (1b) the same tools over a second content folder
+  check_second_content
+
+  # (2) the same tests compiled to wasm, under node
+  capture step "wasm unit tests build -> build/wasm" build_wasm rx_tests
+  if ((LAST_RC == 0)); then
+    run_doctest "wasm unit tests (node)" "$BUILD/logs/unit-wasm.log" \
+      node --no-experimental-fetch "$BUILD/wasm/rx_tests.js"
+  else
+    count_part "wasm unit tests (node)" 0 1
+  fi
+
+  # (3) native unit tests under ASan + UBSan
+  capture step "ASan+UBSan build -> build/asan" build_asan
+  if ((LAST_RC == 0)); then
+    ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0} \
+      UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
+      run_doctest "ASan+UBSan unit tests" "$BUILD/logs/unit-asan.log" "$BUILD/asan/rx_tests"
+  else
+    count_part "ASan+UBSan unit tests" 0 1
+  fi
+
+  # (4) browser end-to-end tests against the served site
+  capture step "wasm app build -> build/wasm" build_wasm explorer
+  if ((LAST_RC == 0)); then
+    capture step "site -> build/site (content: ${CONTENT_DIR#"$ROOT"/})" stage_site
+  fi
+  if ((LAST_RC == 0)); then
+    run_e2e
+  else
+    note "no site to test: browser e2e counted as 1 failure"
+    count_part "browser e2e" 0 1
+  fi
+
+  say "test summary ($(elapsed "$t0"))"
+  local s
+  for s in "${PART_SUMMARY[@]}"; do note "$s"; done
+  printf '%d passed, %d failed\n' "$TOTAL_PASSED" "$TOTAL_FAILED"
+  ((TOTAL_FAILED == 0))
+}

@@ -1,0 +1,190 @@
+#include "access_tree.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <map>
+#include <set>
+#include <utility>
+
+namespace rx {
+
+const char* accessRoleName(AccessRole role) {
+    switch (role) {
+    case AccessRole::Group:
+        return "group";
+    case AccessRole::Region:
+        return "region";
+    case AccessRole::Navigation:
+        return "navigation";
+    case AccessRole::TabList:
+        return "tablist";
+    case AccessRole::Tab:
+        return "tab";
+    case AccessRole::Button:
+        return "button";
+    case AccessRole::Link:
+        return "link";
+    case AccessRole::SearchBox:
+        return "searchbox";
+    case AccessRole::TextBox:
+        return "textbox";
+    case AccessRole::ComboBox:
+        return "combobox";
+    case AccessRole::Option:
+        return "option";
+    case AccessRole::Checkbox:
+        return "checkbox";
+    case AccessRole::Heading:
+        return "heading";
+    case AccessRole::Text:
+        return "text";
+    case AccessRole::Article:
+        return "article";
+    case AccessRole::Grid:
+        return "grid";
+    case AccessRole::Row:
+        return "row";
+    case AccessRole::ColumnHeader:
+        return "columnheader";
+    case AccessRole::RowHeader:
+        return "rowheader";
+    case AccessRole::GridCell:
+        return "gridcell";
+    case AccessRole::Menu:
+        return "menu";
+    case AccessRole::MenuItem:
+        return "menuitem";
+    case AccessRole::List:
+        return "list";
+    case AccessRole::ListItem:
+        return "listitem";
+    }
+    return "group";
+}
+
+void AccessTree::clear() {
+    nodes_.clear();
+    open_.clear();
+    focus.clear();
+    focusVisible = false;
+}
+
+int AccessTree::add(AccessNode node) {
+    node.parent = open_.empty() ? -1 : open_.back();
+    nodes_.push_back(std::move(node));
+    return static_cast<int>(nodes_.size()) - 1;
+}
+
+int AccessTree::open(AccessNode node) {
+    const int index = add(std::move(node));
+    open_.push_back(index);
+    return index;
+}
+
+void AccessTree::close() {
+    if (!open_.empty()) open_.pop_back();
+}
+
+const AccessNode* AccessTree::find(const std::string& id) const {
+    for (const AccessNode& n : nodes_)
+        if (n.id == id) return &n;
+    return nullptr;
+}
+
+namespace {
+
+// FNV-1a, 64 bit: stable across builds, cheap for a few kilobytes a frame.
+struct Fnv {
+    std::uint64_t h = 1469598103934665603ull;
+    void bytes(const void* data, size_t size) {
+        const auto* p = static_cast<const unsigned char*>(data);
+        for (size_t i = 0; i < size; ++i) {
+            h ^= p[i];
+            h *= 1099511628211ull;
+        }
+    }
+    void str(const std::string& s) {
+        bytes(s.data(), s.size());
+        const unsigned char end = 0xFF; // "ab"+"c" must differ from "a"+"bc"
+        bytes(&end, 1);
+    }
+    template <class T> void pod(T v) { bytes(&v, sizeof v); }
+};
+
+} // namespace
+
+std::uint64_t AccessTree::hash(bool geometry) const {
+    Fnv f;
+    f.str(focus);
+    f.pod(focusVisible);
+    for (const AccessNode& n : nodes_) {
+        f.str(n.id);
+        f.pod(n.role);
+        f.str(n.name);
+        f.str(n.value);
+        f.str(n.description);
+        f.pod(n.parent);
+        f.pod(n.level);
+        f.pod(n.state);
+        if (geometry)
+            for (const float v : n.rect) f.pod(static_cast<long>(std::lround(v * 2.0f)));
+    }
+    return f.h;
+}
+
+std::string AccessTree::toJson(float zoom) const {
+    using nlohmann::json;
+    json nodes = json::array();
+    const auto round2 = [zoom](float v) { return std::round(v * zoom * 100.0f) / 100.0f; };
+    for (const AccessNode& n : nodes_) {
+        json j = {{"id", n.id}, {"role", accessRoleName(n.role)}, {"name", n.name}};
+        if (n.parent >= 0) j["parent"] = n.parent;
+        if (!n.value.empty()) j["value"] = n.value;
+        if (!n.description.empty()) j["description"] = n.description;
+        if (n.level) j["level"] = n.level;
+        if (n.rect[2] > 0 && n.rect[3] > 0)
+            j["rect"] = {round2(n.rect[0]), round2(n.rect[1]), round2(n.rect[2]),
+                         round2(n.rect[3])};
+        if (n.state) {
+            json s = json::object();
+            if (n.has(kAccessFocusable)) s["focusable"] = true;
+            if (n.has(kAccessPressable)) s["pressed"] = n.has(kAccessPressed);
+            if (n.has(kAccessExpandable)) s["expanded"] = n.has(kAccessExpanded);
+            if (n.has(kAccessSelected)) s["selected"] = true;
+            if (n.has(kAccessCheckable)) s["checked"] = n.has(kAccessChecked);
+            if (n.has(kAccessCurrent)) s["current"] = true;
+            if (n.has(kAccessOffscreen)) s["offscreen"] = true;
+            if (n.has(kAccessDisabled)) s["disabled"] = true;
+            j["state"] = s;
+        }
+        nodes.push_back(std::move(j));
+    }
+    return json{{"focus", focus}, {"focusVisible", focusVisible}, {"nodes", nodes}}.dump();
+}
+
+std::vector<std::string> AccessTree::problems() const {
+    std::vector<std::string> out;
+    std::set<std::string> ids;
+    std::map<std::pair<int, std::string>, std::string> siblings; // (parent, role+name) -> id
+    for (const AccessNode& n : nodes_) {
+        if (n.id.empty()) {
+            out.push_back("a node without an id (" + std::string(accessRoleName(n.role)) + " \"" +
+                          n.name + "\")");
+            continue;
+        }
+        if (!ids.insert(n.id).second) out.push_back("duplicate id " + n.id);
+        if (n.has(kAccessFocusable) && n.name.empty())
+            out.push_back("focusable " + std::string(accessRoleName(n.role)) + " " + n.id +
+                          " has no name");
+        if (n.role == AccessRole::Group || n.role == AccessRole::Text || n.name.empty()) continue;
+        const auto key = std::make_pair(n.parent, std::string(accessRoleName(n.role)) + ":" + n.name);
+        const auto [it, fresh] = siblings.emplace(key, n.id);
+        if (!fresh)
+            out.push_back("siblings " + it->second + " and " + n.id + " are both " +
+                          accessRoleName(n.role) + " \"" + n.name + "\"");
+    }
+    return out;
+}
+
+} // namespace rx

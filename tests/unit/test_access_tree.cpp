@@ -1,0 +1,110 @@
+// The accessibility tree the views fill each frame: nesting, the change hashes that decide when
+// the page rebuilds its DOM twins, the JSON it gets, and the checks for what would confuse a
+// screen reader.
+#include "core/access_tree.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace {
+
+rx::AccessTree sampleTree() {
+    rx::AccessTree t;
+    t.open({"app:views", rx::AccessRole::TabList, "Views"});
+    t.add(rx::AccessNode("app:view-cards", rx::AccessRole::Tab, "Cards",
+                         rx::kAccessFocusable | rx::kAccessSelected)
+              .at(10, 20, 80, 30));
+    t.add(rx::AccessNode("app:view-matrix", rx::AccessRole::Tab, "Adopters", rx::kAccessFocusable)
+              .at(100, 20, 120, 30));
+    t.close();
+    t.add(rx::AccessNode("app:theme", rx::AccessRole::Button, "Dark theme", rx::kAccessFocusable)
+              .at(900, 20, 90, 30));
+    t.focus = "app:view-cards";
+    t.focusVisible = true;
+    return t;
+}
+
+} // namespace
+
+TEST_CASE("access tree: open/close nests nodes under their parent") {
+    const rx::AccessTree t = sampleTree();
+    REQUIRE(t.nodes().size() == 4);
+    CHECK(t.nodes()[0].parent == -1);
+    CHECK(t.nodes()[1].parent == 0);
+    CHECK(t.nodes()[2].parent == 0);
+    CHECK(t.nodes()[3].parent == -1); // after close(): top level again
+    CHECK(t.depth() == 0);
+    REQUIRE(t.find("app:theme") != nullptr);
+    CHECK(t.find("app:theme")->name == "Dark theme");
+    CHECK(t.find("nope") == nullptr);
+}
+
+TEST_CASE("access tree: the structure hash ignores boxes, the geometry hash does not") {
+    const rx::AccessTree a = sampleTree();
+    rx::AccessTree moved = sampleTree();
+    moved.nodes()[1].rect[1] += 40; // scrolled
+    CHECK(a.hash(false) == moved.hash(false));
+    CHECK(a.hash(true) != moved.hash(true));
+    rx::AccessTree tiny = sampleTree();
+    tiny.nodes()[1].rect[0] += 0.1f; // below half a pixel: not a change worth a DOM update
+    CHECK(a.hash(true) == tiny.hash(true));
+
+    rx::AccessTree renamed = sampleTree();
+    renamed.nodes()[3].name = "Light theme";
+    CHECK(a.hash(false) != renamed.hash(false));
+    rx::AccessTree selected = sampleTree();
+    selected.nodes()[1].state &= ~rx::kAccessSelected;
+    selected.nodes()[2].state |= rx::kAccessSelected;
+    CHECK(a.hash(false) != selected.hash(false));
+    rx::AccessTree focused = sampleTree();
+    focused.focus = "app:theme";
+    CHECK(a.hash(false) != focused.hash(false));
+    // Same strings split differently are different trees.
+    rx::AccessTree x, y;
+    x.add({"ab", rx::AccessRole::Button, "c"});
+    y.add({"a", rx::AccessRole::Button, "bc"});
+    CHECK(x.hash(false) != y.hash(false));
+}
+
+TEST_CASE("access tree: JSON carries roles, parents, zoomed rects and only reported states") {
+    rx::AccessTree t = sampleTree();
+    t.add(rx::AccessNode("card:x", rx::AccessRole::Button, "Ownership",
+                         rx::kAccessFocusable | rx::kAccessExpandable | rx::kAccessOffscreen));
+    const auto j = nlohmann::json::parse(t.toJson(2.0f));
+    CHECK(j["focus"] == "app:view-cards");
+    CHECK(j["focusVisible"] == true);
+    const auto& n = j["nodes"];
+    REQUIRE(n.size() == 5);
+    CHECK(n[0]["role"] == "tablist");
+    CHECK_FALSE(n[0].contains("parent"));
+    CHECK_FALSE(n[0].contains("rect")); // no box
+    CHECK(n[1]["role"] == "tab");
+    CHECK(n[1]["parent"] == 0);
+    CHECK(n[1]["rect"] == nlohmann::json::array({20, 40, 160, 60}));
+    CHECK(n[1]["state"]["selected"] == true);
+    CHECK_FALSE(n[2]["state"].contains("selected"));
+    CHECK(n[4]["state"]["expanded"] == false); // reported, and false
+    CHECK(n[4]["state"]["offscreen"] == true);
+    CHECK_FALSE(n[4]["state"].contains("pressed"));
+}
+
+TEST_CASE("access tree: problems names duplicates, nameless controls and twin siblings") {
+    CHECK(sampleTree().problems().empty());
+    rx::AccessTree t = sampleTree();
+    t.add({"app:theme", rx::AccessRole::Button, "Other"});
+    t.add({"blank", rx::AccessRole::Button, "", rx::kAccessFocusable});
+    t.add({"theme-2", rx::AccessRole::Button, "Dark theme"});
+    // Same name in different parents is fine; plain text may repeat.
+    t.open({"box", rx::AccessRole::Group, ""});
+    t.add({"theme-3", rx::AccessRole::Button, "Dark theme"});
+    t.add({"t1", rx::AccessRole::Text, "Hello"});
+    t.add({"t2", rx::AccessRole::Text, "Hello"});
+    t.close();
+    const auto p = t.problems();
+    REQUIRE(p.size() == 3);
+    CHECK(p[0] == "duplicate id app:theme");
+    CHECK(p[1] == "focusable button blank has no name");
+    CHECK(p[2] == "siblings app:theme and theme-2 are both button \"Dark theme\"");
+}

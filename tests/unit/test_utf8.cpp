@@ -1,0 +1,63 @@
+// The UTF-8 module (src/core/utf8.h): the one decoder and the character-boundary helpers the
+// loaders, search, URL state and the UI's ellipses share.
+#include "utf8.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+TEST_CASE("utf8Decode reads well-formed sequences and refuses ill-formed ones") {
+    char32_t cp = 0;
+    CHECK(rx::utf8Decode("A", 0, cp) == 1);
+    CHECK(cp == U'A');
+    CHECK(rx::utf8Decode("\xC3\xA9", 0, cp) == 2); // é
+    CHECK(cp == 0xE9);
+    CHECK(rx::utf8Decode("\xE2\x80\x99", 0, cp) == 3); // ’
+    CHECK(cp == 0x2019);
+    CHECK(rx::utf8Decode("\xF0\x9F\xA6\x80", 0, cp) == 4); // 🦀
+    CHECK(cp == 0x1F980);
+    CHECK(rx::utf8Decode("\x80", 0, cp) == 0);             // stray continuation
+    CHECK(rx::utf8Decode("\xC0\x80", 0, cp) == 0);         // overlong NUL
+    CHECK(rx::utf8Decode("\xE0\x80\xAF", 0, cp) == 0);     // overlong '/'
+    CHECK(rx::utf8Decode("\xED\xA0\x80", 0, cp) == 0);     // surrogate
+    CHECK(rx::utf8Decode("\xF4\x90\x80\x80", 0, cp) == 0); // beyond U+10FFFF
+    CHECK(rx::utf8Decode("\xE2\x80", 0, cp) == 0);         // truncated
+    CHECK(rx::utf8Decode("ab", 2, cp) == 0);               // past the end
+}
+
+TEST_CASE("utf8SequenceLength agrees with utf8Decode on every lead and second byte") {
+    for (int lead = 0; lead < 256; ++lead) {
+        for (int second = 0; second < 256; ++second) {
+            const std::string s{static_cast<char>(lead), static_cast<char>(second), '\x80', '\x80'};
+            char32_t cp = 0;
+            const size_t n = rx::utf8Decode(s, 0, cp);
+            REQUIRE(rx::utf8SequenceLength(s, 0) == n);
+            if (n > 0) {
+                std::string again;
+                rx::appendUtf8(again, cp);
+                CHECK(again == s.substr(0, n)); // decoding then encoding gives the same bytes
+            }
+        }
+    }
+}
+
+TEST_CASE("utf8CharStart backs off to the lead byte, at most three bytes") {
+    const std::string text = "a\xE2\x82\xAC"
+                             "b"; // a€b
+    CHECK(rx::utf8CharStart(text, 0) == 0);
+    CHECK(rx::utf8CharStart(text, 1) == 1);
+    CHECK(rx::utf8CharStart(text, 2) == 1);
+    CHECK(rx::utf8CharStart(text, 3) == 1);
+    CHECK(rx::utf8CharStart(text, 4) == 4);
+    CHECK(rx::utf8CharStart("\x80\x80\x80\x80\x80", 4) == 1); // no lead in reach: stops
+}
+
+TEST_CASE("truncateUtf8 cuts before a character it would split") {
+    CHECK(rx::truncateUtf8("a\xE2\x82\xAC"
+                           "b",
+                           3) == "a");
+    CHECK(rx::truncateUtf8("a\xE2\x82\xAC"
+                           "b",
+                           4) == "a\xE2\x82\xAC");
+    CHECK(rx::truncateUtf8("abc", 2) == "ab");
+}
