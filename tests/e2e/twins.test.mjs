@@ -302,7 +302,9 @@ test('twinsCostNothingWhileIdle', async ({ t }) => {
   const [ax, ay, aw, ah] = (await t.state()).cardArea;
   await t.page.mouse.move(ax + aw / 2, ay + ah / 2);
   const before2 = await t.state();
-  await t.page.mouse.wheel(0, 600);
+  // One notch (deltaY 100 = one 100 px wheel step): a longer scroll moves more cards across the
+  // view's edge in different frames, and each such change (offscreen) is rightly sent at once.
+  await t.page.mouse.wheel(0, 100);
   await settle();
   const after2 = await t.state();
   t.assert.ok(after2.scroll.y >= 50 && after2.frames - before2.frames > 5,
