@@ -17,6 +17,7 @@
 
 #include <GLES3/gl3.h>
 #include <cstdio>
+#include <deque>
 #include <string>
 
 extern "C" {
@@ -57,6 +58,11 @@ struct Platform {
     std::string selectionText;
     std::string textLayout;
     std::string pasteBuffer;
+    // Each left press not yet applied by ImGui, oldest first (ImGui applies a second press of a
+    // double click a frame later, trickling): SDL's click count, from the events' own times where
+    // ImGui counts by frame times, and its input serial.
+    std::deque<std::pair<int, unsigned>> presses;
+    unsigned inputSerial = 0;
 };
 
 Platform* g = nullptr;
@@ -84,6 +90,10 @@ int onSdlEvent(void*, SDL_Event* event) {
     // SDL_PollEvent itself queues a poll sentinel on every call: waking on it would mean never
     // sleeping (a steady ~10 fps in software GL).
     if (event && event->type == SDL_POLLSENTINEL) return 1;
+    // Called as SDL queues the event (from the browser's event): its place among the page's calls.
+    const unsigned serial = rx::platform::nextInputSerial();
+    if (event && event->type == SDL_MOUSEBUTTONDOWN && event->button.button == SDL_BUTTON_LEFT)
+        g->presses.emplace_back(event->button.clicks, serial);
     wakeLoop();
     return 1;
 }
@@ -108,6 +118,11 @@ void renderFrame() {
     rx::imguiSdlNewFrame(g->app.uiScale());
     ImGui::NewFrame();
     ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseClicked[0] && !g->presses.empty()) {
+        g->app.setPress(g->presses.front().first, g->presses.front().second);
+        g->presses.pop_front();
+    }
+    if (!rx::imguiSdlInputPending()) g->presses.clear(); // every press has been applied
     g->app.draw();
     ImGui::Render();
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
@@ -130,7 +145,6 @@ void tick() {
     // NewFrame, spreading a press and release of one key or button over two frames, and keeps
     // the rest queued (inputPending below keeps the loop drawing until it is empty).
     SDL_Event event;
-    bool leftPressSeen = false;
     while (SDL_PollEvent(&event)) {
         hadEvent = true;
         // SDL turns touches into mouse events marked SDL_TOUCH_MOUSEID: a finger scrolls and
@@ -139,12 +153,6 @@ void tick() {
             g->app.setTouchInput((event.type == SDL_MOUSEBUTTONDOWN ? event.button.which
                                                                     : event.motion.which) ==
                                  SDL_TOUCH_MOUSEID);
-        if (event.type == SDL_MOUSEBUTTONDOWN && event.button.button == SDL_BUTTON_LEFT &&
-            !leftPressSeen) {
-            leftPressSeen = true;
-            // SDL counts double and triple clicks from the events' times, not frame times.
-            g->app.setPressClicks(event.button.clicks);
-        }
         rx::imguiSdlProcessEvent(event);
     }
     rx::IdleInputs in;
@@ -192,6 +200,7 @@ void setClipboard(void*, const char* text) {
 namespace rx::platform {
 ui::App* app() { return g ? &g->app : nullptr; }
 void wakeLoop() { ::wakeLoop(); }
+unsigned nextInputSerial() { return g ? ++g->inputSerial : 0; }
 } // namespace rx::platform
 
 extern "C" {

@@ -72,7 +72,7 @@ EMSCRIPTEN_KEEPALIVE void rx_text_focus(const char* id, int focused) {
     // Keys held when the twin took the keyboard (Ctrl of Ctrl+K) are released there, where SDL
     // does not listen: release them here, or Ctrl would stay down for the explorer.
     if (focused) SDL_ResetKeyboard();
-    app->twinFocus(id, focused != 0);
+    app->twinFocus(id, focused != 0, rx::platform::nextInputSerial());
     rx::platform::wakeLoop();
 }
 

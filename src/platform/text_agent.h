@@ -11,5 +11,7 @@ namespace rx::platform {
 
 ui::App* app();  // nullptr before the app exists
 void wakeLoop(); // draw a frame soon (the loop may be paused while idle)
+// Numbers input as it arrives, across SDL's events and the page's calls: which came first.
+unsigned nextInputSerial();
 
 } // namespace rx::platform

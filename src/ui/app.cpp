@@ -378,7 +378,9 @@ void App::draw() {
     topBarFocus_.clear();
     ctx.touch = touchInput_;
     ctx.pressClicks = pressClicks_;
+    ctx.pressSerial = pressSerial_;
     pressClicks_ = 0;
+    pressSerial_ = 0;
     ctx.menuOpen = menu_.isOpen();
     ctx.pointerBlocked = menu_.takesPointer();
 
@@ -484,11 +486,11 @@ void App::twinInput(const std::string& id, const DomTextState& state) {
     if (TextField* f = textField(id)) f->applyTwin(state);
 }
 
-void App::twinFocus(const std::string& id, bool focused) {
+void App::twinFocus(const std::string& id, bool focused, unsigned serial) {
     TextField* f = textField(id);
     if (!f) return;
     f->twinFocusChanged(focused);
-    if (f == &cards_.searchField()) cards_.searchTwinFocus(focused);
+    if (f == &cards_.searchField()) cards_.searchTwinFocus(focused, serial);
 }
 
 bool App::twinKey(const std::string& id, FieldKey key) {

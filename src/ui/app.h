@@ -53,7 +53,12 @@ class App {
     std::string textLayoutJson() const;
     // The last pointer event came from a finger (SDL marks touch-made mouse events).
     void setTouchInput(bool touch) { touchInput_ = touch; }
-    void setPressClicks(int clicks) { pressClicks_ = clicks; }
+    // The left press ImGui applies this frame: SDL's click count and its input serial (which
+    // orders it against twin focus changes, see twinFocus).
+    void setPress(int clicks, unsigned serial) {
+        pressClicks_ = clicks;
+        pressSerial_ = serial;
+    }
     void copyToSystemClipboard(const std::string& text);
     std::string stateJson() const;
     // A DOM twin asked for something (issue 20): applied at the next frame, like a click or key.
@@ -62,7 +67,8 @@ class App {
     // --- the text fields' DOM twins (web/textagent.js, src/platform/text_agent.cpp) ---
     TextField* textField(const std::string& id); // "search" (cards) or "mfilter" (matrix)
     void twinInput(const std::string& id, const DomTextState& state);
-    void twinFocus(const std::string& id, bool focused);
+    // `serial`: the platform's input serial when the twin's focus changed.
+    void twinFocus(const std::string& id, bool focused, unsigned serial);
     // A key of the explorer's own pressed in a twin (Enter, F3, Esc, ...); false: not handled.
     bool twinKey(const std::string& id, FieldKey key);
     // A key pressed in the canvas that concerns a text field: "focus:<id>" (the page focuses
@@ -80,10 +86,10 @@ class App {
     void openContextMenu(UiContext& ctx, ImVec2 at, bool byKeyboard);
     void runMenuItem(UiContext& ctx, const std::string& id);
     void toggleTheme();
-    void drawEmbedLink(); // embed mode: "Open full explorer" in a corner
+    void drawEmbedLink();                    // embed mode: "Open full explorer" in a corner
     void takeAccessRequests(UiContext& ctx); // the App's own ids ("app:...", "errors")
     void addTopBarNode(UiContext& ctx, AccessNode node); // at the last item; takes a pending focus
-    void publishAccessTree(); // to the page, when it changed
+    void publishAccessTree();                            // to the page, when it changed
     void releaseFocusOnEscape(bool escPressed, bool wasTyping);
     void handleRequests(UiContext& ctx);
     void syncUrl(); // compose the URL from the views; push or replace history
@@ -111,13 +117,13 @@ class App {
     AccessTree access_;
     std::vector<UiContext::AccessRequest> accessQueue_;
     std::uint64_t sentStructure_ = 0, sentGeometry_ = 0;
-    long accessSends_ = 0;            // trees handed to the page (state(): rebuilt only on change)
-    std::string pendingTopBarFocus_;  // matrix view: a top-bar twin got the DOM focus
-    std::string topBarFocus_;         // matrix view: the top-bar button ImGui's keyboard focus is on
-    bool toggleErrors_ = false;       // the error panel's header was activated from its twin
+    long accessSends_ = 0;           // trees handed to the page (state(): rebuilt only on change)
+    std::string pendingTopBarFocus_; // matrix view: a top-bar twin got the DOM focus
+    std::string topBarFocus_;        // matrix view: the top-bar button ImGui's keyboard focus is on
+    bool toggleErrors_ = false;      // the error panel's header was activated from its twin
     long frames_ = 0;
-    int missingGlyphs_ = 0;   // of the content
-    int typedMissing_ = 0;    // distinct characters in the text fields the fonts lack
+    int missingGlyphs_ = 0;    // of the content
+    int typedMissing_ = 0;     // distinct characters in the text fields the fonts lack
     std::string typedCounted_; // the text fields' text typedMissing_ counted
     std::string publishedFields_;
     bool extendedFontRequested_ = false;
@@ -125,6 +131,7 @@ class App {
     bool animating_ = false;
     bool touchInput_ = false;
     int pressClicks_ = 0;
+    unsigned pressSerial_ = 0;
     // The context menu and what it was opened over.
     ContextMenu menu_;
     bool menuRequested_ = false;

@@ -28,6 +28,9 @@ struct UiContext {
     // Presses in a row at this frame's left-button press, counted by the platform from the
     // events' own times (1 single, 2 double, 3 triple, ...); 0 = unknown (count per frame).
     int pressClicks = 0;
+    // The platform's input serial of that press (0 = unknown): orders it against twin focus
+    // changes.
+    unsigned pressSerial = 0;
     // The context menu is open: it takes the keys, and the click that closes it goes nowhere.
     bool menuOpen = false;
     bool pointerBlocked = false;

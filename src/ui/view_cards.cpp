@@ -74,7 +74,10 @@ void CardsView::draw(UiContext& ctx) {
     selectionBeforePointer(ctx, overUi, dragMax);
     pointer_.update(overUi && !ctx.pointerBlocked, areaMin_, dragMax, ctx.nowMs, scroll_,
                     maxScroll_, ctx.reducedMotion, selecting_);
-    if (pointer_.pressedThisFrame()) focusSerialAtPress_ = focusSerial_;
+    if (pointer_.pressedThisFrame()) {
+        focusSerialAtPress_ = focusSerial_;
+        pressInputSerial_ = ctx.pressSerial;
+    }
     selectionAfterPointer(ctx);
     if (!ctx.menuOpen) handleKeys(ctx);
     controls_.beginFrame();
@@ -228,7 +231,10 @@ void CardsView::draw(UiContext& ctx) {
         } else if (clicked == "card:" + openCard_ && pressOnText_) {
             setFocus(clicked, false); // a click in an open card's text only places the caret
         } else if (clicked != "#blocked") {
-            setFocus(clicked, false);
+            const bool searchTookKeysSincePress =
+                focus_ == "search" && search_.field().twinFocused() && pressInputSerial_ != 0 &&
+                searchTwinSerial_ > pressInputSerial_;
+            if (!searchTookKeysSincePress) setFocus(clicked, false);
             activate(ctx, clicked);
         }
     }

@@ -70,7 +70,7 @@ class CardsView {
     TextField& searchField() { return search_.field(); }
     const TextField& searchField() const { return search_.field(); }
     // The twin took or lost the keyboard focus (a tap, a click, a shortcut, a click elsewhere).
-    void searchTwinFocus(bool focused);
+    void searchTwinFocus(bool focused, unsigned serial);
     void stepSearch(bool forward); // Enter, F3, Ctrl+G: the next / previous match
     void escapeSearch();           // Esc in the field: clear the search and leave the field
 
@@ -155,12 +155,17 @@ class CardsView {
 
     std::string openCard_;
     std::string tag_;
-    std::string section_;        // the section last jumped to (URL)
-    std::string currentSection_; // scroll-spy
-    std::string focus_;          // control id: "search", "card:<id>", "nav:<id>", ...
-    bool focusVisible_ = false;  // keyboard focus: draw the ring
+    std::string section_;             // the section last jumped to (URL)
+    std::string currentSection_;      // scroll-spy
+    std::string focus_;               // control id: "search", "card:<id>", "nav:<id>", ...
+    bool focusVisible_ = false;       // keyboard focus: draw the ring
     unsigned focusSerial_ = 0;        // bumped by every focus change
     unsigned focusSerialAtPress_ = 0; // ... as it was when the pointer went down
+    // Input serials (platform order) of the last press and of the search twin taking the focus:
+    // a click ImGui resolves after the twin took the keyboard (`/` right after the click) opens
+    // what it hit but leaves the keyboard where the later key put it.
+    unsigned pressInputSerial_ = 0;
+    unsigned searchTwinSerial_ = 0;
     bool searchHadKeys_ = false; // the search field was active when this frame's keys came
     // The search field's DOM twin has the focus and takes the typing: the canvas field shows the
     // query and the ring but is not active (its own buffer would fight the twin's).
@@ -195,8 +200,8 @@ class CardsView {
     Selection selection_;
     TextPoint selA_, selF_; // resolved this frame; invalid = none
     ClickCounter clicks_;
-    bool selecting_ = false;       // a drag now selects (mouse press on text, a touch handle)
-    bool pressOnText_ = false;     // the current press began on text
+    bool selecting_ = false;        // a drag now selects (mouse press on text, a touch handle)
+    bool pressOnText_ = false;      // the current press began on text
     bool selectionByTouch_ = false; // handles and the toolbar show
     bool touchHeld_ = false;
     bool longPressFired_ = false;

@@ -231,7 +231,8 @@ void CardsView::copyCard(UiContext& ctx, const std::string& itemId) {
     ctx.announce("Copied " + item->title);
 }
 
-void CardsView::searchTwinFocus(bool focused) {
+void CardsView::searchTwinFocus(bool focused, unsigned serial) {
+    if (focused) searchTwinSerial_ = serial;
     if (focused && focus_ != "search") setFocus("search", false);
     if (!focused && focus_ == "search") focus_.clear();
 }

@@ -69,8 +69,10 @@ test('clickThenSlashThenTypingGoesToSearch', async ({ t }) => {
   await t.page.mouse.click(target.x, target.y);
   await t.page.keyboard.press('/');
   await t.page.keyboard.type('memory safety');
-  const after = await waitState(t, (x) => x.search && x.search.query === 'memory safety',
-    'the typed text reaches the search field');
+  // The typed text goes through the field's DOM twin (web/textagent.js), which can fill the query
+  // a frame before the canvas's field reports itself active: wait for both.
+  const after = await waitState(t, (x) => x.search && x.search.query === 'memory safety' && x.search.active,
+    'the typed text reaches the search field, which has the focus');
   t.assert.equal(after.search.active, true, 'the search field has the focus');
   t.assert.equal(after.openCard, target.id, 'the click opened the card first');
 });
