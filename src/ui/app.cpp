@@ -324,6 +324,8 @@ void App::openContextMenu(UiContext& ctx, ImVec2 at, bool byKeyboard) {
             items.push_back({"copy-link-view", "Copy link to this view"});
         }
     }
+    items.push_back({"print-view", "Print this view\xE2\x80\xA6"});
+    items.push_back({"print-document", "Print the whole document\xE2\x80\xA6"});
     menu_.open(at, std::move(items), byKeyboard);
 }
 
@@ -351,6 +353,9 @@ void App::runMenuItem(UiContext& ctx, const std::string& id) {
         ctx.announce("Link copied");
     }
     if (id == "show-source") ctx.jumpToCard = menuCell_.sourceCard;
+    // The page prints after this frame (web/print.js): this view's rendition or the whole one.
+    if (id == "print-view" || id == "print-document")
+        host_.call("print", json{{"whole", id == "print-document"}}.dump());
 }
 
 void App::copyToSystemClipboard(const std::string& text) {

@@ -56,6 +56,8 @@ class App {
     void setPressClicks(int clicks) { pressClicks_ = clicks; }
     void copyToSystemClipboard(const std::string& text);
     std::string stateJson() const;
+    // The print rendition (app_print.cpp): "" = what is shown now, else that URL state.
+    std::string printHtml(const std::string& hashOrQuery);
     // A DOM twin asked for something (issue 20): applied at the next frame, like a click or key.
     void accessRequest(const std::string& id, const std::string& action, const std::string& value);
 
