@@ -135,7 +135,7 @@ class Writer {
     const Document& doc_;
     std::string subject_; // "Rust": what the document is about
     std::string out_;
-    bool anchors_ = true; // ids for deep links (the static rendition only)
+    bool anchors_ = true;               // ids for deep links (the static rendition only)
     std::set<std::string> facetsShown_; // state rendition: the "why" facets filtered to
 
     bool hasMatrix() const { return in_.adopters && !in_.adopters->adopters.empty(); }
@@ -366,8 +366,7 @@ class Writer {
                          const std::vector<const FacetClaim*>& claims, const char* heading,
                          const Mark* selected) {
         const AdoptersData& data = *in_.adopters;
-        out_ += "<div class=\"adopter\"" + anchor("id", "adopter-" + a.id) + ">\n<" + heading +
-                ">";
+        out_ += "<div class=\"adopter\"" + anchor("id", "adopter-" + a.id) + ">\n<" + heading + ">";
         text(a.name);
         out_ += std::string("</") + heading + ">\n";
         if (!a.products.empty()) {
@@ -416,9 +415,7 @@ class Writer {
         out_ += "</header>\n";
     }
 
-    std::string docTitle() const {
-        return in_.title.empty() ? subject_ + " overview" : in_.title;
-    }
+    std::string docTitle() const { return in_.title.empty() ? subject_ + " overview" : in_.title; }
 
     bool hasTag(const Item& item, const std::string& tag) const {
         if (!in_.tags) return false;
@@ -445,7 +442,8 @@ class Writer {
         std::string fact;
         if (result) fact = "Search " + quoted(result->query);
         if (!st.tag.empty())
-            fact += std::string(fact.empty() ? "Cards" : ",") + " tagged " + quoted(tagLabel(st.tag));
+            fact +=
+                std::string(fact.empty() ? "Cards" : ",") + " tagged " + quoted(tagLabel(st.tag));
         fact += ": " + std::to_string(shown) + " of " + std::to_string(doc_.itemCount()) +
                 (doc_.itemCount() == 1 ? " card" : " cards");
         if (result && result->truncated) fact += " (the search text was cut at 256 bytes)";
@@ -498,8 +496,7 @@ class Writer {
         std::vector<CardPick> picks;
         for (const Item& item : shown->items) {
             picks.push_back({&item, nullptr, openSection && item.id == st.card});
-            if (picks.back().open)
-                facts.insert(facts.begin(), "Open card: " + quoted(item.title));
+            if (picks.back().open) facts.insert(facts.begin(), "Open card: " + quoted(item.title));
         }
         facts.insert(facts.begin(), "Section: " + quoted(shown->title));
         printHeader(docTitle(), "Cards", facts);
@@ -539,8 +536,8 @@ class Writer {
     std::vector<std::string> matrixFacts(const UrlState& st, const MatrixQuery& q) const {
         std::vector<std::string> filters;
         if (!st.domains.empty()) filters.push_back("domains " + namesOf(st.domains, true));
-        if (!st.facets.empty()) filters.push_back("why " + htmlEscape(subject_) + " " +
-                                                  namesOf(st.facets, false));
+        if (!st.facets.empty())
+            filters.push_back("why " + htmlEscape(subject_) + " " + namesOf(st.facets, false));
         if (!st.mtext.empty()) filters.push_back("text " + quoted(st.mtext));
         if (!st.inferred) filters.push_back("stated marks only");
         std::string line = filters.empty() ? "No filters: every adopter and domain" : "Filters: ";
@@ -601,8 +598,8 @@ class Writer {
             for (size_t c = 0; c < t.cols.size(); ++c) {
                 const int col = static_cast<int>(c);
                 const MatrixCell* cell = t.cellAt(row, col);
-                const bool isSelected = cell && rowId(t, data, row) == st.selRow &&
-                                        colId(t, data, col) == st.selCol;
+                const bool isSelected =
+                    cell && rowId(t, data, row) == st.selRow && colId(t, data, col) == st.selCol;
                 if (isSelected) selected = cell;
                 const char* sel = isSelected ? " selected" : "";
                 if (cell && cell->strength == Strength::Stated)

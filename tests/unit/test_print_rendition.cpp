@@ -63,8 +63,10 @@ std::string tableOf(const std::string& html) {
 }
 
 const char* const kKeyFeatures[] = {"Memory Safety without Garbage Collection",
-                                    "Zero-Cost Abstractions", "Concurrency without Data Races",
-                                    "High Performance", "Rich Type System",
+                                    "Zero-Cost Abstractions",
+                                    "Concurrency without Data Races",
+                                    "High Performance",
+                                    "Rich Type System",
                                     "Tooling and Developer Experience"};
 
 // 40 bytes of the intro's longest run: text that appears verbatim only where the intro prints.
@@ -110,7 +112,8 @@ TEST_CASE("an open card prints its section with the card marked open") {
 
 TEST_CASE("a search prints the matching cards with the matches highlighted") {
     const std::string html = render("#q=cloudflare");
-    CHECK(has(html, "Search \xE2\x80\x9C" "cloudflare\xE2\x80\x9D"));
+    CHECK(has(html, "Search \xE2\x80\x9C"
+                    "cloudflare\xE2\x80\x9D"));
     CHECK(has(html, "<mark>Cloudflare</mark>"));
     CHECK(countOf(html, "<article") >= 1);
     CHECK(countOf(html, "<article") < rx::test::realDocument().itemCount());
@@ -161,8 +164,8 @@ TEST_CASE("the matrix filtered to networking prints only its rows and column, fi
     CHECK_FALSE(has(html, "Mozilla"));
     CHECK_FALSE(has(html, "Dropbox"));
     // Every row has a mark (only adopters with a visible mark are rows).
-    CHECK(countOf(table, "<tr><th scope=\"row\">") == countOf(table, "class=\"mark stated") +
-                                                           countOf(table, "class=\"mark inferred"));
+    CHECK(countOf(table, "<tr><th scope=\"row\">") ==
+          countOf(table, "class=\"mark stated") + countOf(table, "class=\"mark inferred"));
     CHECK(has(html, "<h2>Evidence</h2>"));
 }
 
