@@ -1,6 +1,8 @@
-// Printing what the explorer shows (README "Printing"): the wasm renders the current state as the
-// static rendition's HTML (src/core/html_rendition renderStateHtml) into #print, which the print
-// stylesheet shows instead of the canvas. "Print the whole document" prints #doc instead.
+// Printing what the explorer shows (README "Printing"): on beforeprint (every print path fires it,
+// in every frame: Ctrl+P, window.print(), a deck's PDF export, CDP's printToPDF) the wasm renders
+// the current state as the static rendition's HTML (src/core/html_rendition renderStateHtml) into
+// #print, which the print stylesheet shows instead of the canvas. Nothing is rendered while the
+// explorer is only used. "Print the whole document" prints #doc instead.
 //
 // Static mode: inside a reveal.js print-pdf deck, a speaker-view preview (reveal's notes window
 // loads the deck with ?receiver) or with `static=1` in the URL, the explorer never starts its
@@ -13,7 +15,6 @@
   var params = new URLSearchParams(location.search);
   new URLSearchParams(location.hash.slice(1)).forEach(function (v, k) { params.set(k, v); });
   var inFrame = window.parent !== window;
-  var REFRESH_AFTER_MS = 400;
   var MIN_FIT = 0.3;
   var MAX_FIT = 2;
 
@@ -33,7 +34,6 @@
   var module = null;
   var container = null;
   var wholeRequested = false;
-  var refreshTimer = 0;
   var lastHtml = '';
   var renders = 0;
 
@@ -94,14 +94,6 @@
     if (!reason) fill('', currentTheme());
   }
 
-  function scheduleRefresh() {
-    if (refreshTimer) clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(function () {
-      refreshTimer = 0;
-      if (!reason) fill('', currentTheme());
-    }, REFRESH_AFTER_MS);
-  }
-
   // ---- static mode: the state's rendition is the page ----
   // The largest zoom (MIN_FIT..MAX_FIT) at which the rendition fits the frame's height: a short
   // state grows to fill a slide's frame, a long one shrinks (text stays text, it reflows).
@@ -140,8 +132,6 @@
     module = e.detail && e.detail.module;
     showState(e.detail && e.detail.urlState);
   });
-  window.addEventListener('explorer:changed', scheduleRefresh);
-  window.addEventListener('explorer:first-frame', scheduleRefresh);
   // The app's menu: "Print this view…" / "Print the whole document…".
   window.addEventListener('explorer:print', function (e) {
     wholeRequested = !!(e.detail && e.detail.whole);

@@ -268,3 +268,25 @@ test('deckSpeakerViewMakesNoWebGLContexts', async ({ t }) => {
   t.assert.deepEqual(notesContexts, [], 'WebGL contexts in the speaker view');
   t.assertNoConsoleErrors();
 });
+
+// Projector legibility: on a 1920x1080 screen every embed's body text is at least as large as
+// its slide's caption (both scale with the slide, so the rule holds at any size: README).
+test('deckEmbedTextIsAsLargeAsTheCaptions', async ({ t }) => {
+  test.setTimeout(150000);
+  await t.page.setViewportSize({ width: 1920, height: 1080 });
+  for (const id of ['features', 'networking', 'dark', 'steps']) {
+    await t.open(`/deck/#/${id}`);
+    await t.page.waitForFunction(() => window.deck && window.deck.isReady(), null, { timeout: 20000 });
+    const frame = await embedFrame(t, id);
+    const s = await frame.evaluate(() => window.explorer.state());
+    const slide = await t.page.evaluate((sid) => {
+      const caption = document.querySelector(`section#${sid} .caption`);
+      return { captionPx: parseFloat(getComputedStyle(caption).fontSize), deckScale: window.deck.getScale() };
+    }, id);
+    const body = s.bodyTextPx * slide.deckScale, caption = slide.captionPx * slide.deckScale;
+    t.log(`${id}: body text ${body.toFixed(1)} px, caption ${caption.toFixed(1)} px on the 1080p screen (scale=${s.scale})`);
+    t.assert.ok(typeof s.bodyTextPx === 'number' && s.bodyTextPx > 0, 'state().bodyTextPx');
+    t.assert.ok(body >= caption, `${id}: body text ${body.toFixed(1)} px < caption ${caption.toFixed(1)} px`);
+    if (id === 'networking') await t.screenshot('deck-1080p-legible');
+  }
+});
