@@ -1,5 +1,7 @@
 #include "app.h"
 
+#include "utf8.h"
+
 #include <imgui_internal.h> // SetFocusID: a DOM twin's focus moves ImGui's keyboard focus
 #include <nlohmann/json.hpp>
 
@@ -68,11 +70,7 @@ constexpr int kScancodeApplication = 101; // SDL_SCANCODE_APPLICATION: the conte
 std::string quotedShort(const std::string& text) {
     constexpr size_t kMaxBytes = 28;
     std::string out = text;
-    if (out.size() > kMaxBytes) {
-        size_t cut = kMaxBytes;
-        while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-        out = out.substr(0, cut) + "\xE2\x80\xA6";
-    }
+    if (out.size() > kMaxBytes) out = std::string(truncateUtf8(out, kMaxBytes)) + "\xE2\x80\xA6";
     return "\xE2\x80\x9C" + out + "\xE2\x80\x9D";
 }
 
@@ -113,6 +111,14 @@ void App::accessRequest(const std::string& id, const std::string& action,
 void App::takeAccessRequests(UiContext& ctx) {
     std::vector<UiContext::AccessRequest> rest;
     for (UiContext::AccessRequest& r : ctx.accessRequests) {
+        if (r.id.rfind("menu:", 0) == 0) { // an item of the open context menu
+            const std::string chosen = menu_.accessRequest(r.id, r.action);
+            if (!chosen.empty()) {
+                menu_.close();
+                runMenuItem(ctx, chosen);
+            }
+            continue;
+        }
         const bool ours = r.id.rfind("app:", 0) == 0 || r.id == "errors";
         if (!ours) {
             rest.push_back(std::move(r));
@@ -432,6 +438,11 @@ void App::draw() {
     if (!chosen.empty()) {
         menu_.close();
         runMenuItem(ctx, chosen);
+    }
+    menu_.addAccessNodes(access_);
+    if (!menu_.focusedNode().empty()) { // the DOM focus follows the menu's highlight
+        access_.focus = menu_.focusedNode();
+        access_.focusVisible = true;
     }
     if (ctx.embed) drawEmbedLink();
     handleRequests(ctx);
