@@ -192,6 +192,13 @@ test('printDeckPdfShowsEachEmbedsState', async ({ t }) => {
   t.assert.ok(has(networking, 'Networking'), 'networking slide: the Networking column');
   t.assert.ok(!has(networking, 'Mozilla'), 'networking slide: not Mozilla');
 
+  // The fragment slide: reveal prints one page per step, each page's embed at its step.
+  const steps = pages.filter((p) => p.toLowerCase().includes('step by step: cloudflare'));
+  t.assert.equal(steps.length, 3, 'the fragment slide prints as three pages');
+  t.assert.ok(has(steps[0], 'Section: “Examples of Products Built with Rust”') && !has(steps[0], 'Open card'), 'step 0: the embed\'s own URL');
+  t.assert.ok(has(steps[1], 'Open card: “Cloudflare”'), 'step 1: the Cloudflare card open');
+  t.assert.ok(has(steps[2], 'Who uses Rust for what') && has(steps[2], 'Filters: domains Networking') && !has(steps[2], 'Mozilla'), 'step 2: the matrix in networking');
+
   // The dark slide: the embed's text against what is behind it, on the rasterised page.
   const darkIndex = pages.findIndex((p) => p.toLowerCase().includes('where rust is used'));
   t.assert.ok(darkIndex >= 0, 'the dark slide is in the PDF');
