@@ -97,6 +97,14 @@
       el.innerHTML = html; // our own core's escaped HTML; the CSP runs no inline script anyway
       lastHtml = html;
       renders++;
+      // On paper, where the live view is: the page's own address (not inside a deck's frame).
+      var header = el.querySelector('.print-header');
+      if (header && !inFrame && !reason) {
+        var source = document.createElement('p');
+        source.className = 'print-source';
+        source.textContent = 'Live view: ' + location.href;
+        header.appendChild(source);
+      }
     }
     paint(el, theme);
     root.classList.add('has-print');

@@ -98,6 +98,7 @@ test('printExplorerPrintsTheFilteredMatrixAndTheWholeDocument', async ({ t }) =>
   t.log(`explorer PDF: ${pages.length} page(s), ${text.length} chars`);
   t.assert.ok(has(text, 'Who uses Rust for what'), 'the matrix heading');
   t.assert.ok(has(text, 'Filters: domains Networking'), 'the active filter is named');
+  t.assert.match(text, /Live view: http:\/\/127\.0\.0\.1:\d+\/#view=matrix&domains=networking/, 'the live view\'s address');
   t.assert.ok(has(text, 'Stated') && has(text, 'Inferred'), 'the legend');
   for (const name of shownRows) t.assert.ok(has(text, name), `shown row ${name} is in the PDF`);
   for (const name of hidden) t.assert.ok(!has(text, name), `hidden row ${name} is not in the PDF`);
