@@ -56,7 +56,7 @@ class App {
     void setPressClicks(int clicks) { pressClicks_ = clicks; }
     void copyToSystemClipboard(const std::string& text);
     std::string stateJson() const;
-    // A DOM twin asked for something (issue 20): applied at the next frame, like a click or key.
+    // A DOM twin asked for something: applied at the next frame, like a click or key.
     void accessRequest(const std::string& id, const std::string& action, const std::string& value);
 
     // --- the text fields' DOM twins (web/textagent.js, src/platform/text_agent.cpp) ---
