@@ -119,6 +119,10 @@ void Theme::setContentText(const std::string& text) {
     dirty_ = true;
 }
 
+float Theme::bodyTextPx() const {
+    return kBodySize * userScale_;
+}
+
 void Theme::rebuildFonts() {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();

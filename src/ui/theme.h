@@ -47,6 +47,7 @@ class Theme {
     const Fonts& fonts() const { return fonts_; }
     float pixelRatio() const { return dpr_; }
     float scale() const { return userScale_; }
+    float bodyTextPx() const; // the body text's size in CSS px, scale included
 
     void setMode(ThemeMode mode, bool systemPrefersDark);
     bool dark() const { return dark_; }

@@ -149,8 +149,15 @@ test('printShowsTheRenditionNotTheCanvas', async ({ t }) => {
   await t.waitReady(30000);
   await t.page.emulateMedia({ media: 'print' });
   t.assert.equal(await t.page.locator('#canvas').isVisible(), false, 'canvas hidden in print');
-  const box = await t.page.locator('#doc').boundingBox();
-  t.assert.ok(box && box.width > 300 && box.height > 1000, `#doc printed (${JSON.stringify(box)})`);
+  // The shown view prints (web/print.js fills #print; at the start: every section).
+  const box = await t.page.locator('#print').boundingBox();
+  t.assert.ok(box && box.width > 300 && box.height > 1000, `#print printed (${JSON.stringify(box)})`);
+  t.assert.equal(await t.page.locator('#doc').isVisible(), false, 'the whole document is not printed twice');
+  // "Print the whole document": the static rendition.
+  await t.page.evaluate(() => window.rxPrint.prepare(true));
+  const whole = await t.page.locator('#doc').boundingBox();
+  t.assert.ok(whole && whole.width > 300 && whole.height > 1000, `#doc printed (${JSON.stringify(whole)})`);
+  t.assert.equal(await t.page.locator('#print').isVisible(), false, 'only the whole document');
   await t.page.emulateMedia({ media: 'screen' });
 });
 

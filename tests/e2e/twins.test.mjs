@@ -392,7 +392,7 @@ test('twinsSitOnTheirControlsAndLetTheMouseThrough', async ({ t }) => {
   await openExplorer(t);
   let s = await untilState(t, (x) => x.scroll && !x.scroll.moving, 'a still card area');
   const pairs = [['app:view-cards', s.tabs.cards], ['app:view-matrix', s.tabs.matrix],
-    ['app:copy-link', s.copyLink], ['app:theme', s.themeButton]];
+    ['app:copy-link', s.copyLink], ['app:embed', s.embedButton], ['app:theme', s.themeButton]];
   for (const c of s.controls) pairs.push([c.id, c.rect]);
   const visibleCards = s.sections.flatMap((x) => x.cards).filter((c) => c.visible &&
     c.rect[1] >= s.cardArea[1] && c.rect[1] + c.rect[3] <= s.cardArea[1] + s.cardArea[3]);
