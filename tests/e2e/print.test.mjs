@@ -1,4 +1,4 @@
-// Printing what the explorer shows (issue 21): the explorer's own PDF after a filter, the "Print
+// Printing what the explorer shows: the explorer's own PDF after a filter, the "Print
 // the whole document" menu action, and a reveal.js print-pdf deck whose embeds print their own
 // state as vector text (no canvas). PDFs are read back with poppler-utils (pdftotext, pdftoppm);
 // copies go to build/e2e/print-*.pdf and the rasterised pages to build/e2e/print-*.ppm/png.
@@ -98,6 +98,7 @@ test('printExplorerPrintsTheFilteredMatrixAndTheWholeDocument', async ({ t }) =>
   t.log(`explorer PDF: ${pages.length} page(s), ${text.length} chars`);
   t.assert.ok(has(text, 'Who uses Rust for what'), 'the matrix heading');
   t.assert.ok(has(text, 'Filters: domains Networking'), 'the active filter is named');
+  t.assert.match(text, /Live view: http:\/\/127\.0\.0\.1:\d+\/#view=matrix&domains=networking/, 'the live view\'s address');
   t.assert.ok(has(text, 'Stated') && has(text, 'Inferred'), 'the legend');
   for (const name of shownRows) t.assert.ok(has(text, name), `shown row ${name} is in the PDF`);
   for (const name of hidden) t.assert.ok(!has(text, name), `hidden row ${name} is not in the PDF`);
@@ -192,6 +193,13 @@ test('printDeckPdfShowsEachEmbedsState', async ({ t }) => {
   t.assert.ok(has(networking, 'Networking'), 'networking slide: the Networking column');
   t.assert.ok(!has(networking, 'Mozilla'), 'networking slide: not Mozilla');
 
+  // The fragment slide: reveal prints one page per step, each page's embed at its step.
+  const steps = pages.filter((p) => p.toLowerCase().includes('step by step: cloudflare'));
+  t.assert.equal(steps.length, 3, 'the fragment slide prints as three pages');
+  t.assert.ok(has(steps[0], 'Section: “Examples of Products Built with Rust”') && !has(steps[0], 'Open card'), 'step 0: the embed\'s own URL');
+  t.assert.ok(has(steps[1], 'Open card: “Cloudflare”'), 'step 1: the Cloudflare card open');
+  t.assert.ok(has(steps[2], 'Who uses Rust for what') && has(steps[2], 'Filters: domains Networking') && !has(steps[2], 'Mozilla'), 'step 2: the matrix in networking');
+
   // The dark slide: the embed's text against what is behind it, on the rasterised page.
   const darkIndex = pages.findIndex((p) => p.toLowerCase().includes('where rust is used'));
   t.assert.ok(darkIndex >= 0, 'the dark slide is in the PDF');
@@ -213,5 +221,30 @@ test('printDeckPdfShowsEachEmbedsState', async ({ t }) => {
   t.log(`dark slide embed: background ${measured.background}, text contrast ${measured.ratio.toFixed(2)}:1, text ${(measured.textShare * 100).toFixed(1)}% of the area`);
   t.assert.ok(measured.textShare > 0.01, 'the dark embed printed text at all');
   t.assert.ok(measured.ratio >= 4.5, `dark slide text contrast ${measured.ratio.toFixed(2)} < 4.5`);
+  t.assertNoConsoleErrors();
+});
+
+// A deck printed without ?print-pdf (Ctrl+P on the slides): each live embed prints its own state,
+// fitted to its frame, instead of its canvas.
+test('printLiveDeckEmbedsFitTheirFrames', async ({ t }) => {
+  test.setTimeout(90000);
+  await t.open('/deck/#/features');
+  await t.page.waitForFunction(() => window.deck && window.deck.isReady(), null, { timeout: 20000 });
+  const handle = await t.page.$('section#features iframe');
+  const frame = await t.waitFor(async () => {
+    const f = await handle.contentFrame();
+    return f && (await f.evaluate(() => !!(window.explorer && window.explorer.state().ready)).catch(() => false)) ? f : null;
+  }, 40000, 'the embed is ready');
+  await t.page.emulateMedia({ media: 'print' });
+  const m = await t.waitFor(() => frame.evaluate(() => {
+    const el = document.getElementById('print');
+    if (!el || getComputedStyle(el).display === 'none') return null;
+    return { height: el.getBoundingClientRect().height, frame: innerHeight, text: el.textContent,
+      canvas: getComputedStyle(document.getElementById('canvas')).display };
+  }), 5000, 'the embed shows its printed state in print media');
+  t.assert.equal(m.canvas, 'none', 'the canvas does not print');
+  t.assert.ok(m.text.includes('Zero-Cost Abstractions') && !m.text.includes('Benefits of Using Rust'), 'the embed\'s own section');
+  t.assert.ok(m.height <= m.frame + 1, `fitted: ${m.height.toFixed(0)} px in a ${m.frame} px frame`);
+  await t.page.emulateMedia({ media: 'screen' });
   t.assertNoConsoleErrors();
 });
