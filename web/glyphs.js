@@ -98,10 +98,13 @@
       else send(job.generation, cp, g);
     }
     if (job.next < job.codePoints.length) {
+      module._rx_wake(); // what is drawn so far shows at the next frame
       timer = setTimeout(slice, 0);
       return;
     }
     var done = job.generation;
+    // DevTools' Timings track (and the measurements in docs/PERFORMANCE.md): request to answer.
+    if (performance.measure) performance.measure('rx:glyphs ' + job.codePoints.length, { start: job.at });
     job = null;
     module._rx_fallback_glyphs_done(done);
   }
@@ -115,7 +118,7 @@
       return Number.isInteger(cp) && cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);
     });
     // A newer request (a new pixel size) replaces the one being drawn: its answers are stale.
-    job = { generation: detail.generation | 0, px: px, codePoints: cps, next: 0 };
+    job = { generation: detail.generation | 0, px: px, codePoints: cps, next: 0, at: performance.now() };
     if (!timer) timer = setTimeout(slice, 0);
   }
 
