@@ -1,0 +1,126 @@
+// The cards view: URL state and state() (sections, cards on screen, search, focus).
+#include "view_cards.h"
+#include "view_cards_common.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace rx::ui {
+using namespace cards_detail;
+
+// ---------------------------------------------------------------------------------------------
+// URL and state
+
+void CardsView::applyUrl(const UrlState& url) {
+    if (url.query != search_.query()) search_.setQuery(url.query);
+    tag_ = url.tag;
+    if (url.card != openCard_) {
+        openCard_ = url.card;
+        if (!openCard_.empty()) {
+            pendingCard_ = openCard_;
+            pendingAnimate_ = false;
+        }
+    }
+    if (url.section != section_) {
+        section_ = url.section;
+        if (!section_.empty() && url.card.empty()) {
+            pendingSection_ = section_;
+            pendingAnimate_ = false;
+        }
+    }
+}
+
+void CardsView::writeUrl(UrlState& url) const {
+    url.card = openCard_;
+    url.query = search_.query();
+    url.tag = tag_;
+    url.section = section_;
+}
+
+void CardsView::writeState(nlohmann::json& state) const {
+    using nlohmann::json;
+    json sections = json::array();
+    if (model_) {
+        const auto& matched = search_.result().cards;
+        for (size_t s = 0; s < model_->doc.sections.size(); ++s) {
+            const Section& section = model_->doc.sections[s];
+            json cards = json::array();
+            int shown = 0;
+            for (size_t i = 0; i < section.items.size(); ++i) {
+                const Item& item = section.items[i];
+                const int sc = s < searchCardOf_.size() && i < searchCardOf_[s].size()
+                                   ? searchCardOf_[s][i]
+                                   : -1;
+                const bool isShown = shownByFilter(s, i, sc);
+                shown += isShown ? 1 : 0;
+                const bool matches =
+                    !search_.searching() ||
+                    (sc >= 0 && static_cast<size_t>(sc) < matched.size() && matched[sc].matched);
+                json card = {{"id", item.id},
+                             {"title", item.title},
+                             {"visible", false},
+                             {"rect", nullptr},
+                             {"shown", isShown},
+                             {"matches", matches},
+                             {"tags", model_->tags.tagsOf(item.id)},
+                             {"links", model_->tags.related(item.id)}};
+                const auto it = onScreen_.find(item.id);
+                // Drawn last frame and still shown (a filter applied since hides it now).
+                if (it != onScreen_.end() && it->second.visible && isShown) {
+                    const ImVec4& r = it->second.rect;
+                    card["visible"] = true;
+                    card["rect"] = {r.x, r.y, r.z, r.w};
+                    if (it->second.cut) {
+                        const ImVec4& e = it->second.cutEdges;
+                        card["cut"] = {{"lastWordRight", e.x},
+                                       {"ellipsisLeft", e.y},
+                                       {"ellipsisRight", e.z},
+                                       {"textRight", e.w}};
+                    }
+                }
+                cards.push_back(card);
+            }
+            sections.push_back(
+                {{"id", section.id},
+                 {"title", section.title},
+                 {"count", section.items.size()},
+                 {"shown", shown},
+                 {"navCount", s < navEntries_.size() ? countLabel(navEntries_[s], navFiltered())
+                                                     : std::string()},
+                 {"cards", cards}});
+        }
+    }
+    state["sections"] = sections;
+    const auto nullable = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+    state["openCard"] = nullable(openCard_);
+    state["tag"] = nullable(tag_);
+    state["section"] = nullable(section_);
+    state["currentSection"] = nullable(currentSection_);
+    const std::string card = focusedCard();
+    state["focus"] = nullable(card.empty() ? focus_ : card);
+    const SearchResult& r = search_.result();
+    state["search"] = {{"query", search_.query()},        {"matches", r.matches},
+                       {"cards", r.matchedCards},         {"current", search_.current()},
+                       {"hide", search_.hideNonMatching}, {"active", search_.fieldActive()},
+                       {"runs", search_.version()}};
+    // On-screen controls other than cards (status row, nav, the open card's chips and buttons),
+    // with the rect that takes clicks.
+    json controls = json::array();
+    controls_.forEachHit([&](const std::string& id, ImVec2 min, ImVec2 max) {
+        if (id.empty() || id[0] == '#' || startsWith(id, "card:")) return;
+        controls.push_back({{"id", id}, {"rect", {min.x, min.y, max.x - min.x, max.y - min.y}}});
+    });
+    state["controls"] = controls;
+    state["cardArea"] = {areaMin_.x, areaMin_.y, areaMax_.x - areaMin_.x, areaMax_.y - areaMin_.y};
+    state["scroll"] = {{"y", scroll_.position},
+                       {"max", maxScroll_},
+                       {"moving", scroll_.moving()},
+                       {"velocity", scroll_.velocity},
+                       {"releaseVelocity", pointer_.releaseVelocity()}};
+    state["layout"] = {
+        {"columns", columns_}, {"nav", wide_ ? "sidebar" : "bar"}, {"navMenuOpen", nav_.menuOpen}};
+}
+
+} // namespace rx::ui
