@@ -17,8 +17,8 @@ EMSCRIPTEN_KEEPALIVE void rx_fallback_glyph(int generation, int codePoint, int w
                                             float advance, float left, float top, int colored,
                                             const std::uint8_t* rgba) {
     rx::ui::App* app = rx::platform::app();
-    if (!app || codePoint <= 0 || codePoint > 0x10FFFF || width < 0 || height < 0 ||
-        width > 1024 || height > 1024 || !(advance >= 0 && advance < 4096))
+    if (!app || codePoint <= 0 || codePoint > 0x10FFFF || width < 0 || height < 0 || width > 1024 ||
+        height > 1024 || !(advance >= 0 && advance < 4096))
         return;
     rx::ui::GlyphBitmap bitmap;
     bitmap.width = width;
@@ -34,7 +34,8 @@ EMSCRIPTEN_KEEPALIVE void rx_fallback_glyph(int generation, int codePoint, int w
 // A code point the browser has no font for either: it stays missing.
 EMSCRIPTEN_KEEPALIVE void rx_fallback_glyph_missing(int generation, int codePoint) {
     rx::ui::App* app = rx::platform::app();
-    if (app && codePoint > 0) app->fallbackGlyphMissing(generation, static_cast<char32_t>(codePoint));
+    if (app && codePoint > 0)
+        app->fallbackGlyphMissing(generation, static_cast<char32_t>(codePoint));
 }
 
 // The batch is answered (whatever was not is missing): draw with the new glyphs.

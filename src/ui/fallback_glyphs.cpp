@@ -30,8 +30,15 @@ bool FallbackGlyphs::add(int generation, char32_t codePoint, const GlyphBitmap& 
     if (generation != generation_ || tracker_.source(codePoint) != GlyphSource::Requested)
         return false;
     const bool hasPixels = bitmap.width > 0 && bitmap.height > 0 && bitmap.rgba;
-    Placed glyph{codePoint, 0, 0, hasPixels ? bitmap.width : 0, hasPixels ? bitmap.height : 0,
-                 bitmap.advance, bitmap.left, bitmap.top, bitmap.colored};
+    Placed glyph{codePoint,
+                 0,
+                 0,
+                 hasPixels ? bitmap.width : 0,
+                 hasPixels ? bitmap.height : 0,
+                 bitmap.advance,
+                 bitmap.left,
+                 bitmap.top,
+                 bitmap.colored};
     if (hasPixels) {
         const auto spot = packer_.place(bitmap.width, bitmap.height);
         if (!spot) {
@@ -43,8 +50,8 @@ bool FallbackGlyphs::add(int generation, char32_t codePoint, const GlyphBitmap& 
         growTexture(packer_.usedHeight());
         const size_t rowBytes = static_cast<size_t>(bitmap.width) * 4;
         for (int row = 0; row < bitmap.height; ++row) {
-            std::uint8_t* dst = pixels_.data() +
-                                (static_cast<size_t>(spot->y + row) * kTextureWidth + spot->x) * 4;
+            std::uint8_t* dst =
+                pixels_.data() + (static_cast<size_t>(spot->y + row) * kTextureWidth + spot->x) * 4;
             std::memcpy(dst, bitmap.rgba + rowBytes * static_cast<size_t>(row), rowBytes);
         }
         textureChanged_ = true;

@@ -16,8 +16,8 @@ namespace rx::ui {
 struct GlyphBitmap {
     int width = 0, height = 0;
     float advance = 0;
-    float left = 0;     // the bitmap's left edge from the pen position
-    float top = 0;      // its top edge above the baseline
+    float left = 0; // the bitmap's left edge from the pen position
+    float top = 0;  // its top edge above the baseline
     bool colored = false;
     const std::uint8_t* rgba = nullptr; // width * height * 4, not premultiplied
 };

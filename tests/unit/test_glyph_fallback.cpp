@@ -125,9 +125,9 @@ TEST_CASE("the shelf packer fills rows left to right, then starts a new row") {
     CHECK(c->x == 1);
     CHECK(c->y == 15);
     CHECK(packer.usedHeight() == 26);
-    CHECK_FALSE(packer.place(99, 5));     // wider than the texture with padding
-    CHECK_FALSE(packer.place(10, 40));    // taller than what is left
-    CHECK(packer.place(10, 20));          // still fits in the row
+    CHECK_FALSE(packer.place(99, 5));  // wider than the texture with padding
+    CHECK_FALSE(packer.place(10, 40)); // taller than what is left
+    CHECK(packer.place(10, 20));       // still fits in the row
     packer.clear();
     CHECK(packer.usedHeight() == 0);
     auto d = packer.place(10, 10);
