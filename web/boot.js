@@ -186,7 +186,16 @@
     }
   };
 
+  // Print-pdf decks, speaker-view previews, static=1 (web/print.js): no canvas, the state's
+  // rendition instead.
+  var staticMode = !!(window.rxPrint && window.rxPrint.staticMode());
+  var staticHash = null;
+
   function state() {
+    if (staticMode) {
+      return { ready: false, static: window.rxPrint.reason, url: staticHash === null ? urlState() : staticHash,
+        printed: !!document.querySelector('html.has-print'), error: bootError, errors: [] };
+    }
     if (!api) return { ready: false, error: bootError, errors: [] };
     return JSON.parse(api.stateJson());
   }
@@ -194,6 +203,10 @@
   window.explorer = {
     state: state,
     navigate: function (hash) {
+      if (staticMode && typeof hash === 'string') {
+        staticHash = hash.slice(0, MAX_URL_STATE);
+        return window.rxPrint.show(staticHash);
+      }
       if (!api || typeof hash !== 'string') return false;
       api.applyUrlState(hash.slice(0, MAX_URL_STATE));
       return true;
@@ -458,6 +471,10 @@
   var LOADING_NOTE_AFTER_MS = 1000;
 
   function boot() {
+    if (staticMode) {
+      load();
+      return;
+    }
     if (!hasWebGL2()) {
       fail('The interactive explorer needs WebGL2, which this browser does not provide. The full document is shown below.');
       return;
@@ -498,6 +515,10 @@
       var m = results[1];
       module = m;
       files.forEach(function (f) { passFile(m, f[0], f[1]); });
+      if (staticMode) {
+        window.dispatchEvent(new CustomEvent('explorer:static-ready', { detail: { module: m, urlState: urlState() } }));
+        return START_RESULT.started;
+      }
       wirePage(m);
       var rc = withString(m, urlState(), function (p) { return m._rx_prepare(p); });
       if (rc !== START_RESULT.started) return rc;

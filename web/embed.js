@@ -168,6 +168,45 @@
     if (typeof window.rxSetSlideActive === 'function') window.rxSetSlideActive(active);
   }
 
+  // Garbage from the host is named in the console (at most MAX_WARNINGS times) and changes
+  // nothing.
+  var MAX_WARNINGS = 20;
+  var warnings = 0;
+  function ignored(why, data) {
+    if (warnings >= MAX_WARNINGS) return;
+    warnings++;
+    var shown;
+    try { shown = JSON.stringify(data); } catch (e) { shown = String(data); }
+    if (typeof shown !== 'string') shown = String(shown);
+    if (shown.length > 120) shown = shown.slice(0, 117) + '...';
+    console.warn('Rust explorer: ignored a message from the host page: ' + why + ' (' + shown + ')' +
+      (warnings === MAX_WARNINGS ? '; further ignored messages are not reported' : ''));
+  }
+
+  // Why a navigate state is refused ('' = fine): README "postMessage API" lists the keys.
+  function stateProblem(state) {
+    if (!state || typeof state !== 'object' || Array.isArray(state)) return 'state must be an object';
+    var keys = Object.keys(state);
+    for (var i = 0; i < keys.length; i++) {
+      var k = keys[i], v = state[k];
+      if (TEXT_KEYS.indexOf(k) >= 0) {
+        if (typeof v !== 'string') return k + ' must be a string';
+        if (v.length > MAX_TEXT) return k + ' is over ' + MAX_TEXT + ' characters';
+      } else if (LIST_KEYS.indexOf(k) >= 0) {
+        if (!Array.isArray(v) || v.length > MAX_LIST || v.some(function (x) { return typeof x !== 'string' || x.length > MAX_TEXT; }))
+          return k + ' must be a list of at most ' + MAX_LIST + ' strings';
+      } else if (FLAG_KEYS.indexOf(k) >= 0) {
+        if (typeof v !== 'boolean') return k + ' must be true or false';
+      } else if (k === 'scale') {
+        if (typeof v !== 'number' || !isFinite(v)) return 'scale must be a number';
+      }
+    }
+    if (keys.length && !keys.some(function (k) {
+      return TEXT_KEYS.indexOf(k) >= 0 || LIST_KEYS.indexOf(k) >= 0 || FLAG_KEYS.indexOf(k) >= 0 || k === 'scale';
+    })) return 'state has no key the explorer knows (view, card, q, tag, section, mq, domains, facets, inferred, rsort, csort, pivot, row, col, theme, scale)';
+    return '';
+  }
+
   function sizeOk(data) {
     try { return JSON.stringify(data).length <= MAX_MESSAGE_CHARS; } catch (e) { return false; }
   }
@@ -188,15 +227,30 @@
       setSlideActive(false);
       return;
     }
-    if (!d || typeof d !== 'object' || Array.isArray(d) || typeof d.type !== 'string' || !sizeOk(d)) return;
+    if (!d || typeof d !== 'object' || Array.isArray(d) || typeof d.type !== 'string') {
+      // reveal.js posts JSON strings to YouTube/Vimeo frames only; anything else is not for us.
+      ignored('not an {type: "explorer:..."} object', d);
+      return;
+    }
+    if (!sizeOk(d)) {
+      ignored('over ' + MAX_MESSAGE_CHARS + ' characters', d.type);
+      return;
+    }
     if (d.type === 'explorer:navigate') {
-      var pairs = d.hash !== undefined ? pairsFromHash(d.hash) : pairsFromState(d.state);
+      var problem = d.hash !== undefined ? '' : stateProblem(d.state);
+      var pairs = problem ? null : d.hash !== undefined ? pairsFromHash(d.hash) : pairsFromState(d.state);
       if (pairs) navigate(pairs);
+      else ignored('explorer:navigate: ' + (problem || 'hash must be a string starting with # (at most 4096 characters)'), d);
+    } else if (d.type === 'explorer:reset') {
+      reset();
     } else if (d.type === 'explorer:display') {
-      setFrameScale(d.frameScale);
+      if (typeof d.frameScale !== 'number' || !isFinite(d.frameScale) || d.frameScale <= 0) ignored('explorer:display: frameScale must be a positive number', d);
+      else setFrameScale(d.frameScale);
     } else if (d.type === 'explorer:getState') {
       var answer = lastState ? Object.assign({ ready: true }, lastState) : { ready: false };
       post(e.source, { type: 'explorer:state', state: answer }, e.origin);
+    } else {
+      ignored('unknown type ' + JSON.stringify(d.type.slice(0, 40)), d);
     }
   });
 
@@ -212,6 +266,12 @@
     // boot.js defines rxSetSlideActive just before the app starts: apply an early slide:stop.
     if (!slideActive) setSlideActive(false);
     post(hostWindow(), { type: 'explorer:ready' });
+  });
+
+  // Static mode (print.js: print-pdf decks, speaker previews): no first frame; ready once the
+  // state's rendition can be made, so a deck can send its fragment step.
+  window.addEventListener('explorer:static-ready', function () {
+    post(hostWindow(), { type: 'explorer:ready', static: true });
   });
 
   window.addEventListener('explorer:release-focus', function () {

@@ -162,6 +162,10 @@
     setAttr(el, 'aria-description', node.description || null);
     if (role === 'heading') setAttr(el, 'aria-level', node.level || 2);
     if (role === 'grid') setAttr(el, 'aria-rowcount', node.level || null);
+    if (role === 'grid') setAttr(el, 'aria-colcount', node.columns || null);
+    // A large grid has twins only for what is on screen: each says where it sits in the whole.
+    setAttr(el, 'aria-rowindex', role === 'row' && node.index ? node.index : null);
+    setAttr(el, 'aria-colindex', /^(gridcell|columnheader|rowheader)$/.test(role) && node.index ? node.index : null);
     setAttr(el, 'aria-pressed', 'pressed' in st ? String(st.pressed) : null);
     setAttr(el, 'aria-expanded', 'expanded' in st ? String(st.expanded) : null);
     setAttr(el, 'aria-checked', 'checked' in st ? String(st.checked) : null);
@@ -377,14 +381,11 @@
     return null;
   }
 
+  // The explorer's context menu is open while its `menu` twin is in the tree.
   function contextMenuOpen() {
-    try {
-      var s = window.explorer && window.explorer.state && window.explorer.state();
-      return !!(s && s.contextMenu);
-    } catch (err) {
-      return false;
-    }
+    return !!(layer && layer.querySelector('[role="menu"]'));
   }
+
 
   function hasSelection() {
     var s = window.getSelection && window.getSelection();

@@ -126,6 +126,8 @@ std::uint64_t AccessTree::hash(bool geometry) const {
         f.str(n.description);
         f.pod(n.parent);
         f.pod(n.level);
+        f.pod(n.columns);
+        f.pod(n.index);
         f.pod(n.state);
         if (geometry)
             for (const float v : n.rect) f.pod(static_cast<long>(std::lround(v * 2.0f)));
@@ -143,6 +145,8 @@ std::string AccessTree::toJson(float zoom) const {
         if (!n.value.empty()) j["value"] = n.value;
         if (!n.description.empty()) j["description"] = n.description;
         if (n.level) j["level"] = n.level;
+        if (n.columns) j["columns"] = n.columns;
+        if (n.index) j["index"] = n.index;
         if (n.rect[2] > 0 && n.rect[3] > 0)
             j["rect"] = {round2(n.rect[0]), round2(n.rect[1]), round2(n.rect[2]),
                          round2(n.rect[3])};

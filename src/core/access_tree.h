@@ -61,6 +61,10 @@ struct AccessNode {
     std::string description; // extra text read after the name (aria-description)
     int parent = -1;         // index of the parent node, -1 for a top-level node
     int level = 0;           // heading level; grid: row count (aria-rowcount)
+    int columns = 0;         // grid: column count (aria-colcount)
+    // 1-based place in a grid whose twins are only the rows and columns on screen: a row's
+    // aria-rowindex, a header's or cell's aria-colindex. 0: not given.
+    int index = 0;
     float rect[4] = {0, 0, 0, 0}; // x, y, w, h in layout px of the canvas; w = 0: no box
     std::uint16_t state = 0;
 

@@ -129,6 +129,47 @@ std::string explainEmpty(const AdoptersData& data, const MatrixQuery& q,
 
 } // namespace
 
+const char* axisSortKey(AxisSort sort) {
+    switch (sort) {
+    case AxisSort::NameAsc:
+        return "name";
+    case AxisSort::NameDesc:
+        return "-name";
+    case AxisSort::MarksDesc:
+        return "-count";
+    case AxisSort::MarksAsc:
+        return "count";
+    case AxisSort::Document:
+        break;
+    }
+    return "";
+}
+
+AxisSort axisSortFromKey(std::string_view key) {
+    if (key == "name") return AxisSort::NameAsc;
+    if (key == "-name") return AxisSort::NameDesc;
+    if (key == "-count") return AxisSort::MarksDesc;
+    if (key == "count") return AxisSort::MarksAsc;
+    return AxisSort::Document;
+}
+
+const char* axisSortLabel(AxisSort sort) {
+    switch (sort) {
+    case AxisSort::NameAsc:
+        return "Name A\xE2\x80\x93Z";
+    case AxisSort::NameDesc:
+        return "Name Z\xE2\x80\x93"
+               "A";
+    case AxisSort::MarksDesc:
+        return "Most marks first";
+    case AxisSort::MarksAsc:
+        return "Fewest marks first";
+    case AxisSort::Document:
+        break;
+    }
+    return "Document order";
+}
+
 const MatrixCell* MatrixTable::cellAt(int row, int col) const {
     if (row < 0 || static_cast<size_t>(row) + 1 >= rowCellStart.size()) return nullptr;
     const auto first =

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rx {
@@ -20,6 +21,12 @@ enum class AxisSort : uint8_t {
     MarksDesc, // most visible marks first, ties in file order
     MarksAsc,
 };
+
+// URL / state() names of an axis sort: "" (document order), "name", "-name", "-count", "count";
+// anything else is document order.
+const char* axisSortKey(AxisSort sort);
+AxisSort axisSortFromKey(std::string_view key);
+const char* axisSortLabel(AxisSort sort); // "Document order", "Name A–Z", ...
 
 struct MatrixQuery {
     // Case-insensitive; split at spaces and every word must occur in the adopter's name, one of

@@ -5,11 +5,21 @@
 namespace rx {
 namespace {
 
-// UTF-16 units of the character at `pos` (1 for an invalid byte) and its byte length.
-void characterAt(std::string_view utf8, size_t pos, size_t& bytes, size_t& units) {
-    const size_t length = utf8SequenceLength(utf8, pos);
-    bytes = length == 0 ? 1 : length;
-    units = length == 4 ? 2 : 1;
+struct Utf16Position {
+    size_t bytes = 0; // UTF-8 offset
+    size_t units = 0; // the same place in UTF-16 code units
+};
+
+// Walks `utf8` a character at a time until `done(bytes, units)` or the end. An invalid byte is
+// one character of one unit, as the browser shows it (U+FFFD); a 4-byte sequence is two units.
+template <class Done> Utf16Position walkUtf16(std::string_view utf8, Done done) {
+    Utf16Position at;
+    while (at.bytes < utf8.size() && !done(at.bytes, at.units)) {
+        const size_t length = utf8SequenceLength(utf8, at.bytes);
+        at.bytes += length == 0 ? 1 : length;
+        at.units += length == 4 ? 2 : 1;
+    }
+    return at;
 }
 
 bool isLetterKey(std::string_view key, char lower) {
@@ -19,34 +29,11 @@ bool isLetterKey(std::string_view key, char lower) {
 } // namespace
 
 size_t utf16ToUtf8Offset(std::string_view utf8, size_t utf16Units) {
-    size_t pos = 0, units = 0;
-    while (pos < utf8.size() && units < utf16Units) {
-        size_t bytes = 0, u = 0;
-        characterAt(utf8, pos, bytes, u);
-        pos += bytes;
-        units += u;
-    }
-    return pos;
+    return walkUtf16(utf8, [&](size_t, size_t units) { return units >= utf16Units; }).bytes;
 }
 
 size_t utf8ToUtf16Offset(std::string_view utf8, size_t offset) {
-    size_t pos = 0, units = 0;
-    while (pos < utf8.size() && pos < offset) {
-        size_t bytes = 0, u = 0;
-        characterAt(utf8, pos, bytes, u);
-        pos += bytes;
-        units += u;
-    }
-    return units;
-}
-
-size_t utf8PrefixWithin(std::string_view text, size_t maxBytes) {
-    if (text.size() <= maxBytes) return text.size();
-    size_t end = maxBytes;
-    // Step back over continuation bytes to the start of the character that crosses the limit:
-    // everything before it ends at or before the limit.
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    return end;
+    return walkUtf16(utf8, [&](size_t bytes, size_t) { return bytes >= offset; }).units;
 }
 
 std::string toSingleLine(std::string_view text) {
@@ -82,7 +69,7 @@ std::string toSingleLine(std::string_view text) {
 std::string fitInsertion(std::string_view inserted, size_t keptBytes, size_t maxBytes) {
     std::string line = toSingleLine(inserted);
     const size_t room = keptBytes >= maxBytes ? 0 : maxBytes - keptBytes;
-    line.resize(utf8PrefixWithin(line, room));
+    line.resize(truncateUtf8(line, room).size());
     return line;
 }
 

@@ -16,9 +16,6 @@ size_t utf16ToUtf8Offset(std::string_view utf8, size_t utf16Units);
 // whole character).
 size_t utf8ToUtf16Offset(std::string_view utf8, size_t offset);
 
-// The longest prefix of `text` of at most `maxBytes` bytes that ends on a character boundary.
-size_t utf8PrefixWithin(std::string_view text, size_t maxBytes);
-
 // One-line text from anything pasted, dropped or dictated: every line break (CR, LF, CRLF, VT,
 // FF, NEL, U+2028, U+2029) and tab becomes one space, other control characters and invalid bytes
 // are dropped.

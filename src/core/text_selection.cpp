@@ -8,10 +8,6 @@
 namespace rx {
 namespace {
 
-bool isContinuation(char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
-
 // The code point at `offset` (a boundary); malformed bytes count as U+FFFD, one byte long.
 uint32_t decodeAt(std::string_view text, size_t offset, size_t& length) {
     length = utf8SequenceLength(text, offset);
@@ -76,7 +72,7 @@ std::vector<Char> charsOf(std::string_view text) {
 
 size_t floorToCodePoint(std::string_view text, size_t offset) {
     offset = std::min(offset, text.size());
-    while (offset > 0 && offset < text.size() && isContinuation(text[offset])) --offset;
+    while (offset > 0 && offset < text.size() && isUtf8Continuation(text[offset])) --offset;
     return offset;
 }
 

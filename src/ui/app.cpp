@@ -1,5 +1,7 @@
 #include "app.h"
 
+#include "utf8.h"
+
 #include <imgui_internal.h> // SetFocusID: a DOM twin's focus moves ImGui's keyboard focus
 #include <nlohmann/json.hpp>
 
@@ -68,11 +70,7 @@ constexpr int kScancodeApplication = 101; // SDL_SCANCODE_APPLICATION: the conte
 std::string quotedShort(const std::string& text) {
     constexpr size_t kMaxBytes = 28;
     std::string out = text;
-    if (out.size() > kMaxBytes) {
-        size_t cut = kMaxBytes;
-        while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-        out = out.substr(0, cut) + "\xE2\x80\xA6";
-    }
+    if (out.size() > kMaxBytes) out = std::string(truncateUtf8(out, kMaxBytes)) + "\xE2\x80\xA6";
     return "\xE2\x80\x9C" + out + "\xE2\x80\x9D";
 }
 
@@ -113,6 +111,14 @@ void App::accessRequest(const std::string& id, const std::string& action,
 void App::takeAccessRequests(UiContext& ctx) {
     std::vector<UiContext::AccessRequest> rest;
     for (UiContext::AccessRequest& r : ctx.accessRequests) {
+        if (r.id.rfind("menu:", 0) == 0) { // an item of the open context menu
+            const std::string chosen = menu_.accessRequest(r.id, r.action);
+            if (!chosen.empty()) {
+                menu_.close();
+                runMenuItem(ctx, chosen);
+            }
+            continue;
+        }
         const bool ours = r.id.rfind("app:", 0) == 0 || r.id == "errors";
         if (!ours) {
             rest.push_back(std::move(r));
@@ -364,6 +370,8 @@ void App::openContextMenu(UiContext& ctx, ImVec2 at, bool byKeyboard) {
             items.push_back({"copy-link-view", "Copy link to this view"});
         }
     }
+    items.push_back({"print-view", "Print this view\xE2\x80\xA6"});
+    items.push_back({"print-document", "Print the whole document\xE2\x80\xA6"});
     menu_.open(at, std::move(items), byKeyboard);
 }
 
@@ -391,6 +399,9 @@ void App::runMenuItem(UiContext& ctx, const std::string& id) {
         ctx.announce("Link copied");
     }
     if (id == "show-source") ctx.jumpToCard = menuCell_.sourceCard;
+    // The page prints after this frame (web/print.js): this view's rendition or the whole one.
+    if (id == "print-view" || id == "print-document")
+        host_.call("print", json{{"whole", id == "print-document"}}.dump());
 }
 
 void App::copyToSystemClipboard(const std::string& text) {
@@ -402,7 +413,7 @@ void App::draw() {
     const bool escPressed = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
     const bool wasTyping = ImGui::GetIO().WantTextInput || menu_.isOpen() ||
                            ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
-    copyLinkRect_[2] = embedLinkRect_[2] = 0; // drawn again below if shown
+    copyLinkRect_[2] = embedLinkRect_[2] = embedButtonRect_[2] = 0; // drawn again below if shown
     UiContext ctx{host_, model_, theme_};
     ctx.nowMs = host_.nowMs();
     ctx.reducedMotion = host_.prefersReducedMotion();
@@ -467,6 +478,11 @@ void App::draw() {
     if (!chosen.empty()) {
         menu_.close();
         runMenuItem(ctx, chosen);
+    }
+    menu_.addAccessNodes(access_);
+    if (!menu_.focusedNode().empty()) { // the DOM focus follows the menu's highlight
+        access_.focus = menu_.focusedNode();
+        access_.focusVisible = true;
     }
     if (ctx.embed) drawEmbedLink();
     handleRequests(ctx);
@@ -658,6 +674,7 @@ void App::activateTopBar(UiContext& ctx, const std::string& id) {
     if (id == "app:view-cards") ctx.switchView = "cards";
     if (id == "app:view-matrix") ctx.switchView = "matrix";
     if (id == "app:copy-link") copyLink();
+    if (id == "app:embed") host_.call("embed-panel", "{}");
     if (id == "app:theme") toggleTheme();
     if (id == "app:open-full") host_.call("open", json{{"url", "./" + fullExplorerHash()}}.dump());
 }
@@ -687,7 +704,9 @@ void App::drawTopBarRight(UiContext& ctx) {
     const auto buttonWidth = [&](const char* label) {
         return ImGui::CalcTextSize(label, nullptr, true).x + style.FramePadding.x * 2;
     };
-    const float total = buttonWidth(copyLabel) + style.ItemSpacing.x + buttonWidth(themeLabel);
+    const char* embedLabel = "Embed###embed";
+    const float total = buttonWidth(copyLabel) + style.ItemSpacing.x + buttonWidth(embedLabel) +
+                        style.ItemSpacing.x + buttonWidth(themeLabel);
     // Right-aligned beside the row above (the tabs, or the search field) when they fit there;
     // on a phone beside the matrix tabs they do not, and take a row of their own.
     const float x = ImGui::GetWindowContentRegionMax().x - total;
@@ -705,6 +724,17 @@ void App::drawTopBarRight(UiContext& ctx) {
         addTopBarNode(ctx, std::move(node));
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy a link to exactly this view");
+    ImGui::SameLine();
+    // The page's Embed panel (web/embedpanel.js): options and the <iframe> code for this view.
+    if (ImGui::Button(embedLabel)) host_.call("embed-panel", "{}");
+    storeRect(embedButtonRect_);
+    addTopBarStop(ctx, "app:embed");
+    {
+        AccessNode node("app:embed", AccessRole::Button, "Embed");
+        node.description = "Embed code for this view: options and a copyable iframe";
+        addTopBarNode(ctx, std::move(node));
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Embed code for this view");
     ImGui::SameLine();
     if (ImGui::Button(themeLabel)) toggleTheme();
     storeRect(themeButtonRect_);
@@ -856,7 +886,9 @@ std::string App::stateJson() const {
     s["topBar"] = url_.controls == -1 ? !url_.embed : url_.controls == 1;
     s["transparent"] = url_.transparentBg;
     s["scale"] = theme_.scale();
+    s["bodyTextPx"] = theme_.bodyTextPx(); // projector legibility: vs a deck's caption size
     s["copyLink"] = rectJson(copyLinkRect_);
+    s["embedButton"] = rectJson(embedButtonRect_);
     s["themeButton"] = rectJson(themeButtonRect_);
     s["tabs"] = model_.hasAdopters && s["topBar"].get<bool>()
                     ? json{{"cards", rectJson(cardsTabRect_)}, {"matrix", rectJson(matrixTabRect_)}}

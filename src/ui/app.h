@@ -64,6 +64,11 @@ class App {
     void setPressClicks(int clicks) { pressClicks_ = clicks; }
     void copyToSystemClipboard(const std::string& text);
     std::string stateJson() const;
+    // The print rendition (app_print.cpp): "" = what is shown now, else that URL state.
+    std::string printHtml(const std::string& hashOrQuery);
+    // The Embed panel (app_embed.cpp): {theme, transparent, scale, controls, width, height,
+    // title, base} -> {url, reveal, page} for the current view.
+    std::string embedCode(const std::string& optionsJson);
     // A DOM twin asked for something (issue 20): applied at the next frame, like a click or key.
     void accessRequest(const std::string& id, const std::string& action, const std::string& value);
 
@@ -116,6 +121,7 @@ class App {
     double linkCopiedAtMs_ = -1e9;
     float embedLinkRect_[4] = {0, 0, 0, 0}; // x, y, w, h in CSS pixels (state() for tests)
     float copyLinkRect_[4] = {0, 0, 0, 0};
+    float embedButtonRect_[4] = {0, 0, 0, 0};
     float themeButtonRect_[4] = {0, 0, 0, 0};
     float cardsTabRect_[4] = {0, 0, 0, 0};
     float matrixTabRect_[4] = {0, 0, 0, 0};

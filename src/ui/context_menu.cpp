@@ -10,6 +10,7 @@ namespace {
 constexpr float kPadX = 14.0f;
 constexpr float kRowH = 34.0f; // a comfortable mouse row, and a usable finger target
 constexpr float kMinWidth = 180.0f;
+constexpr char kNodePrefix[] = "menu:";
 
 bool inside(const ImVec4& r, ImVec2 p) {
     return p.x >= r.x && p.y >= r.y && p.x < r.x + r.z && p.y < r.y + r.w;
@@ -133,6 +134,31 @@ void ContextMenu::writeState(nlohmann::json& state) const {
                          {"focused", static_cast<int>(i) == focus_}});
     }
     state["contextMenu"] = {{"items", items}, {"rect", {box_.x, box_.y, box_.z, box_.w}}};
+}
+
+void ContextMenu::addAccessNodes(AccessTree& tree) const {
+    if (!open_) return;
+    tree.open(AccessNode("menu", AccessRole::Menu, "Actions").at(box_.x, box_.y, box_.z, box_.w));
+    for (size_t i = 0; i < items_.size(); ++i) {
+        const ImVec4 r = i < rects_.size() ? rects_[i] : ImVec4();
+        tree.add(AccessNode(kNodePrefix + items_[i].id, AccessRole::MenuItem, items_[i].label)
+                     .at(r.x, r.y, r.z, r.w));
+    }
+    tree.close();
+}
+
+std::string ContextMenu::focusedNode() const {
+    if (!open_ || focus_ < 0 || focus_ >= static_cast<int>(items_.size())) return {};
+    return kNodePrefix + items_[static_cast<size_t>(focus_)].id;
+}
+
+std::string ContextMenu::accessRequest(const std::string& nodeId, const std::string& action) {
+    for (size_t i = 0; open_ && i < items_.size(); ++i) {
+        if (kNodePrefix + items_[i].id != nodeId) continue;
+        focus_ = static_cast<int>(i);
+        return action == "activate" ? items_[i].id : std::string();
+    }
+    return {};
 }
 
 } // namespace rx::ui

@@ -3,6 +3,7 @@
 // top-most ImGui window; Up/Down/Home/End move, Enter/Space choose, Esc or a click outside
 // close. The App decides the items and runs the chosen one.
 #pragma once
+#include "access_tree.h"
 #include "theme.h"
 
 #include <imgui.h>
@@ -29,6 +30,14 @@ class ContextMenu {
     // Draws the open menu; returns the chosen item's id, or "".
     std::string draw(const Theme& theme);
     void writeState(nlohmann::json& state) const; // state().contextMenu
+
+    // The open menu as a `menu` of `menuitem`s with ids "menu:<item id>" (issue 20); a screen
+    // reader reads the item the keyboard is on, which focusedNode() names ("" = none).
+    void addAccessNodes(AccessTree& tree) const;
+    std::string focusedNode() const;
+    // A twin's focus ("focus") or default action ("activate") on node `nodeId`: moves the
+    // highlight; returns the chosen item's id for "activate", else "".
+    std::string accessRequest(const std::string& nodeId, const std::string& action);
 
   private:
     std::vector<MenuItem> items_;

@@ -463,12 +463,16 @@ void MatrixView::addGridNodes(UiContext& ctx) const {
     };
 
     AccessNode grid("grid", AccessRole::Grid, v.pivot ? "Domains by adopter" : "Adopters by domain");
-    grid.level = rowCount + 1;
+    grid.level = rowCount + 1; // with the header row
+    grid.columns = colCount + 1; // with the row headers
     grid.at(gridRect_.x, gridRect_.y, gridRect_.z, gridRect_.w);
     t.open(std::move(grid));
-    t.open(AccessNode("grid-head", AccessRole::Row, ""));
-    t.open(AccessNode("corner", AccessRole::ColumnHeader, v.pivot ? "Domain" : "Adopter")
-               .at(gridInner_.x, gridInner_.y, gridLabelW_ + kTotalColW, headerH));
+    AccessNode headRow("grid-head", AccessRole::Row, "");
+    headRow.index = 1;
+    t.open(std::move(headRow));
+    AccessNode corner("corner", AccessRole::ColumnHeader, v.pivot ? "Domain" : "Adopter");
+    corner.index = 1;
+    t.open(std::move(corner.at(gridInner_.x, gridInner_.y, gridLabelW_ + kTotalColW, headerH)));
     control("sortRowsName", "Sort rows by name",
             sortState(query_.rowSort, AxisSort::NameAsc, AxisSort::NameDesc));
     control("sortRowsCount", "Sort rows by number of marks",
@@ -480,6 +484,7 @@ void MatrixView::addGridNodes(UiContext& ctx) const {
         const float x = o.x + colX_[static_cast<size_t>(k)], w = colW_[static_cast<size_t>(k)];
         AccessNode head("colh:" + colId(v, data, k), AccessRole::ColumnHeader, colLabel(v, data, k));
         head.description = marks(v.colTotals[static_cast<size_t>(k)]);
+        head.index = k + 2;
         head.at(x, gridInner_.y, w, headerH);
         if (x + w <= left || x >= right) head.state |= kAccessOffscreen;
         t.add(std::move(head));
@@ -493,8 +498,11 @@ void MatrixView::addGridNodes(UiContext& ctx) const {
         const bool rowOff = y + kRowH <= top || y >= bottom;
         const std::string& rid = rowId(v, data, r);
         const std::string& rlabel = rowLabel(v, data, r);
-        t.open(AccessNode("row:" + rid, AccessRole::Row, ""));
+        AccessNode row("row:" + rid, AccessRole::Row, "");
+        row.index = r + 2;
+        t.open(std::move(row));
         AccessNode head("rowh:" + rid, AccessRole::RowHeader, rlabel);
+        head.index = 1;
         head.description = marks(v.rowTotals[static_cast<size_t>(r)]);
         head.at(gridInner_.x, y, gridLabelW_, kRowH);
         if (rowOff) head.state |= kAccessOffscreen;
@@ -511,6 +519,7 @@ void MatrixView::addGridNodes(UiContext& ctx) const {
             AccessNode node("cell:" + rid + ":" + cid, AccessRole::GridCell, name);
             const float x = o.x + colX_[static_cast<size_t>(k)], w = colW_[static_cast<size_t>(k)];
             node.at(x, y, w, kRowH);
+            node.index = k + 2;
             if (rowOff || x + w <= left || x >= right) node.state |= kAccessOffscreen;
             if (cell) node.state |= kAccessFocusable;
             if (cell && rid == pinRow && cid == pinCol) node.state |= kAccessSelected;

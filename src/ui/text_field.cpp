@@ -59,12 +59,7 @@ void TextField::setText(const std::string& text) {
 void TextField::applyTwin(const DomTextState& state) {
     std::string fitted = fitFieldText(state.text, maxBytes_);
     const bool cut = fitted != state.text;
-    const auto clamp = [&](size_t v) {
-        v = std::min(v, fitted.size());
-        while (v > 0 && v < fitted.size() && (static_cast<unsigned char>(fitted[v]) & 0xC0) == 0x80)
-            --v;
-        return v;
-    };
+    const auto clamp = [&](size_t v) { return utf8CharStart(fitted, std::min(v, fitted.size())); };
     const size_t s = clamp(std::min(state.selStart, state.selEnd));
     const size_t e = clamp(std::max(state.selStart, state.selEnd));
     if (s != selStart_ || e != selEnd_ || state.backward != selBackward_) twinSelPending_ = true;

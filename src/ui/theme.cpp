@@ -1,6 +1,7 @@
 #include "theme.h"
 
 #include "palette.h"
+#include "utf8.h"
 
 #include <cstdint>
 #include <set>
@@ -58,16 +59,10 @@ void mergeFallback(const std::string* ttf, float pixelSize, const ImWchar* range
 
 // Decodes one UTF-8 code point; invalid bytes come back as U+FFFD.
 unsigned nextCodePoint(const std::string& s, size_t& i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > s.size()) {
-        ++i;
-        return 0xFFFD;
-    }
-    unsigned cp = len == 1 ? c : c & (0x7F >> len);
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    i += len;
-    return cp;
+    char32_t cp = 0;
+    const size_t length = utf8Decode(s, i, cp);
+    i += length == 0 ? 1 : length;
+    return length == 0 ? 0xFFFD : static_cast<unsigned>(cp);
 }
 
 } // namespace
@@ -122,6 +117,10 @@ void Theme::setContentText(const std::string& text) {
     fallback.BuildRanges(&fallbackRanges_);
     if (fallbackRanges_.Size <= 1) fallbackRanges_.clear(); // just the terminating 0
     dirty_ = true;
+}
+
+float Theme::bodyTextPx() const {
+    return kBodySize * userScale_;
 }
 
 void Theme::rebuildFonts() {

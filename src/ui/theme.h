@@ -51,6 +51,7 @@ class Theme {
     // A character the full regular face will draw once it arrives (it was asked for).
     bool extendedFaceWillDraw(unsigned codePoint) const;
     float scale() const { return userScale_; }
+    float bodyTextPx() const; // the body text's size in CSS px, scale included
 
     void setMode(ThemeMode mode, bool systemPrefersDark);
     bool dark() const { return dark_; }

@@ -48,19 +48,7 @@ std::string joined(const std::vector<std::string>& items, const char* sep) {
 // --- shared helpers (matrix_common.h) ----------------------------------------------------------
 
 const char* sortKey(AxisSort sort) {
-    switch (sort) {
-    case AxisSort::NameAsc:
-        return "name";
-    case AxisSort::NameDesc:
-        return "-name";
-    case AxisSort::MarksDesc:
-        return "-count";
-    case AxisSort::MarksAsc:
-        return "count";
-    case AxisSort::Document:
-        break;
-    }
-    return "";
+    return axisSortKey(sort);
 }
 
 AxisSort cycleSort(AxisSort now, AxisSort first, AxisSort second) {
@@ -70,28 +58,11 @@ AxisSort cycleSort(AxisSort now, AxisSort first, AxisSort second) {
 }
 
 AxisSort parseSortKey(const std::string& key) {
-    if (key == "name") return AxisSort::NameAsc;
-    if (key == "-name") return AxisSort::NameDesc;
-    if (key == "-count") return AxisSort::MarksDesc;
-    if (key == "count") return AxisSort::MarksAsc;
-    return AxisSort::Document;
+    return axisSortFromKey(key);
 }
 
 const char* sortLabel(AxisSort sort) {
-    switch (sort) {
-    case AxisSort::NameAsc:
-        return "Name A\xE2\x80\x93Z";
-    case AxisSort::NameDesc:
-        return "Name Z\xE2\x80\x93"
-               "A";
-    case AxisSort::MarksDesc:
-        return "Most marks first";
-    case AxisSort::MarksAsc:
-        return "Fewest marks first";
-    case AxisSort::Document:
-        break;
-    }
-    return "Document order";
+    return axisSortLabel(sort);
 }
 
 void drawMark(ImDrawList* dl, ImVec2 centre, float radius, Strength strength, const Colors& c) {

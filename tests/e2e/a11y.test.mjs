@@ -1,11 +1,7 @@
 // The static rendition is the first paint, the no-JS / no-WebGL2 fallback, the print
 // version and the accessible mirror of the canvas. Fixtures: tests/e2e/fixtures.mjs.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { test } from './fixtures.mjs';
+import { test, axeViolations } from './fixtures.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 // What the page must show, taken from the served content (not from the rendition itself).
 async function expectedNames(t) {
@@ -62,15 +58,6 @@ async function assertShowsEverything(t, page) {
   t.assert.ok(box && box.width > 300 && box.height > 1000, `#doc is laid out (${JSON.stringify(box)})`);
 }
 
-async function runAxe(page) {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ` +
-      v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | '));
-  });
-}
-
 test('noJavaScriptShowsTheWholeDocument', async ({ t }) => {
   const context = await t.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -109,7 +96,7 @@ test('axeFindsNoViolationsBeforeTheCanvas', async ({ t }) => {
   await t.page.route('**/page.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }));
   await t.open('/');
   t.assert.equal(await t.page.evaluate(() => typeof window.explorer), 'undefined', 'the page scripts did not run');
-  const violations = await runAxe(t.page);
+  const violations = await axeViolations(t.page);
   t.assert.deepEqual(violations, [], 'axe violations on the first paint');
 });
 
@@ -119,7 +106,7 @@ test('axeFindsNoViolationsWithTheCanvas', async ({ t }) => {
   await t.waitReady(30000);
   await t.waitFor(() => t.page.evaluate(() => document.documentElement.classList.contains('ready')),
     10000, 'html.ready');
-  const violations = await runAxe(t.page);
+  const violations = await axeViolations(t.page);
   t.assert.deepEqual(violations, [], 'axe violations with the canvas on top');
 });
 
@@ -162,8 +149,15 @@ test('printShowsTheRenditionNotTheCanvas', async ({ t }) => {
   await t.waitReady(30000);
   await t.page.emulateMedia({ media: 'print' });
   t.assert.equal(await t.page.locator('#canvas').isVisible(), false, 'canvas hidden in print');
-  const box = await t.page.locator('#doc').boundingBox();
-  t.assert.ok(box && box.width > 300 && box.height > 1000, `#doc printed (${JSON.stringify(box)})`);
+  // The shown view prints (web/print.js fills #print; at the start: every section).
+  const box = await t.page.locator('#print').boundingBox();
+  t.assert.ok(box && box.width > 300 && box.height > 1000, `#print printed (${JSON.stringify(box)})`);
+  t.assert.equal(await t.page.locator('#doc').isVisible(), false, 'the whole document is not printed twice');
+  // "Print the whole document": the static rendition.
+  await t.page.evaluate(() => window.rxPrint.prepare(true));
+  const whole = await t.page.locator('#doc').boundingBox();
+  t.assert.ok(whole && whole.width > 300 && whole.height > 1000, `#doc printed (${JSON.stringify(whole)})`);
+  t.assert.equal(await t.page.locator('#print').isVisible(), false, 'only the whole document');
   await t.page.emulateMedia({ media: 'screen' });
 });
 

@@ -424,28 +424,28 @@ test('darkAndLightScreenshots', async ({ t }) => {
   }
 });
 
-// Tab starts in the top bar: the view tabs, the search field, Copy link and the theme toggle are
+// Tab starts in the top bar: the view tabs, the search field, Copy link, Embed and the theme toggle are
 // reached in order, show a focus ring, and Enter activates them like a click.
 test('tabReachesTopBarButtonsAndEnterActivatesThem', async ({ t }) => {
   let s = await ready(t);
   await clickCardAreaMargin(t, s);
   const themeBefore = s.theme;
   const seen = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 6; i++) {
     await t.page.keyboard.press('Tab');
     let last = null;
     s = await t.waitFor(async () => { const x = (last = await t.state()); return x.focus && x.focus !== seen[seen.length - 1] ? x : null; }, 5000, `Tab ${i + 1} moves focus (so far ${seen})`)
       .catch((err) => { err.message += ` (last: focus ${last && last.focus}, search active ${last && last.search.active})`; throw err; });
     seen.push(s.focus);
   }
-  t.assert.deepEqual(seen, ['app:view-cards', 'app:view-matrix', 'search', 'app:copy-link', 'app:theme'], 'Tab order through the top bar');
+  t.assert.deepEqual(seen, ['app:view-cards', 'app:view-matrix', 'search', 'app:copy-link', 'app:embed', 'app:theme'], 'Tab order through the top bar');
   await settle(t);
   await t.screenshot('cards-focus-theme-button');
   await t.page.keyboard.press('Enter');
   s = await t.waitFor(async () => { const x = await t.state(); return x.theme !== themeBefore ? x : null; }, 5000, 'Enter on the theme button switches the theme');
   t.assert.equal(s.focus, 'app:theme', 'focus stays on the button');
   // Shift+Tab walks back to the matrix tab; Enter switches the view.
-  for (const expected of ['app:copy-link', 'search', 'app:view-matrix']) {
+  for (const expected of ['app:embed', 'app:copy-link', 'search', 'app:view-matrix']) {
     await t.page.keyboard.press('Shift+Tab');
     s = await t.waitFor(async () => { const x = await t.state(); return x.focus === expected ? x : null; }, 5000, `Shift+Tab to ${expected}`);
   }

@@ -159,3 +159,134 @@ test('embedsDrawAtTheProjectorsPixels', async ({ t }) => {
   await t.waitFor(async () => ((await frame.evaluate(() => window.explorer.state().dpr)) === 2 ? true : null), 5000, 'explorer:display sets the scale');
   t.assertNoConsoleErrors();
 });
+
+// Fragments drive an embed (data-explorer-steps on the iframe, relayed by deck.js): each step
+// forward applies the declared state, each step back the previous one, and bad steps or garbage
+// messages are named in the console and change nothing.
+test('deckFragmentsStepTheEmbed', async ({ t }) => {
+  test.setTimeout(120000);
+  const warnings = [];
+  t.page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await t.open('/deck/#/4');
+  await t.page.waitForFunction(() => window.deck && window.deck.isReady(), null, { timeout: 20000 });
+  t.assert.equal(await slideIndex(t), 4);
+  const frame = await embedFrame(t, 'steps');
+  const state = () => frame.evaluate(() => window.explorer.state());
+  const initial = await t.waitFor(async () => {
+    const s = await state();
+    return s.view === 'cards' && /section=examples-of-products-built-with-rust/.test(s.url) ? s : null;
+  }, 8000, 'the embed at its own URL');
+  t.assert.equal(initial.openCard || '', '');
+  const steps = JSON.parse(await t.page.evaluate(() => document.querySelector('section#steps iframe').getAttribute('data-explorer-steps')));
+  t.assert.equal(steps.length, 2);
+
+  const atStep1 = (s) => s.view === 'cards' && /card=examples-of-products-built-with-rust(%2F|\/)cloudflare/.test(s.url);
+  const atStep2 = (s) => s.view === 'matrix' && /domains=networking/.test(s.url) && /row=cloudflare/.test(s.url) && !/card=/.test(s.url);
+  const atStart = (s) => s.url === initial.url;
+  const expect = async (pred, what) => {
+    let last = null;
+    await t.waitFor(async () => pred((last = await state())), 8000, what).catch((e) => {
+      e.message += ` (last url: ${last && last.url})`;
+      throw e;
+    });
+  };
+  await t.page.keyboard.press('ArrowRight');
+  await expect(atStep1, 'step 1: the Cloudflare card');
+  t.assert.equal(await slideIndex(t), 4, 'a fragment, not the next slide');
+  await t.page.keyboard.press('ArrowRight');
+  await expect(atStep2, 'step 2: the matrix in networking');
+  await t.screenshot('deck-steps-2');
+  await t.page.keyboard.press('ArrowLeft');
+  await expect(atStep1, 'back to step 1');
+  await t.page.keyboard.press('ArrowLeft');
+  await expect(atStart, 'back to the embed\'s own URL');
+
+  // Hostile steps: broken JSON, and a state the explorer refuses. Nothing changes; both are named.
+  await t.page.evaluate(() => document.querySelector('section#steps iframe').setAttribute('data-explorer-steps', '[{"view": "matrix"'));
+  await t.page.keyboard.press('ArrowRight');
+  await t.page.waitForTimeout(800);
+  t.assert.ok(atStart(await state()), 'broken step JSON changed the embed');
+  t.assert.ok(warnings.some((w) => /data-explorer-steps .* is not valid JSON/.test(w)), `warnings: ${warnings.join(' | ')}`);
+  await t.page.keyboard.press('ArrowLeft');
+  await t.page.evaluate(() => document.querySelector('section#steps iframe').setAttribute('data-explorer-steps', '[{"view": 7, "domains": "networking"}]'));
+  await t.page.keyboard.press('ArrowRight');
+  await t.page.waitForTimeout(800);
+  t.assert.ok(atStart(await state()), 'a refused state changed the embed');
+  t.assert.ok(warnings.some((w) => /ignored a message from the host page: explorer:navigate: view must be a string/.test(w)), `warnings: ${warnings.join(' | ')}`);
+  // Garbage messages straight to the embed.
+  for (const bad of ['garbage', 42, { type: 'explorer:navigate', state: [1] }, { type: 'explorer:nope' }]) {
+    await t.page.evaluate((m) => document.querySelector('section#steps iframe').contentWindow.postMessage(m, '*'), bad);
+  }
+  await t.page.waitForTimeout(600);
+  t.assert.ok(atStart(await state()), 'garbage messages changed the embed');
+  t.assert.ok(warnings.some((w) => /unknown type "explorer:nope"/.test(w)), `warnings: ${warnings.join(' | ')}`);
+  t.assertNoConsoleErrors();
+});
+
+// The speaker view (S) shows the current and next slides in iframes that load the deck again
+// (?receiver). Embeds there show their state as static HTML: no wasm canvas, no WebGL context.
+test('deckSpeakerViewMakesNoWebGLContexts', async ({ t }) => {
+  test.setTimeout(150000);
+  await t.context.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+      if (/webgl/i.test(String(kind))) console.log('rx-webgl-context ' + location.pathname + location.search);
+      return original.call(this, kind, ...rest);
+    };
+  });
+  const mainContexts = [];
+  t.page.on('console', (m) => { if (m.text().startsWith('rx-webgl-context')) mainContexts.push(m.text()); });
+  await t.open('/deck/#/1');
+  await t.page.waitForFunction(() => window.deck && window.deck.isReady(), null, { timeout: 20000 });
+  await embedFrame(t, 'features');
+  // The counter works: the deck's own embed made its context.
+  await t.waitFor(() => mainContexts.length >= 1, 5000, 'the deck\'s embed counted its WebGL context');
+
+  const [notes] = await Promise.all([t.context.waitForEvent('page'), t.page.keyboard.press('s')]);
+  t.watch(notes);
+  const notesContexts = [];
+  notes.on('console', (m) => { if (m.text().startsWith('rx-webgl-context')) notesContexts.push(m.text()); });
+  const embeds = await t.waitFor(async () => {
+    const frames = notes.frames().filter((f) => /embed=1/.test(f.url()));
+    if (frames.length < 2) return null;
+    const shown = [];
+    for (const f of frames) {
+      const s = await f.evaluate(() => ({
+        static: document.documentElement.classList.contains('static-state'),
+        printed: document.documentElement.classList.contains('has-print'),
+        text: (document.getElementById('print') || {}).textContent || '',
+      })).catch(() => null);
+      if (!s || !s.static || !s.printed) return null;
+      shown.push(s.text);
+    }
+    return shown;
+  }, 60000, 'the speaker view\'s previews show their embeds\' states');
+  t.assert.ok(embeds.some((text) => text.includes('Key Features of Rust')), 'current slide preview: the key features');
+  t.assert.ok(embeds.some((text) => text.includes('Who uses Rust for what')), 'next slide preview: the matrix');
+  await notes.waitForTimeout(1500);
+  await t.screenshot('deck-speaker-view', notes);
+  t.assert.deepEqual(notesContexts, [], 'WebGL contexts in the speaker view');
+  t.assertNoConsoleErrors();
+});
+
+// Projector legibility: on a 1920x1080 screen every embed's body text is at least as large as
+// its slide's caption (both scale with the slide, so the rule holds at any size: README).
+test('deckEmbedTextIsAsLargeAsTheCaptions', async ({ t }) => {
+  test.setTimeout(150000);
+  await t.page.setViewportSize({ width: 1920, height: 1080 });
+  for (const id of ['features', 'networking', 'dark', 'steps']) {
+    await t.open(`/deck/#/${id}`);
+    await t.page.waitForFunction(() => window.deck && window.deck.isReady(), null, { timeout: 20000 });
+    const frame = await embedFrame(t, id);
+    const s = await frame.evaluate(() => window.explorer.state());
+    const slide = await t.page.evaluate((sid) => {
+      const caption = document.querySelector(`section#${sid} .caption`);
+      return { captionPx: parseFloat(getComputedStyle(caption).fontSize), deckScale: window.deck.getScale() };
+    }, id);
+    const body = s.bodyTextPx * slide.deckScale, caption = slide.captionPx * slide.deckScale;
+    t.log(`${id}: body text ${body.toFixed(1)} px, caption ${caption.toFixed(1)} px on the 1080p screen (scale=${s.scale})`);
+    t.assert.ok(typeof s.bodyTextPx === 'number' && s.bodyTextPx > 0, 'state().bodyTextPx');
+    t.assert.ok(body >= caption, `${id}: body text ${body.toFixed(1)} px < caption ${caption.toFixed(1)} px`);
+    if (id === 'networking') await t.screenshot('deck-1080p-legible');
+  }
+});

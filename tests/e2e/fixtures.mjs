@@ -47,6 +47,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { test as base, chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, EXECUTABLE_PATH } from './chromium.mjs';
@@ -366,4 +367,17 @@ export async function openMatrixByTab(t, pathAndHash = '/') {
   await waitMatrix(t, (m, st) => st.view === 'matrix' && m.rows.length > 0, 'the matrix view');
   await t.page.waitForTimeout(200);
   return matrixState(t);
+}
+
+let axeSource = null;
+
+// axe-core's violations on `page` as one line each: id (impact), help, the first three targets.
+export async function axeViolations(page) {
+  axeSource ??= fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ` +
+      v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | '));
+  });
 }

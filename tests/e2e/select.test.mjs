@@ -270,7 +270,7 @@ test('rightClickMenuCopiesALinkThatOpensTheCard', async ({ t }) => {
   await t.page.mouse.click(x, y, { button: 'right' });
   s = await until(t, (v) => v.contextMenu, 'our menu opens');
   const ids = s.contextMenu.items.map((i) => i.id);
-  t.assert.deepEqual(ids.filter((i) => i !== 'search'), ['copy-card', 'copy-card-link'], `items: ${ids}`);
+  t.assert.deepEqual(ids.filter((i) => i !== 'search'), ['copy-card', 'copy-card-link', 'print-view', 'print-document'], `items: ${ids}`);
   t.assert.deepEqual(await t.page.evaluate(() => window.__menus), [true], "the browser's menu is cancelled");
   await t.screenshot('select-context-menu');
   const item = s.contextMenu.items.find((i) => i.id === 'copy-card-link');
@@ -412,7 +412,7 @@ test('matrixMenuCopiesTheQuoteAndTheDetailQuoteSelects', async ({ t }) => {
   const [x, y] = [cell.rect[0] + cell.rect[2] / 2, cell.rect[1] + cell.rect[3] / 2];
   await t.page.mouse.click(x, y, { button: 'right' });
   s = await until(t, (v) => v.contextMenu, 'the menu over the cell');
-  t.assert.deepEqual(s.contextMenu.items.map((i) => i.id), ['copy-quote', 'copy-cell-link', 'show-source']);
+  t.assert.deepEqual(s.contextMenu.items.map((i) => i.id), ['copy-quote', 'copy-cell-link', 'show-source', 'print-view', 'print-document']);
   const item = s.contextMenu.items[0];
   await t.page.mouse.click(item.rect[0] + 10, item.rect[1] + item.rect[3] / 2);
   await until(t, (v) => v.contextMenu === null, 'the menu closes');

@@ -6,13 +6,9 @@
 // Twins take no pointer events (the canvas does), so a twin is operated the way a keyboard or a
 // screen reader does it: focus + Enter/Space, or the element's click() (a screen reader's default
 // action dispatches exactly that).
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { test } from './fixtures.mjs';
+import { test, axeViolations } from './fixtures.mjs';
 import { measureIdle } from '../bench/idle.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { generateAdopters } from '../bench/matrix_typing.mjs';
 
 async function openExplorer(t, path = '/') {
   await t.open(path);
@@ -187,21 +183,12 @@ test('fullAccessibilityTreeIsNamedInEveryView', async ({ t }) => {
   t.assert.deepEqual(problems, []);
 });
 
-async function runAxe(page) {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ` +
-      v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | '));
-  });
-}
-
 test('axeFindsNoViolationsInAnyState', async ({ t }) => {
   test.setTimeout(120000);
   await openExplorer(t);
   const found = [];
   const check = async (where) => {
-    for (const v of await runAxe(t.page)) found.push(`${where}: ${v}`);
+    for (const v of await axeViolations(t.page)) found.push(`${where}: ${v}`);
   };
   await check('cards');
   const s = await t.state();
@@ -263,6 +250,74 @@ test('focusIsOneBetweenTwinsAndCanvas', async ({ t }) => {
   await page.keyboard.press('ArrowLeft'); // Cloudflare × Web is to its left
   const moved = await untilState(t, (s) => s.focus && s.focus.startsWith('cell:') && s.focus !== cellId, 'the next cell');
   await t.waitFor(async () => (await activeTwin(t)) === moved.focus, 5000, 'the DOM focus on the next cell');
+  t.assertNoConsoleErrors();
+});
+
+// The context menu is a `menu` of `menuitem` twins; the DOM focus follows its highlight, so a
+// screen reader reads each item, and a menuitem's default action chooses it.
+test('contextMenuTwinsFollowTheKeyboard', async ({ t }) => {
+  test.setTimeout(90000);
+  const page = t.page;
+  await openExplorer(t);
+  await page.evaluate(() => document.getElementById('canvas').focus());
+  await page.keyboard.press('ArrowDown');
+  const card = await untilState(t, (s) => isCard(s.focus), 'a card focused by the arrow');
+  await t.waitFor(async () => (await activeTwin(t)) === 'card:' + card.focus, 5000, 'the DOM focus on its twin');
+  await page.keyboard.press('Shift+F10');
+  const menu = page.getByRole('menu', { name: 'Actions' });
+  await menu.waitFor({ state: 'attached', timeout: 5000 });
+  const labels = await menu.getByRole('menuitem').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || e.textContent));
+  t.assert.ok(labels.includes('Copy card text') && labels.includes('Copy link to this card'), `menu items: ${labels.join(', ')}`);
+  await t.waitFor(async () => (await activeTwin(t)) === 'menu:copy-card', 5000, 'the DOM focus on the first item');
+  await page.keyboard.press('ArrowDown');
+  await t.waitFor(async () => (await activeTwin(t)) === 'menu:copy-card-link', 5000, 'ArrowDown moves the DOM focus');
+  await page.keyboard.press('Escape');
+  await untilState(t, (s) => s.contextMenu === null, 'Esc closes the menu');
+  await menu.waitFor({ state: 'detached', timeout: 5000 });
+  await t.waitFor(async () => (await activeTwin(t)) === 'card:' + card.focus, 5000, 'the DOM focus back on the card');
+  // A screen reader's default action on an item (a click on the element) chooses it.
+  await page.keyboard.press('Shift+F10');
+  await menu.waitFor({ state: 'attached', timeout: 5000 });
+  await page.evaluate(() => document.querySelector('[data-twin="menu:copy-card-link"]').click());
+  await untilState(t, (s) => s.contextMenu === null, 'the chosen item closes the menu');
+  await t.waitFor(() => page.evaluate(() => (document.getElementById('live') || {}).textContent === 'Link copied'),
+    5000, 'the copy is announced');
+  t.assertNoConsoleErrors();
+});
+
+// A matrix too big for a twin per cell (3,000 x 40) keeps twins for the rows and columns on screen;
+// the grid says its full size and every row and cell where it sits, so a screen reader reads
+// "row 1,234 of 3,001".
+test('largeGridTwinsAreTheWindowOnScreen', async ({ t }) => {
+  test.setTimeout(120000);
+  const page = t.page;
+  const json = generateAdopters({ adopters: 3000, domains: 40 });
+  t.assert.ok(json, 'build/native/explorer-tool makes the synthetic adopters');
+  await page.route('**/content/adopters.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: json }));
+  await openExplorer(t, '/#view=matrix');
+  const s = await untilState(t, (x) => x.view === 'matrix' && x.matrix && x.matrix.rowCount === 3000, 'the big matrix');
+  const grid = page.locator('[data-twin="grid"]');
+  await grid.waitFor({ state: 'attached', timeout: 10000 });
+  t.assert.equal(await grid.getAttribute('aria-rowcount'), String(s.matrix.rowCount + 1));
+  t.assert.equal(await grid.getAttribute('aria-colcount'), String(s.matrix.colCount + 1));
+  const rowIndexes = () => page.$$eval('#twins [role="row"]', (els) => els.map((e) => Number(e.getAttribute('aria-rowindex'))));
+  const first = await rowIndexes();
+  t.assert.ok(first.length > 3 && first.length < 200, `row twins: ${first.length}`);
+  t.assert.deepEqual(first.slice(0, 2), [1, 2], 'the header row, then the first row');
+  const twins = await page.evaluate(() => window.rxTwins.count());
+  t.assert.ok(twins < 5000, `${twins} twins for ${s.matrix.rowCount * s.matrix.colCount} cells`);
+  // Wheel down: the twins follow the window and say where they are in the whole.
+  const box = await grid.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 8; i++) await page.mouse.wheel(0, 4000);
+  let seen = [];
+  const later = await t.waitFor(async () => { seen = await rowIndexes(); return seen.length > 3 && seen[1] > 10 ? seen : null; },
+    10000, 'row twins further down').catch((e) => { throw new Error(`${e.message}: ${seen.join(',')}`); });
+  t.assert.ok(later.every((x, i) => i < 2 || (x === later[i - 1] + 1 && x <= s.matrix.rowCount + 1)),
+    `the header row, then consecutive rows: ${later.join(',')}`);
+  const cell = page.locator('#twins [role="row"]:last-child [role="gridcell"]').first();
+  t.assert.ok(Number(await cell.getAttribute('aria-colindex')) >= 2, 'a cell says its column');
+  t.assert.match(await cell.evaluate((e) => e.getAttribute('aria-label') || e.textContent), / × .*: /, 'a cell is named by both headers and its mark');
   t.assertNoConsoleErrors();
 });
 
@@ -337,7 +392,7 @@ test('twinsSitOnTheirControlsAndLetTheMouseThrough', async ({ t }) => {
   await openExplorer(t);
   let s = await untilState(t, (x) => x.scroll && !x.scroll.moving, 'a still card area');
   const pairs = [['app:view-cards', s.tabs.cards], ['app:view-matrix', s.tabs.matrix],
-    ['app:copy-link', s.copyLink], ['app:theme', s.themeButton]];
+    ['app:copy-link', s.copyLink], ['app:embed', s.embedButton], ['app:theme', s.themeButton]];
   for (const c of s.controls) pairs.push([c.id, c.rect]);
   const visibleCards = s.sections.flatMap((x) => x.cards).filter((c) => c.visible &&
     c.rect[1] >= s.cardArea[1] && c.rect[1] + c.rect[3] <= s.cardArea[1] + s.cardArea[3]);
@@ -387,9 +442,7 @@ test('phoneLayoutTwins', async ({ t }) => {
     null, { timeout: 5000 });
   const s = await page.evaluate(() => window.explorer.state());
   t.assert.equal(s.sections.find((x) => x.id === s.section).title, name, 'the link jumped to its section');
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] }))
-    .violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`));
+  const violations = await axeViolations(page);
   t.assert.deepEqual(violations, []);
   await page.screenshot({ path: `${t.outDir}/twins-phone.png` });
 });

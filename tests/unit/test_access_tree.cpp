@@ -108,3 +108,28 @@ TEST_CASE("access tree: problems names duplicates, nameless controls and twin si
     CHECK(p[1] == "focusable button blank has no name");
     CHECK(p[2] == "siblings app:theme and theme-2 are both button \"Dark theme\"");
 }
+
+TEST_CASE("access tree: a grid shown in part says its size and where each twin sits") {
+    rx::AccessTree t;
+    rx::AccessNode grid("grid", rx::AccessRole::Grid, "Adopters by domain");
+    grid.level = 10001;
+    grid.columns = 101;
+    t.open(std::move(grid));
+    rx::AccessNode row("row:a9000", rx::AccessRole::Row, "");
+    row.index = 9001;
+    t.open(std::move(row));
+    rx::AccessNode cell("cell:a9000:web", rx::AccessRole::GridCell, "a9000 × Web: no mark");
+    cell.index = 42;
+    t.add(std::move(cell));
+    t.close();
+    t.close();
+    const std::uint64_t before = t.hash(false);
+    const auto j = nlohmann::json::parse(t.toJson());
+    CHECK(j["nodes"][0]["level"] == 10001);
+    CHECK(j["nodes"][0]["columns"] == 101);
+    CHECK_FALSE(j["nodes"][0].contains("index"));
+    CHECK(j["nodes"][1]["index"] == 9001);
+    CHECK(j["nodes"][2]["index"] == 42);
+    t.nodes()[1].index = 9002; // the window scrolled by a row: the twins must be told
+    CHECK(t.hash(false) != before);
+}

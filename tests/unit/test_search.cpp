@@ -100,13 +100,6 @@ TEST_CASE("fold: invalid UTF-8 becomes U+FFFD per byte, never ASCII") {
     for (const rx::ByteRange& r : folded.origin) CHECK(r.end <= bad.size());
 }
 
-TEST_CASE("truncateUtf8 never splits a character") {
-    CHECK(rx::truncateUtf8("abc", 10) == "abc");
-    CHECK(rx::truncateUtf8("abé", 3) == "ab"); // é is 2 bytes at offset 2
-    CHECK(rx::truncateUtf8("abé", 4) == "abé");
-    CHECK(rx::truncateUtf8("a’b", 2) == "a"); // ’ is 3 bytes
-}
-
 TEST_CASE("search: case-insensitive, ranges index the original title and body") {
     const rx::Document doc = makeDocument(
         {{"Memory Safety", "RUST prevents bugs. rust is fast."}, {"Other", "nothing here"}});

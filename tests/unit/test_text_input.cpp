@@ -27,19 +27,6 @@ TEST_CASE("text input: UTF-16 offsets map to UTF-8 bytes and back") {
     }
 }
 
-TEST_CASE("text input: a prefix never ends inside a character") {
-    const std::string text = "ab\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80"; // a b é € 😀
-    CHECK(rx::utf8PrefixWithin(text, 100) == text.size());
-    CHECK(rx::utf8PrefixWithin(text, 2) == 2);
-    CHECK(rx::utf8PrefixWithin(text, 3) == 2); // é would be cut
-    CHECK(rx::utf8PrefixWithin(text, 4) == 4);
-    CHECK(rx::utf8PrefixWithin(text, 6) == 4); // € would be cut
-    CHECK(rx::utf8PrefixWithin(text, 9) == 7); // 😀 would be cut
-    CHECK(rx::utf8PrefixWithin(text, 0) == 0);
-    for (size_t n = 0; n <= text.size(); ++n)
-        CHECK(rx::isValidUtf8(text.substr(0, rx::utf8PrefixWithin(text, n))));
-}
-
 TEST_CASE("text input: pasted lines become one line") {
     CHECK(rx::toSingleLine("a\nb") == "a b");
     CHECK(rx::toSingleLine("a\r\nb\rc") == "a b c");

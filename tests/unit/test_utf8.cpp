@@ -61,3 +61,16 @@ TEST_CASE("truncateUtf8 cuts before a character it would split") {
                            4) == "a\xE2\x82\xAC");
     CHECK(rx::truncateUtf8("abc", 2) == "ab");
 }
+
+TEST_CASE("truncateUtf8 keeps the longest prefix of whole characters") {
+    const std::string text = "ab\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80"; // a b é € 😀
+    CHECK(rx::truncateUtf8(text, 100).size() == text.size());
+    CHECK(rx::truncateUtf8(text, 2).size() == 2);
+    CHECK(rx::truncateUtf8(text, 3).size() == 2); // é would be cut
+    CHECK(rx::truncateUtf8(text, 4).size() == 4);
+    CHECK(rx::truncateUtf8(text, 6).size() == 4); // € would be cut
+    CHECK(rx::truncateUtf8(text, 9).size() == 7); // 😀 would be cut
+    CHECK(rx::truncateUtf8(text, 0).size() == 0);
+    for (size_t n = 0; n <= text.size(); ++n)
+        CHECK(rx::isValidUtf8(text.substr(0, rx::truncateUtf8(text, n).size())));
+}

@@ -194,7 +194,27 @@ export function stageDeckReveal(dest) {
     }
   }
   fs.copyFileSync(path.join(pkg, 'LICENSE'), path.join(dest, 'LICENSE'));
+  stageSpeakerNotes(pkg, dest);
   return true;
+}
+
+// reveal's notes plugin (speaker view, key S). It writes its page into an about:blank window,
+// which inherits the deck's Content-Security-Policy: the deck page allows exactly that page's
+// inline script and stylesheet by their sha256 (taken from the plugin's speaker-view.html,
+// which notes.js carries verbatim).
+function stageSpeakerNotes(pkg, dest) {
+  const notes = path.join(pkg, 'plugin/notes');
+  fs.mkdirSync(path.join(dest, 'plugin/notes'), { recursive: true });
+  fs.copyFileSync(path.join(notes, 'notes.js'), path.join(dest, 'plugin/notes/notes.js'));
+  const view = fs.readFileSync(path.join(notes, 'speaker-view.html'), 'utf8');
+  const hashes = (tag) => [...view.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))]
+    .map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`).join(' ');
+  const deckPage = path.join(dest, '..', 'index.html');
+  if (!fs.existsSync(deckPage)) return;
+  const html = fs.readFileSync(deckPage, 'utf8')
+    .replace("script-src 'self'", `script-src 'self' ${hashes('script')}`)
+    .replace("style-src 'self'", `style-src 'self' ${hashes('style')}`);
+  fs.writeFileSync(deckPage, html);
 }
 
 // --- fonts ---------------------------------------------------------------------------------------
