@@ -472,7 +472,12 @@
 
   function boot() {
     if (staticMode) {
-      load();
+      // A speaker-view preview: the deck's live explorer renders it (no wasm here); else load it.
+      if (window.rxPrint.showWithPeer(urlState())) {
+        window.dispatchEvent(new CustomEvent('explorer:static-ready', { detail: { module: null, urlState: urlState() } }));
+      } else {
+        load();
+      }
       return;
     }
     if (!hasWebGL2()) {

@@ -48,8 +48,26 @@
     return container;
   }
 
+  // A speaker-view preview need not load a wasm of its own: the deck that opened the speaker
+  // window runs live explorers (same origin, same build), and any of them renders any state.
+  function peerRender(hash) {
+    if (reason !== 'speaker-preview') return '';
+    try {
+      var deck = window.top.opener;
+      if (!deck || deck.location.origin !== location.origin) return '';
+      var frames = deck.document.querySelectorAll('iframe');
+      for (var i = 0; i < frames.length; i++) {
+        var peer = frames[i].contentWindow && frames[i].contentWindow.rxPrint;
+        var html = peer && peer.live() ? peer.html(hash) : '';
+        if (html) return html;
+      }
+    } catch (e) { /* closed, cross-origin or not ready: render here */ }
+    return '';
+  }
+
   function render(hash) {
-    if (!module || typeof module._rx_print_html !== 'function') return '';
+    if (!module) return peerRender(hash);
+    if (typeof module._rx_print_html !== 'function') return '';
     var text = String(hash || '');
     var len = module.lengthBytesUTF8(text) + 1;
     var ptr = module._malloc(len);
@@ -79,6 +97,14 @@
       el.innerHTML = html; // our own core's escaped HTML; the CSP runs no inline script anyway
       lastHtml = html;
       renders++;
+      // On paper, where the live view is: the page's own address (not inside a deck's frame).
+      var header = el.querySelector('.print-header');
+      if (header && !inFrame && !reason) {
+        var source = document.createElement('p');
+        source.className = 'print-source';
+        source.textContent = 'Live view: ' + location.href;
+        header.appendChild(source);
+      }
     }
     paint(el, theme);
     root.classList.add('has-print');
@@ -151,9 +177,19 @@
     else if (printMedia.addListener) printMedia.addListener(onPrintMedia);
   }
 
+  var peerRendered = false;
+
   window.rxPrint = {
     reason: reason,
     staticMode: function () { return !!reason; },
+    // Static mode: shown with a peer's help (boot.js then loads no wasm here).
+    showWithPeer: function (hash) {
+      peerRendered = !module && !!peerRender(hash) && showState(hash);
+      return peerRendered;
+    },
+    peerRendered: function () { return peerRendered; },
+    // This page runs the wasm (live canvas, or static with its own module): it can render.
+    live: function () { return !!module; },
     // Print (the dialog) this view, or the whole document.
     print: function (whole) {
       window.dispatchEvent(new CustomEvent('explorer:print', { detail: { whole: !!whole } }));

@@ -244,8 +244,9 @@ test('deckSpeakerViewMakesNoWebGLContexts', async ({ t }) => {
 
   const [notes] = await Promise.all([t.context.waitForEvent('page'), t.page.keyboard.press('s')]);
   t.watch(notes);
-  const notesContexts = [];
+  const notesContexts = [], notesWasm = [];
   notes.on('console', (m) => { if (m.text().startsWith('rx-webgl-context')) notesContexts.push(m.text()); });
+  notes.on('request', (r) => { if (/explorer\.(wasm|js)$/.test(new URL(r.url()).pathname)) notesWasm.push(r.url()); });
   const embeds = await t.waitFor(async () => {
     const frames = notes.frames().filter((f) => /embed=1/.test(f.url()));
     if (frames.length < 2) return null;
@@ -266,6 +267,9 @@ test('deckSpeakerViewMakesNoWebGLContexts', async ({ t }) => {
   await notes.waitForTimeout(1500);
   await t.screenshot('deck-speaker-view', notes);
   t.assert.deepEqual(notesContexts, [], 'WebGL contexts in the speaker view');
+  // The deck's live explorer rendered the previews: no wasm instance in the speaker window.
+  t.assert.deepEqual(notesWasm, [], 'the speaker view loaded no wasm');
+  t.assert.equal(await notes.frames().find((f) => /embed=1/.test(f.url())).evaluate(() => window.rxPrint.peerRendered()), true);
   t.assertNoConsoleErrors();
 });
 

@@ -98,6 +98,7 @@ test('printExplorerPrintsTheFilteredMatrixAndTheWholeDocument', async ({ t }) =>
   t.log(`explorer PDF: ${pages.length} page(s), ${text.length} chars`);
   t.assert.ok(has(text, 'Who uses Rust for what'), 'the matrix heading');
   t.assert.ok(has(text, 'Filters: domains Networking'), 'the active filter is named');
+  t.assert.match(text, /Live view: http:\/\/127\.0\.0\.1:\d+\/#view=matrix&domains=networking/, 'the live view\'s address');
   t.assert.ok(has(text, 'Stated') && has(text, 'Inferred'), 'the legend');
   for (const name of shownRows) t.assert.ok(has(text, name), `shown row ${name} is in the PDF`);
   for (const name of hidden) t.assert.ok(!has(text, name), `hidden row ${name} is not in the PDF`);
@@ -191,6 +192,13 @@ test('printDeckPdfShowsEachEmbedsState', async ({ t }) => {
   t.assert.ok(has(networking, 'Cloudflare'), 'networking slide: Cloudflare');
   t.assert.ok(has(networking, 'Networking'), 'networking slide: the Networking column');
   t.assert.ok(!has(networking, 'Mozilla'), 'networking slide: not Mozilla');
+
+  // The fragment slide: reveal prints one page per step, each page's embed at its step.
+  const steps = pages.filter((p) => p.toLowerCase().includes('step by step: cloudflare'));
+  t.assert.equal(steps.length, 3, 'the fragment slide prints as three pages');
+  t.assert.ok(has(steps[0], 'Section: “Examples of Products Built with Rust”') && !has(steps[0], 'Open card'), 'step 0: the embed\'s own URL');
+  t.assert.ok(has(steps[1], 'Open card: “Cloudflare”'), 'step 1: the Cloudflare card open');
+  t.assert.ok(has(steps[2], 'Who uses Rust for what') && has(steps[2], 'Filters: domains Networking') && !has(steps[2], 'Mozilla'), 'step 2: the matrix in networking');
 
   // The dark slide: the embed's text against what is behind it, on the rasterised page.
   const darkIndex = pages.findIndex((p) => p.toLowerCase().includes('where rust is used'));
