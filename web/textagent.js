@@ -1,4 +1,4 @@
-// Real text fields behind the explorer's text fields (issue 18). Every text field the canvas
+// Real text fields behind the explorer's text fields. Every text field the canvas
 // draws (cards search "search", matrix filter "mfilter") has a twin here: an <input> placed over
 // it, transparent, so typing is a browser's own typing: keys, input methods (composition),
 // dictation, autocorrect, emoji, paste, cut, undo and the selection happen in the twin, which

@@ -1,4 +1,4 @@
-// DOM twins of the canvas's controls (issue 20): the explorer sends its accessibility tree
+// DOM twins of the canvas's controls: the explorer sends its accessibility tree
 // (src/core/access_tree.h) as an explorer:a11y-tree event whenever it changed, and this keeps one
 // element per node in #twins, an invisible layer over the canvas: same roles, names and states,
 // placed where the controls are drawn, no pointer events. Activating a twin (Enter, Space, a
@@ -54,7 +54,7 @@
 
   function bridge() { return window.rxTwinBridge || null; }
 
-  // The text fields have real DOM twins of their own (textagent.js, issue 18: typing, input
+  // The text fields have real DOM twins of their own (textagent.js: typing, input
   // methods, selection); this layer adds none for them.
   var TEXT_AGENT_FIELDS = { search: 'search', text: 'mfilter' };
   function ownedByTextAgent(node) {

@@ -1,4 +1,4 @@
-// The accessibility tree of the canvas (issue 20): every control the UI draws, with an ARIA role,
+// The accessibility tree of the canvas: every control the UI draws, with an ARIA role,
 // an accessible name, its state and where it is drawn. The views fill it each frame (cheap: a few
 // hundred small nodes); the App hands it to the page as JSON only when it changed (hash), and the
 // page keeps one DOM twin per node (web/twins.js). Pure C++: no ImGui, testable natively.

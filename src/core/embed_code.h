@@ -1,4 +1,4 @@
-// Embed code for the current view (issue 21, the Embed panel): the URL of an embed that shows
+// Embed code for the current view (the Embed panel): the URL of an embed that shows
 // it, and the <iframe> snippets for a reveal.js slide and for a plain page.
 #pragma once
 #include "url_state.h"

@@ -1,4 +1,4 @@
-// Selecting text like a page (issue 19). The views draw text themselves, so there is no DOM
+// Selecting text like a page. The views draw text themselves, so there is no DOM
 // selection: like PDF.js's text layer, each frame records where every drawn word is (TextLayer),
 // pointer positions are hit-tested against that record, and the selection is a pair of
 // {block, byte offset} points over the reading-order list of selectable blocks (TextBlocks).

@@ -374,7 +374,7 @@ EMSCRIPTEN_KEEPALIVE void rx_paste(const char* text) {
 }
 
 // A DOM twin (web/twins.js) asks for its control: "focus", "activate", "set" (with a value) or
-// "submit" (issue 20). Applied at the next frame, through the same code as a click or a key.
+// "submit". Applied at the next frame, through the same code as a click or a key.
 EMSCRIPTEN_KEEPALIVE void rx_a11y_request(const char* id, const char* action, const char* value) {
     if (!g || !id || !action) return;
     g->app.accessRequest(id, action, value ? value : "");

@@ -69,7 +69,7 @@ class App {
     // The Embed panel (app_embed.cpp): {theme, transparent, scale, controls, width, height,
     // title, base} -> {url, reveal, page} for the current view.
     std::string embedCode(const std::string& optionsJson);
-    // A DOM twin asked for something (issue 20): applied at the next frame, like a click or key.
+    // A DOM twin asked for something: applied at the next frame, like a click or key.
     void accessRequest(const std::string& id, const std::string& action, const std::string& value);
 
     // --- the text fields' DOM twins (web/textagent.js, src/platform/text_agent.cpp) ---

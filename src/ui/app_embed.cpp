@@ -1,4 +1,4 @@
-// The Embed panel's code (issue 21): the page's panel (web/embedpanel.js) sends its options, the
+// The Embed panel's code: the page's panel (web/embedpanel.js) sends its options, the
 // app answers with the current view's embed URL and <iframe> snippets (core/embed_code.h).
 #include "app.h"
 

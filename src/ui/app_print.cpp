@@ -1,4 +1,4 @@
-// What printing shows (issue 21): the current state, or the one a page asks for, as the static
+// What printing shows: the current state, or the one a page asks for, as the static
 // rendition's HTML (core/html_rendition.h renderStateHtml). Needs no ImGui context or GL: a
 // print-pdf deck or a speaker-view preview asks before (or without) the canvas starting.
 #include "app.h"

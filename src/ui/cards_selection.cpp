@@ -1,4 +1,4 @@
-// Selecting and copying text in the cards view (issue 19): a mouse press on text starts a
+// Selecting and copying text in the cards view: a mouse press on text starts a
 // selection instead of a scroll drag, double/triple clicks select a word/paragraph, Shift+click
 // extends, Ctrl/Cmd+A and Ctrl/Cmd+C; with touch a long press selects a word and shows handles
 // and a small toolbar. Hit tests use the previous frame's text layer (what the user sees).

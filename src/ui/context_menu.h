@@ -1,4 +1,4 @@
-// The explorer's own context menu (issue 19): opened by a right-click, the context-menu key,
+// The explorer's own context menu: opened by a right-click, the context-menu key,
 // Shift+F10 or a long press, with items that depend on what is under the pointer. Drawn as a
 // top-most ImGui window; Up/Down/Home/End move, Enter/Space choose, Esc or a click outside
 // close. The App decides the items and runs the chosen one.
@@ -31,7 +31,7 @@ class ContextMenu {
     std::string draw(const Theme& theme);
     void writeState(nlohmann::json& state) const; // state().contextMenu
 
-    // The open menu as a `menu` of `menuitem`s with ids "menu:<item id>" (issue 20); a screen
+    // The open menu as a `menu` of `menuitem`s with ids "menu:<item id>"; a screen
     // reader reads the item the keyboard is on, which focusedNode() names ("" = none).
     void addAccessNodes(AccessTree& tree) const;
     std::string focusedNode() const;

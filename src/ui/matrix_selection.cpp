@@ -1,5 +1,5 @@
 // The matrix detail panel's quotes as selectable text, and what the context menu finds under
-// the pointer in the matrix (issue 19). The panel is small and rebuilt every frame, so its
+// the pointer in the matrix. The panel is small and rebuilt every frame, so its
 // blocks and text layer are too; the previous frame's layer answers this frame's presses.
 #include "view_matrix.h"
 

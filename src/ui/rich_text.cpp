@@ -29,7 +29,7 @@ bool moreWordsAfter(const RichText& text, size_t runIndex, size_t from) {
 } // namespace
 
 RichTextLayout drawRichText(ImDrawList* drawList, ImVec2 pos, float width, const RichText& text,
-                            const RichTextStyle& style, const std::vector<ByteRange>& highlights,
+                            const RichTextStyle& style, const std::vector<Highlight>& highlights,
                             const RichTextSelection* selection) {
     RichTextLayout layout;
     const float lineStep = style.size * style.lineHeight;
@@ -113,7 +113,7 @@ RichTextLayout drawRichText(ImDrawList* drawList, ImVec2 pos, float width, const
                         ImVec2(wordPos.x + wordW + 2, wordPos.y + style.size + 2), style.codeBg,
                         3.0f);
                 }
-                for (const ByteRange& h : highlights) {
+                for (const Highlight& h : highlights) {
                     const size_t hb = std::max(h.begin, wordBegin);
                     const size_t he = std::min(h.end, wordEnd);
                     if (hb >= he) continue;

@@ -11,7 +11,8 @@
 
 namespace rx::ui {
 
-struct ByteRange {
+// A search match drawn behind RichText's glyphs.
+struct Highlight {
     size_t begin = 0;
     size_t end = 0;       // exclusive, into RichText::plain()
     bool current = false; // the match Enter stepped to: drawn in highlightCurrent
@@ -29,7 +30,7 @@ struct RichTextStyle {
     int maxLines = 0; // 0 = no limit; a cut text ends in an ellipsis
 };
 
-// Selectable text (issue 19): where the words were drawn goes into `layer` as block `block`, and
+// Selectable text: where the words were drawn goes into `layer` as block `block`, and
 // the selected bytes get a `color` background under the glyphs.
 struct RichTextSelection {
     TextLayer* layer = nullptr;
@@ -50,7 +51,7 @@ struct RichTextLayout {
 // (nested list entries) starts a new line. Only lines inside the draw list's clip rect are drawn.
 RichTextLayout drawRichText(ImDrawList* drawList, ImVec2 pos, float width, const RichText& text,
                             const RichTextStyle& style,
-                            const std::vector<ByteRange>& highlights = {},
+                            const std::vector<Highlight>& highlights = {},
                             const RichTextSelection* selection = nullptr);
 
 } // namespace rx::ui

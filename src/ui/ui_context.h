@@ -50,7 +50,7 @@ struct UiContext {
 
     void announce(const std::string& text) const; // aria-live, for screen readers
 
-    // The accessibility tree this frame's controls go into (issue 20), and what the page's DOM
+    // The accessibility tree this frame's controls go into, and what the page's DOM
     // twins asked for since the last frame: each view takes the requests for its own ids.
     struct AccessRequest {
         std::string id;     // control id, as in the tree

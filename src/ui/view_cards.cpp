@@ -150,7 +150,7 @@ void CardsView::draw(UiContext& ctx) {
     resolveSelection();
     layer_.clear();
     layerScroll_ = scroll_.position;
-    for (const TextBlock& t : texts_) {
+    for (const PlacedProse& t : prose_) {
         if (t.y > viewBottom || t.y + 200 < viewTop) continue;
         RichTextStyle st = bodyStyle(theme, 0);
         st.size = t.size;
@@ -274,7 +274,7 @@ void CardsView::drawCard(const UiContext& ctx, ImDrawList* dl, const CardBox& bo
     if (search_.current() >= 0 && static_cast<size_t>(search_.current()) < result.positions.size())
         cur = &result.positions[search_.current()];
     if (cur && static_cast<int>(cur->card) != box.searchCard) cur = nullptr;
-    std::vector<ByteRange> titleHl, bodyHl;
+    std::vector<Highlight> titleHl, bodyHl;
     if (box.matches && search_.searching() && box.searchCard >= 0 &&
         static_cast<size_t>(box.searchCard) < result.cards.size()) {
         titleHl = toUi(result.cards[box.searchCard].title, cur, MatchField::Title);

@@ -43,7 +43,7 @@ class CardsView {
     void takeAccessRequests(UiContext& ctx);
     void focusFromTwin(const std::string& id); // a twin got the DOM focus: ring and scroll
 
-    // Selection (issue 19, cards_selection.cpp).
+    // Selection (cards_selection.cpp).
     bool hasSelection() const { return selA_.valid() && selA_ != selF_; }
     std::string selectedText() const;
     void clearSelection();
@@ -90,7 +90,8 @@ class CardsView {
         float y = 0;
         size_t firstCard = 0, cardCount = 0; // range in cards_
     };
-    struct TextBlock {
+    // A paragraph outside the cards (the intro, a section lead, the closing text), laid out.
+    struct PlacedProse {
         const RichText* text = nullptr;
         float y = 0, x = 0, width = 0;
         bool muted = false;
@@ -129,7 +130,7 @@ class CardsView {
     int cardIndex(const std::string& itemId) const;
     std::string focusedCard() const; // item id when a card has focus, else ""
     void setFocus(const std::string& id, bool visible);
-    // The view's controls as accessibility tree nodes, after drawing (issue 20).
+    // The view's controls as accessibility tree nodes, after drawing.
     void addAccessNodes(UiContext& ctx, ImVec2 gridOrigin) const;
     void addControlNode(AccessTree& tree, const std::string& id, AccessRole role,
                         const std::string& name, std::uint16_t state = 0) const;
@@ -176,7 +177,7 @@ class CardsView {
     LayoutKey key_;
     std::vector<CardBox> cards_;
     std::vector<SectionBox> sections_;
-    std::vector<TextBlock> texts_;
+    std::vector<PlacedProse> prose_;
     std::vector<NavEntry> navEntries_;
     float contentH_ = 0;
     float gridWidth_ = 0;

@@ -1,4 +1,4 @@
-// The cards view's controls as accessibility tree nodes and the DOM twins' requests (issue 20).
+// The cards view's controls as accessibility tree nodes and the DOM twins' requests.
 #include "view_cards.h"
 #include "view_cards_common.h"
 
@@ -11,7 +11,7 @@ namespace rx::ui {
 using namespace cards_detail;
 
 // ---------------------------------------------------------------------------------------------
-// DOM twins (issue 20)
+// DOM twins
 
 void CardsView::takeAccessRequests(UiContext& ctx) {
     for (const UiContext::AccessRequest& r : ctx.accessRequests) {

@@ -57,12 +57,12 @@ inline RichText plainRich(const std::string& s) {
     return t;
 }
 
-inline std::vector<ByteRange> toUi(const std::vector<rx::ByteRange>& ranges,
+inline std::vector<Highlight> toUi(const std::vector<rx::ByteRange>& ranges,
                                    const MatchPosition* cur, MatchField field) {
-    std::vector<ByteRange> out;
+    std::vector<Highlight> out;
     out.reserve(ranges.size());
     for (const rx::ByteRange& r : ranges) {
-        ByteRange u{r.begin, r.end, false};
+        Highlight u{r.begin, r.end, false};
         u.current = cur && cur->field == field && cur->range == r;
         out.push_back(u);
     }

@@ -66,7 +66,7 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
     const bool filtered = !tag_.empty() || key.hide;
     cards_.clear();
     sections_.clear();
-    texts_.clear();
+    prose_.clear();
     navEntries_.clear();
     blocks_.clear();
 
@@ -85,7 +85,7 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
         st.size = size;
         const float h = drawRichText(nullptr, ImVec2(), readW, text, st).height;
         const int block = blocks_.add(std::move(blockId), text.plain());
-        texts_.push_back({&text, y, 0, readW, muted, size, block});
+        prose_.push_back({&text, y, 0, readW, muted, size, block});
         y += h + after;
     };
     if (!filtered)

@@ -36,7 +36,7 @@ class MatrixView {
     void applyUrl(const UrlState& url);
     void writeUrl(UrlState& url) const;
     void writeState(nlohmann::json& state) const; // adds state().matrix
-    // DOM twins (issue 20): their requests, before drawing; the control with the keyboard focus.
+    // DOM twins: their requests, before drawing; the control with the keyboard focus.
     void takeAccessRequests(UiContext& ctx);
     const std::string& focusedControl() const { return focused_; }
 

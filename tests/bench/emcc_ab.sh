@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Opt-in measurement for issue 16: Debian 13's Emscripten 3.1.69 against Debian 12's 3.1.6 (the
+# Opt-in measurement: Debian 13's Emscripten 3.1.69 against Debian 12's 3.1.6 (the
 # one build.sh uses), on the same code, in one browser run. Not part of build/test; needs root
 # (debootstrap, chroot, bind mounts) and about 20 minutes the first time.
 #

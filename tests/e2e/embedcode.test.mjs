@@ -1,4 +1,4 @@
-// The Embed panel (issue 21): the top bar's Embed button opens it, its options change the code,
+// The Embed panel: the top bar's Embed button opens it, its options change the code,
 // "Copy embed code" copies an <iframe> that, pasted into the sample deck, shows the same view.
 // Screenshots: embed-panel-desktop.png, embed-panel-phone.png, embed-pasted-slide.png.
 import { test, ready, clickCanvasRect } from './fixtures.mjs';

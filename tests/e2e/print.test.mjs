@@ -1,4 +1,4 @@
-// Printing what the explorer shows (issue 21): the explorer's own PDF after a filter, the "Print
+// Printing what the explorer shows: the explorer's own PDF after a filter, the "Print
 // the whole document" menu action, and a reveal.js print-pdf deck whose embeds print their own
 // state as vector text (no canvas). PDFs are read back with poppler-utils (pdftotext, pdftoppm);
 // copies go to build/e2e/print-*.pdf and the rasterised pages to build/e2e/print-*.ppm/png.

@@ -1,4 +1,4 @@
-// Selecting and copying text like a page (issue 19): mouse drag, double/triple click, drag
+// Selecting and copying text like a page: mouse drag, double/triple click, drag
 // across cards, Ctrl+C through the page's copy event, touch long press with its toolbar, a
 // swipe that still scrolls, and the explorer's own context menu.
 // Expected texts come from content/rust-overview.md itself; screen positions of words come from

@@ -1,4 +1,4 @@
-// Issue 20: every control the canvas draws has a DOM twin with a role, a name and a state, and the
+// Every control the canvas draws has a DOM twin with a role, a name and a state, and the
 // explorer can be driven entirely through them. Fixtures and `t`: tests/e2e/fixtures.mjs.
 //
 // The first test acts ONLY through the accessibility tree (getByRole / getByLabel, then focus,

@@ -1,4 +1,4 @@
-// Typing in any language, on any device (issue 18): every explorer text field has a real DOM
+// Typing in any language, on any device: every explorer text field has a real DOM
 // text field, its twin (web/textagent.js). Phones (tap -> editable element with the right
 // attributes, on-screen keyboard Enter, tap elsewhere), composed text ("é", input methods through
 // CDP, emoji), key presses typed once, the explorer's own keys, paste, Ctrl+F, labelled search

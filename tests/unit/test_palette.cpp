@@ -52,7 +52,7 @@ TEST_CASE("palettes: text contrast at least 4.5:1 in both themes") {
     CHECK_FALSE(rx::palette(rx::Theme::Light).bg == rx::palette(rx::Theme::Dark).bg);
 }
 
-TEST_CASE("palettes: selected text stays readable in both themes (issue 19)") {
+TEST_CASE("palettes: selected text stays readable in both themes") {
     for (const rx::Theme theme : {rx::Theme::Light, rx::Theme::Dark}) {
         const rx::Palette& p = rx::palette(theme);
         CAPTURE(static_cast<int>(theme));

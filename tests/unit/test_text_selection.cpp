@@ -1,4 +1,4 @@
-// Text selection (issue 19): word boundaries, reading-order extraction, the text layer's hit
+// Text selection: word boundaries, reading-order extraction, the text layer's hit
 // tests, click counting.
 #include "core/text_selection.h"
 #include "test_support.h"
