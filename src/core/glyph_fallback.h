@@ -1,4 +1,4 @@
-// Glyphs the explorer's fonts lack, drawn by the browser instead (issue 18). The app notes the
+// Glyphs the explorer's fonts lack, drawn by the browser instead. The app notes the
 // characters it is about to draw that no loaded font has; this decides which code points to ask
 // the page for (each once, one batch out at a time, at most `cap` in all) and keeps the answers.
 // Where each bitmap goes in the fallback texture is ShelfPacker's part.

@@ -1,4 +1,4 @@
-// Glyphs the explorer's fonts lack (issue 18): CJK, emoji and other scripts typed into a text
+// Glyphs the explorer's fonts lack: CJK, emoji and other scripts typed into a text
 // field are drawn with the browser's own fonts (web/glyphs.js -> src/ui/fallback_glyphs.h), not
 // as U+FFFD; state().missingGlyphs counts only what neither the fonts nor the browser can draw,
 // state().fallbackGlyphs what the browser drew; the number of fallback glyphs is capped.
