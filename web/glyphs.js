@@ -1,4 +1,4 @@
-// Glyphs the explorer's fonts lack (CJK, emoji, most scripts), drawn with the browser's own fonts
+// Glyphs the explorer's fonts lack (CJK, emoji, most scripts), drawn with the browser's own fonts.
 // The wasm asks with a "glyphs" host call ({generation, px, codePoints}); each code
 // point is drawn here with Canvas 2D at the atlas's pixel size (CSS size x devicePixelRatio, so the
 // bitmap is texel for pixel), measured, and handed back with its pixels (rx_fallback_glyph) or as
