@@ -102,7 +102,7 @@
       if (header && !inFrame && !reason) {
         var source = document.createElement('p');
         source.className = 'print-source';
-        source.textContent = 'Live view: ' + location.href;
+        source.textContent = 'Live view: ' + liveAddress();
         header.appendChild(source);
       }
     }
@@ -111,13 +111,23 @@
     return true;
   }
 
+  // The shown state's address (the app writes the URL a moment after a change: ask it).
+  function liveAddress() {
+    var hash = '';
+    try { hash = window.explorer.state().url || ''; } catch (e) { hash = location.hash; }
+    return location.origin + location.pathname + (hash.charAt(0) === '#' ? hash : '');
+  }
+
   function currentTheme() {
     try { return window.explorer.state().theme; } catch (e) { return params.get('theme') || 'auto'; }
   }
 
   function prepare() {
     root.classList.toggle('print-whole', wholeRequested);
-    if (!reason) fill('', currentTheme());
+    if (reason) return;
+    fill('', currentTheme());
+    // An embed prints inside its frame: once the print layout is on, fit the state to it.
+    if (inFrame && window.matchMedia && matchMedia('print').matches) fitToFrame();
   }
 
   // ---- static mode: the state's rendition is the page ----

@@ -223,3 +223,28 @@ test('printDeckPdfShowsEachEmbedsState', async ({ t }) => {
   t.assert.ok(measured.ratio >= 4.5, `dark slide text contrast ${measured.ratio.toFixed(2)} < 4.5`);
   t.assertNoConsoleErrors();
 });
+
+// A deck printed without ?print-pdf (Ctrl+P on the slides): each live embed prints its own state,
+// fitted to its frame, instead of its canvas.
+test('printLiveDeckEmbedsFitTheirFrames', async ({ t }) => {
+  test.setTimeout(90000);
+  await t.open('/deck/#/features');
+  await t.page.waitForFunction(() => window.deck && window.deck.isReady(), null, { timeout: 20000 });
+  const handle = await t.page.$('section#features iframe');
+  const frame = await t.waitFor(async () => {
+    const f = await handle.contentFrame();
+    return f && (await f.evaluate(() => !!(window.explorer && window.explorer.state().ready)).catch(() => false)) ? f : null;
+  }, 40000, 'the embed is ready');
+  await t.page.emulateMedia({ media: 'print' });
+  const m = await t.waitFor(() => frame.evaluate(() => {
+    const el = document.getElementById('print');
+    if (!el || getComputedStyle(el).display === 'none') return null;
+    return { height: el.getBoundingClientRect().height, frame: innerHeight, text: el.textContent,
+      canvas: getComputedStyle(document.getElementById('canvas')).display };
+  }), 5000, 'the embed shows its printed state in print media');
+  t.assert.equal(m.canvas, 'none', 'the canvas does not print');
+  t.assert.ok(m.text.includes('Zero-Cost Abstractions') && !m.text.includes('Benefits of Using Rust'), 'the embed\'s own section');
+  t.assert.ok(m.height <= m.frame + 1, `fitted: ${m.height.toFixed(0)} px in a ${m.frame} px frame`);
+  await t.page.emulateMedia({ media: 'screen' });
+  t.assertNoConsoleErrors();
+});
