@@ -4,6 +4,7 @@
 // state().fallbackGlyphs what the browser drew; the number of fallback glyphs is capped.
 // Needs a CJK and a colour emoji font on the machine (Debian: fonts-wqy-microhei,
 // fonts-noto-color-emoji; ./build.sh deps installs them).
+import fs from 'node:fs';
 import { test } from './fixtures.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
@@ -177,5 +178,28 @@ test('fallbackGlyphsSitOnTheBaselineOnAPhone', async ({ t }) => {
   await until(t, (x) => x.search.query.endsWith('\u00e9') && x.extendedFont && !x.fallbackPending && x.missingGlyphs === 0, 'drawn at DPR 1');
   await sleep(300);
   await t.screenshot('glyphs-desktop');
+  t.assertNoConsoleErrors();
+});
+
+// The document's own text: a heading, a card title and its body with characters the fonts lack
+// (served in place of the built document) are drawn in every face that shows them.
+test('documentTextTheFontsLackIsDrawnToo', async ({ t }) => {
+  test.setTimeout(120000);
+  const original = fs.readFileSync(new URL('../../content/rust-overview.md', import.meta.url), 'utf8');
+  const markdown = original
+    .replace('### Key Features of Rust:', '### Key Features of Rust \u30e1\u30e2\u30ea:')
+    .replace('**Memory Safety without Garbage Collection**:', '**Memory Safety \u5b89\u5168 \ud83e\udd80 without Garbage Collection**: \u03a9 \u0416');
+  t.assert.notEqual(markdown, original);
+  await t.page.route('**/content/rust-overview.md', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/markdown; charset=utf-8', body: markdown }));
+  await t.open('/');
+  await t.waitReady(30000);
+  const s = await until(t, (x) => !x.fallbackPending && x.fallbackGlyphs > 0, 'the document\'s glyphs drawn');
+  t.assert.deepEqual(s.errors || [], []);
+  t.assert.ok(s.sections[0].title.includes('\u30e1\u30e2\u30ea'), 'the served document is shown');
+  t.assert.equal(s.missingGlyphs, 0, 'every character of the document is drawn');
+  t.assert.ok(s.fallbackGlyphs >= 8, `katakana, kanji, emoji, Greek and Cyrillic letters (${s.fallbackGlyphs})`);
+  await sleep(300);
+  await t.screenshot('glyphs-document');
   t.assertNoConsoleErrors();
 });
