@@ -107,12 +107,24 @@ void syncDpr() {
     }
 }
 
+// The glyphs the page drew for what the fonts lack (src/ui/fallback_glyphs.h): uploaded when they
+// changed, or always (a restored context has no textures).
+void uploadFallbackGlyphs(bool always) {
+    rx::ui::FallbackGlyphs& fallback = g->app.fallbackGlyphs();
+    if ((fallback.takeTextureChange() || always) && fallback.textureHeight() > 0)
+        g->renderer.uploadFallbackGlyphs(fallback.pixels().data(),
+                                         rx::ui::FallbackGlyphs::kTextureWidth,
+                                         fallback.textureHeight());
+}
+
 void renderFrame() {
     syncDpr();
     if (g->app.fontsDirty()) {
         g->app.rebuildFonts();
         g->renderer.uploadFontAtlas();
     }
+    g->app.prepareFallbackGlyphs();
+    uploadFallbackGlyphs(false);
     rx::imguiSdlNewFrame(g->app.uiScale());
     ImGui::NewFrame();
     ImGuiIO& io = ImGui::GetIO();
@@ -395,6 +407,7 @@ EMSCRIPTEN_KEEPALIVE void rx_context_restored() {
     g->renderer.shutdown();
     g->renderer.init();
     g->renderer.uploadFontAtlas();
+    uploadFallbackGlyphs(true);
     g->contextLost = false;
     wakeLoop();
 }

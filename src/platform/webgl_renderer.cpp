@@ -14,7 +14,7 @@ uniform mat4 ProjMtx;
 in vec2 Position;
 in vec2 UV;
 in vec4 Color;
-out vec2 Frag_UV;
+out highp vec2 Frag_UV;
 out vec4 Frag_Color;
 void main() {
     Frag_UV = UV;
@@ -22,15 +22,24 @@ void main() {
     gl_Position = ProjMtx * vec4(Position.xy, 0.0, 1.0);
 })";
 
-// The atlas is a single-channel (alpha) texture: a quarter of RGBA's upload at DPR 3.
+// The atlas is a single-channel (alpha) texture: a quarter of RGBA's upload at DPR 3. Glyphs the
+// fonts lack come from a second, RGBA texture (colour emoji keep their colours; monochrome ones are
+// white and take the text colour): their u is offset by 2, v is in units of its width.
+// UVs are highp: a phone's mediump (fp16) cannot address single texels of a 2048 px texture.
 const char* kFragmentShader = R"(#version 300 es
 precision mediump float;
 uniform sampler2D Texture;
-in vec2 Frag_UV;
+uniform sampler2D Fallback;
+in highp vec2 Frag_UV;
 in vec4 Frag_Color;
 out vec4 Out_Color;
 void main() {
-    Out_Color = vec4(Frag_Color.rgb, Frag_Color.a * texture(Texture, Frag_UV).r);
+    if (Frag_UV.x >= 2.0) {
+        highp vec2 size = vec2(textureSize(Fallback, 0));
+        Out_Color = Frag_Color * texture(Fallback, vec2(Frag_UV.x - 2.0, Frag_UV.y * size.x / size.y));
+    } else {
+        Out_Color = vec4(Frag_Color.rgb, Frag_Color.a * texture(Texture, Frag_UV).r);
+    }
 })";
 
 // Each status query is a synchronous round trip to the GPU process (15-100 ms while it is busy
@@ -79,6 +88,7 @@ bool WebGlRenderer::init() {
     if (!linked) return false;
     projLocation_ = glGetUniformLocation(program_, "ProjMtx");
     textureLocation_ = glGetUniformLocation(program_, "Texture");
+    fallbackLocation_ = glGetUniformLocation(program_, "Fallback");
 
     glGenVertexArrays(1, &vao_);
     glGenBuffers(1, &vertexBuffer_);
@@ -104,11 +114,12 @@ bool WebGlRenderer::init() {
 
 void WebGlRenderer::shutdown() {
     if (fontTexture_) glDeleteTextures(1, &fontTexture_);
+    if (fallbackTexture_) glDeleteTextures(1, &fallbackTexture_);
     if (vertexBuffer_) glDeleteBuffers(1, &vertexBuffer_);
     if (indexBuffer_) glDeleteBuffers(1, &indexBuffer_);
     if (vao_) glDeleteVertexArrays(1, &vao_);
     if (program_) glDeleteProgram(program_);
-    fontTexture_ = vertexBuffer_ = indexBuffer_ = vao_ = program_ = 0;
+    fontTexture_ = fallbackTexture_ = vertexBuffer_ = indexBuffer_ = vao_ = program_ = 0;
 }
 
 void WebGlRenderer::uploadFontAtlas() {
@@ -129,6 +140,22 @@ void WebGlRenderer::uploadFontAtlas() {
     // ImGui carries the GL texture name in its pointer-typed ImTextureID.
     // NOLINTNEXTLINE(performance-no-int-to-ptr)
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(fontTexture_)));
+}
+
+void WebGlRenderer::uploadFallbackGlyphs(const unsigned char* rgba, int width, int height) {
+    if (width <= 0 || height <= 0 || !rgba) return;
+    if (!fallbackTexture_) glGenTextures(1, &fallbackTexture_);
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, fallbackTexture_);
+    // Drawn at the atlas's pixel size, texel for pixel: NEAREST would do, LINEAR keeps scaled
+    // faces (small, heading) smooth.
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    glActiveTexture(GL_TEXTURE0);
 }
 
 void WebGlRenderer::render(const ImDrawData* dd) {
@@ -155,6 +182,11 @@ void WebGlRenderer::render(const ImDrawData* dd) {
     };
     glUseProgram(program_);
     glUniform1i(textureLocation_, 0);
+    glUniform1i(fallbackLocation_, 1);
+    if (fallbackTexture_) {
+        glActiveTexture(GL_TEXTURE1);
+        glBindTexture(GL_TEXTURE_2D, fallbackTexture_);
+    }
     glUniformMatrix4fv(projLocation_, 1, GL_FALSE, &ortho[0][0]);
     glActiveTexture(GL_TEXTURE0);
     glBindVertexArray(vao_);

@@ -13,6 +13,9 @@ class WebGlRenderer {
     bool init();            // shaders, buffers; false if WebGL2 refuses
     void shutdown();        // deletes GL objects (harmless after a context loss)
     void uploadFontAtlas(); // (re)creates the font texture from ImGui's atlas
+    // The glyphs the fonts lack, drawn by the page (src/ui/fallback_glyphs.h): RGBA pixels,
+    // sampled where a glyph's u is >= 2. Kept for a context restore.
+    void uploadFallbackGlyphs(const unsigned char* rgba, int width, int height);
     void render(const ImDrawData* drawData);
 
   private:
@@ -21,8 +24,10 @@ class WebGlRenderer {
     unsigned vertexBuffer_ = 0;
     unsigned indexBuffer_ = 0;
     unsigned fontTexture_ = 0;
+    unsigned fallbackTexture_ = 0;
     int projLocation_ = -1;
     int textureLocation_ = -1;
+    int fallbackLocation_ = -1;
 };
 
 } // namespace rx

@@ -204,9 +204,49 @@ void App::applyThemePreference() {
 
 void App::rebuildFonts() {
     theme_.rebuildFonts();
+    fallback_.setPixelSize(theme_.bodyPixelSize()); // a new size: the page draws them again
+    fallback_.fontsRebuilt();
+    fallback_.applyTo(theme_.fonts());
+    noteMissingGlyphs(model_.allText());
     missingGlyphs_ = theme_.countMissingGlyphs(model_.allText());
     typedCounted_.clear();
     typedMissing_ = 0; // counted again after the next draw
+}
+
+void App::noteMissingGlyphs(const std::string& text) {
+    fallback_.tracker().noteText(text, [this](char32_t cp) {
+        return theme_.hasGlyph(cp) || theme_.extendedFaceWillDraw(cp);
+    });
+}
+
+void App::requestFallbackGlyphs() {
+    const std::vector<char32_t> batch = fallback_.tracker().takeBatch();
+    if (batch.empty()) return;
+    json codePoints = json::array();
+    for (char32_t cp : batch) codePoints.push_back(static_cast<std::uint32_t>(cp));
+    host_.call("glyphs", json{{"generation", fallback_.generation()},
+                              {"px", fallback_.pixelSize()},
+                              {"codePoints", codePoints}}
+                             .dump());
+}
+
+void App::fallbackGlyph(int generation, char32_t codePoint, const GlyphBitmap& bitmap) {
+    fallback_.add(generation, codePoint, bitmap);
+}
+
+void App::fallbackGlyphMissing(int generation, char32_t codePoint) {
+    fallback_.unavailable(generation, codePoint);
+}
+
+void App::fallbackBatchDone(int generation) {
+    fallback_.batchAnswered(generation);
+}
+
+bool App::prepareFallbackGlyphs() {
+    if (!fallback_.applyTo(theme_.fonts())) return false;
+    missingGlyphs_ = theme_.countMissingGlyphs(model_.allText());
+    typedCounted_.clear(); // counted again after the next draw
+    return true;
 }
 
 Rgba App::clearColor() const {
@@ -455,6 +495,7 @@ void App::draw() {
     animating_ = ctx.animating;
     releaseFocusOnEscape(escPressed, wasTyping);
     publishTextFields();
+    requestFallbackGlyphs();
     syncUrl();
     publishAccessTree();
 }
@@ -478,6 +519,7 @@ void App::publishTextFields() {
     }
     if (typed != typedCounted_) {
         typedCounted_ = typed;
+        noteMissingGlyphs(typed);
         typedMissing_ = theme_.countMissingCharacters(typed);
     }
     std::string dump = fields.dump();
@@ -827,6 +869,8 @@ std::string App::stateJson() const {
     s["errors"] = errors;
     s["frames"] = frames_;
     s["missingGlyphs"] = missingGlyphs_ + typedMissing_;
+    s["fallbackGlyphs"] = fallback_.tracker().fallbackCount();
+    s["fallbackPending"] = fallback_.pending();
     json fields = json::array();
     for (const TextField* f : {&cards_.searchField(), &matrix_.textField()}) {
         json one;

@@ -2,6 +2,7 @@
 // them (deep links, history), and answers state().
 #pragma once
 #include "context_menu.h"
+#include "fallback_glyphs.h"
 #include "host.h"
 #include "model.h"
 #include "text_input.h"
@@ -36,6 +37,13 @@ class App {
     // scale= (projectors): the platform zooms the whole UI by it.
     float uiScale() const { return theme_.scale(); }
     void rebuildFonts();
+    // Glyphs the fonts lack, drawn by the page (web/glyphs.js, "glyphs" host call): its answers
+    // for the batch that is out; before the next frame the new glyphs join the faces.
+    void fallbackGlyph(int generation, char32_t codePoint, const GlyphBitmap& bitmap);
+    void fallbackGlyphMissing(int generation, char32_t codePoint);
+    void fallbackBatchDone(int generation);
+    bool prepareFallbackGlyphs(); // before NewFrame: true when glyphs joined the faces
+    FallbackGlyphs& fallbackGlyphs() { return fallback_; }
     void draw(); // between ImGui::NewFrame and ImGui::Render
     void frameRendered();
     bool animating() const { return animating_; }
@@ -95,12 +103,15 @@ class App {
     UrlState composeUrl() const;
     void applyThemePreference();
     void publishTextFields(); // the drawn fields for the page's twins, when they changed
+    void noteMissingGlyphs(const std::string& text); // for the page to draw
+    void requestFallbackGlyphs();                    // the next batch, if none is out
     std::vector<const TextField*> drawnTextFields() const;
     std::string fullExplorerHash() const; // the current state without the embed params
 
     Host& host_;
     Model model_;
     Theme theme_;
+    FallbackGlyphs fallback_;
     CardsView cards_;
     MatrixView matrix_;
     View view_ = View::Cards;

@@ -229,6 +229,17 @@ void Theme::applyImGuiStyle() {
     col[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
 }
 
+float Theme::bodyPixelSize() const {
+    return kBodySize * dpr_ * userScale_;
+}
+
+bool Theme::extendedFaceWillDraw(unsigned cp) const {
+    if (regularFullTtf_) return false;
+    for (const ImWchar* r = kBodyRanges; r[0]; r += 2)
+        if (cp >= r[0] && cp <= r[1]) return true;
+    return false;
+}
+
 bool Theme::hasGlyph(unsigned cp) const {
     // With 16-bit ImWchar nothing beyond U+FFFF can be drawn (ImGui shows U+FFFD).
     if (cp > 0xFFFF && sizeof(ImWchar) == 2) return false;

@@ -46,6 +46,10 @@ class Theme {
     void rebuildFonts(); // builds the ImGui atlas for the current DPR and scale
     const Fonts& fonts() const { return fonts_; }
     float pixelRatio() const { return dpr_; }
+    // The body face's size in atlas pixels (CSS size x DPR x zoom).
+    float bodyPixelSize() const;
+    // A character the full regular face will draw once it arrives (it was asked for).
+    bool extendedFaceWillDraw(unsigned codePoint) const;
     float scale() const { return userScale_; }
     float bodyTextPx() const; // the body text's size in CSS px, scale included
 
