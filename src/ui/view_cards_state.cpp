@@ -43,7 +43,6 @@ void CardsView::writeState(nlohmann::json& state) const {
     using nlohmann::json;
     json sections = json::array();
     if (model_) {
-        const auto& matched = search_.result().cards;
         for (size_t s = 0; s < model_->doc.sections.size(); ++s) {
             const Section& section = model_->doc.sections[s];
             json cards = json::array();
@@ -55,9 +54,7 @@ void CardsView::writeState(nlohmann::json& state) const {
                                    : -1;
                 const bool isShown = shownByFilter(s, i, sc);
                 shown += isShown ? 1 : 0;
-                const bool matches =
-                    !search_.searching() ||
-                    (sc >= 0 && static_cast<size_t>(sc) < matched.size() && matched[sc].matched);
+                const bool matches = matchesSearch(sc);
                 json card = {{"id", item.id},
                              {"title", item.title},
                              {"visible", false},
@@ -100,11 +97,13 @@ void CardsView::writeState(nlohmann::json& state) const {
     state["currentSection"] = nullable(currentSection_);
     const std::string card = focusedCard();
     state["focus"] = nullable(card.empty() ? focus_ : card);
-    const SearchResult& r = search_.result();
-    state["search"] = {{"query", search_.query()},        {"matches", r.matches},
-                       {"cards", r.matchedCards},         {"current", search_.current()},
+    const CardSearch& r = search_.result();
+    state["search"] = {{"query", search_.query()},        {"matches", r.matches()},
+                       {"cards", r.matchedCards()},       {"current", search_.current()},
                        {"hide", search_.hideNonMatching}, {"active", search_.fieldActive()},
-                       {"runs", search_.version()}};
+                       {"runs", search_.queryVersion()},  {"complete", r.complete()},
+                       {"narrowed", r.narrowed()},        {"tested", r.tested()},
+                       {"candidates", r.candidates()}};
     // On-screen controls other than cards (status row, nav, the open card's chips and buttons),
     // with the rect that takes clicks.
     json controls = json::array();
