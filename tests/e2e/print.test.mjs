@@ -163,7 +163,9 @@ test('printDeckPdfShowsEachEmbedsState', async ({ t }) => {
   });
   await t.open('/deck/?print-pdf');
   await t.page.waitForFunction(() => window.deck && window.deck.isReady(), null, { timeout: 20000 });
-  const frames = await t.page.$$('iframe.explorer');
+  // reveal lays the print view out in animation frames after "ready": wait for its pages.
+  await t.page.waitForFunction(() => document.querySelectorAll('.pdf-page iframe.explorer').length >= 3, null, { timeout: 20000 });
+  const frames = await t.page.$$('.pdf-page iframe.explorer');
   t.assert.ok(frames.length >= 3, `embeds: ${frames.length}`);
   // Every embed renders its state as HTML instead of starting the canvas.
   await t.waitFor(async () => {
