@@ -20,10 +20,12 @@ cmd_bench() {
   cmd_build
   step "baseline: Dear ImGui examples/example_sdl2_opengl3 (-O2, demo window) -> build/baseline" \
     build_baseline
-  step "bench inputs (plain cmark page, 10k x 100 site, native core timings) -> build/bench" \
+  step "bench inputs (plain cmark pages, 10k x 100 site, 10,000-card site, native core timings) -> build/bench" \
     stage_bench_inputs
   say "browser measurements (explorer, baseline and plain page alternating)"
   node "$ROOT/tests/bench/bench.mjs" --build "$BUILD" "${EXTRA_ARGS[@]}"
+  say "cards at scale: 10,000 cards (200 x 50) against the seed"
+  node "$ROOT/tests/bench/cards_scale.mjs" --build "$BUILD"
   say "bench finished in $(elapsed "$t0")"
 }
 

@@ -60,6 +60,30 @@ std::vector<ByteRange> mergeToOriginal(std::vector<ByteRange> folded, const Fold
     return original;
 }
 
+// Every word's occurrences in the card's title and body (folded ranges); false as soon as one word
+// occurs in neither.
+bool findWords(const IndexedCard& card, const std::vector<std::string>& words,
+               std::vector<ByteRange>& inTitle, std::vector<ByteRange>& inBody) {
+    for (const std::string& word : words) {
+        const size_t before = inTitle.size() + inBody.size();
+        findAll(card.title.text, word, inTitle);
+        findAll(card.body.text, word, inBody);
+        if (inTitle.size() + inBody.size() == before) return false;
+    }
+    return true;
+}
+
+// Every word of `before` occurs inside some word of `now`: a card matching `now` matches `before`.
+bool narrows(const std::vector<std::string>& before, const std::vector<std::string>& now) {
+    if (before.empty()) return false;
+    for (const std::string& b : before) {
+        bool inside = false;
+        for (const std::string& n : now) inside = inside || n.find(b) != std::string::npos;
+        if (!inside) return false;
+    }
+    return true;
+}
+
 } // namespace
 
 SearchIndex buildSearchIndex(const Document& doc) {
@@ -96,17 +120,7 @@ SearchResult search(const SearchIndex& index, std::string_view query) {
             continue;
         }
         std::vector<ByteRange> inTitle, inBody;
-        bool all = true;
-        for (const std::string& word : result.words) {
-            const size_t before = inTitle.size() + inBody.size();
-            findAll(card.title.text, word, inTitle);
-            findAll(card.body.text, word, inBody);
-            if (inTitle.size() + inBody.size() == before) {
-                all = false;
-                break;
-            }
-        }
-        if (!all) continue;
+        if (!findWords(card, result.words, inTitle, inBody)) continue;
         out.matched = true;
         out.title = mergeToOriginal(std::move(inTitle), card.title);
         out.body = mergeToOriginal(std::move(inBody), card.body);
@@ -118,8 +132,99 @@ SearchResult search(const SearchIndex& index, std::string_view query) {
     return result;
 }
 
+void CardSearch::start(const SearchIndex& index, std::string_view query) {
+    const std::string_view used = truncateUtf8(query, kMaxQueryBytes);
+    std::vector<std::string> words = splitWords(foldText(used));
+    truncated_ = used.size() < query.size();
+    query_ = std::string(used);
+    const size_t n = index.cards.size();
+    if (words == words_ && state_.size() == n && !words.empty()) {
+        narrowed_ = true; // same words ("safe" -> "safe "): the result stands
+        return;
+    }
+    std::vector<uint32_t> candidates;
+    narrowed_ = state_.size() == n && narrows(words_, words);
+    if (narrowed_) {
+        // Cards that matched, or were not tested yet; the rest cannot match the longer words.
+        for (const uint32_t c : candidates_)
+            if (state_[c] != static_cast<uint8_t>(CardState::NoMatch)) candidates.push_back(c);
+    } else if (!words.empty()) {
+        candidates.resize(n);
+        for (size_t c = 0; c < n; ++c) candidates[c] = static_cast<uint32_t>(c);
+    }
+    words_ = std::move(words);
+    candidates_ = std::move(candidates);
+    next_ = 0;
+    const CardState initial = words_.empty() ? CardState::Match
+                              : narrowed_    ? CardState::NoMatch
+                                             : CardState::Unknown;
+    state_.assign(n, static_cast<uint8_t>(initial));
+    for (const uint32_t c : candidates_) state_[c] = static_cast<uint8_t>(CardState::Unknown);
+    counts_.assign(n, 0);
+    matchList_.clear();
+    before_.clear();
+    matchedCards_ = words_.empty() ? n : 0;
+    matches_ = 0;
+}
+
+bool CardSearch::advance(const SearchIndex& index, size_t budgetBytes) {
+    size_t used = 0;
+    std::vector<ByteRange> inTitle, inBody;
+    while (next_ < candidates_.size() && (used < budgetBytes || used == 0)) {
+        const uint32_t c = candidates_[next_++];
+        const IndexedCard& card = index.cards[c];
+        used += (card.title.text.size() + card.body.text.size()) * words_.size() + 1;
+        inTitle.clear();
+        inBody.clear();
+        if (!findWords(card, words_, inTitle, inBody)) {
+            state_[c] = static_cast<uint8_t>(CardState::NoMatch);
+            continue;
+        }
+        const auto count = static_cast<uint32_t>(mergeToOriginal(inTitle, card.title).size() +
+                                                 mergeToOriginal(inBody, card.body).size());
+        state_[c] = static_cast<uint8_t>(CardState::Match);
+        counts_[c] = count;
+        matchList_.push_back(c);
+        before_.push_back(static_cast<uint32_t>(matches_));
+        ++matchedCards_;
+        matches_ += count;
+    }
+    return complete();
+}
+
+CardMatches CardSearch::rangesOf(const SearchIndex& index, size_t card) const {
+    CardMatches out;
+    if (!matched(card) || card >= index.cards.size()) return out;
+    out.matched = true;
+    if (words_.empty()) return out;
+    const IndexedCard& c = index.cards[card];
+    std::vector<ByteRange> inTitle, inBody;
+    findWords(c, words_, inTitle, inBody);
+    out.title = mergeToOriginal(std::move(inTitle), c.title);
+    out.body = mergeToOriginal(std::move(inBody), c.body);
+    return out;
+}
+
+MatchPosition CardSearch::position(const SearchIndex& index, size_t k) const {
+    // The last matching card whose ranges start at or before k.
+    const auto after = std::upper_bound(before_.begin(), before_.end(), static_cast<uint32_t>(k));
+    if (after == before_.begin()) return {};
+    const size_t j = static_cast<size_t>(after - before_.begin()) - 1;
+    const size_t card = matchList_[j];
+    const CardMatches m = rangesOf(index, card);
+    size_t local = k - before_[j];
+    if (local < m.title.size()) return {card, MatchField::Title, m.title[local]};
+    local -= m.title.size();
+    if (local < m.body.size()) return {card, MatchField::Body, m.body[local]};
+    return {card, MatchField::Title, {}};
+}
+
 int stepMatch(const SearchResult& result, int current, bool forward) {
-    const int count = static_cast<int>(result.positions.size());
+    return stepMatch(result.positions.size(), current, forward);
+}
+
+int stepMatch(size_t matches, int current, bool forward) {
+    const int count = static_cast<int>(matches);
     if (count == 0) return -1;
     if (current < 0 || current >= count) return forward ? 0 : count - 1;
     return forward ? (current + 1) % count : (current + count - 1) % count;

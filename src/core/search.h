@@ -60,8 +60,63 @@ struct SearchResult {
 // words that overlap are merged into one highlighted range; only matching cards get ranges.
 SearchResult search(const SearchIndex& index, std::string_view query);
 
+// The search the cards view runs as the user types, at any document size:
+// - narrowing: when every word of the previous query occurs inside a word of the new one ("saf"
+//   -> "safe", "safe" -> "safe bor"), only the cards that still could match are tested again;
+// - slices: advance() tests cards until a byte budget of text is used; until complete(), the
+//   cards not yet tested are Unknown (neither a match nor not one: never the previous query's
+//   answer shown as this one's);
+// - highlight ranges are computed only for the cards that are drawn (rangesOf) and for the match
+//   being stepped to (position); a card keeps only its range count.
+// Same matching rules and results as search() (unit-tested against it).
+class CardSearch {
+  public:
+    enum class CardState : uint8_t { Unknown, Match, NoMatch };
+
+    // A new query (cut at kMaxQueryBytes). Nothing is tested yet unless the query is empty (then
+    // every card matches with no ranges) or has the same words as the last one (kept as it is).
+    void start(const SearchIndex& index, std::string_view query);
+    // Tests cards in document order until about `budgetBytes` of folded text were read (at least
+    // one card); true when the search is complete.
+    bool advance(const SearchIndex& index, size_t budgetBytes);
+    bool complete() const { return next_ >= candidates_.size(); }
+
+    const std::string& query() const { return query_; }
+    const std::vector<std::string>& words() const { return words_; }
+    bool truncated() const { return truncated_; }
+    bool emptyQuery() const { return words_.empty(); }
+    CardState state(size_t card) const {
+        return card < state_.size() ? static_cast<CardState>(state_[card]) : CardState::NoMatch;
+    }
+    bool matched(size_t card) const { return state(card) == CardState::Match; }
+    size_t matchedCards() const { return matchedCards_; } // so far
+    size_t matches() const { return matches_; }           // highlighted ranges so far
+    size_t tested() const { return next_; }               // of candidates()
+    size_t candidates() const { return candidates_.size(); }
+    bool narrowed() const { return narrowed_; } // the last start() reused the previous result
+
+    // The highlight ranges of one matching card (empty ones for any other).
+    CardMatches rangesOf(const SearchIndex& index, size_t card) const;
+    // The k-th highlighted range in document order, k < matches().
+    MatchPosition position(const SearchIndex& index, size_t k) const;
+
+  private:
+    std::string query_;
+    std::vector<std::string> words_;
+    bool truncated_ = false;
+    bool narrowed_ = false;
+    std::vector<uint8_t> state_;       // CardState per card
+    std::vector<uint32_t> counts_;     // ranges per card (matches only)
+    std::vector<uint32_t> candidates_; // cards to test, document order
+    size_t next_ = 0;                  // candidates_[0, next_) are tested
+    std::vector<uint32_t> matchList_;  // matching cards so far, document order
+    std::vector<uint32_t> before_;     // ranges in the matches before matchList_[j]
+    size_t matchedCards_ = 0, matches_ = 0;
+};
+
 // Index in `positions` of the match to go to from `current` (-1 = none yet) by Enter
 // (forward) or Shift+Enter (backward), wrapping around; -1 when there are no matches.
 int stepMatch(const SearchResult& result, int current, bool forward);
+int stepMatch(size_t matches, int current, bool forward);
 
 } // namespace rx

@@ -2,6 +2,7 @@
 
 #include "utf8.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace rx {
@@ -97,24 +98,41 @@ template <typename Emit> void foldInto(std::string_view s, Emit&& emit) {
 
 } // namespace
 
+ByteRange FoldedText::originOf(size_t i) const {
+    // The last piece starting at or before i (an empty piece, a dropped soft hyphen, may share its
+    // start with the next one: upper_bound takes the later).
+    const auto after = std::upper_bound(pieces.begin(), pieces.end(), i,
+                                        [](size_t at, const Piece& p) { return at < p.folded; });
+    if (after == pieces.begin()) return {static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1)};
+    const Piece& p = *(after - 1);
+    if (i < p.foldedEnd) return {p.begin, p.end};
+    const auto at = static_cast<uint32_t>(p.end + (i - p.foldedEnd));
+    return {at, at + 1};
+}
+
 ByteRange FoldedText::toOriginal(size_t begin, size_t end) const {
     const auto size = static_cast<uint32_t>(originalSize);
-    if (begin >= origin.size()) return {size, size};
-    if (end > origin.size()) end = origin.size();
-    if (end <= begin) return {origin[begin].begin, origin[begin].begin};
-    return {origin[begin].begin, origin[end - 1].end};
+    if (begin >= text.size()) return {size, size};
+    if (end > text.size()) end = text.size();
+    const uint32_t from = originOf(begin).begin;
+    if (end <= begin) return {from, from};
+    return {from, originOf(end - 1).end};
 }
 
 FoldedText foldWithMap(std::string_view original) {
     FoldedText out;
     out.originalSize = original.size();
     out.text.reserve(original.size());
-    out.origin.reserve(original.size());
     foldInto(original, [&](std::string_view piece, size_t from, size_t to) {
+        const auto folded = static_cast<uint32_t>(out.text.size());
         out.text.append(piece);
-        out.origin.insert(out.origin.end(), piece.size(),
-                          ByteRange{static_cast<uint32_t>(from), static_cast<uint32_t>(to)});
+        if (to - from == 1 && piece.size() == 1 &&
+            static_cast<unsigned char>(original[from]) < 0x80)
+            return; // ASCII: one byte for one byte
+        out.pieces.push_back({folded, static_cast<uint32_t>(out.text.size()),
+                              static_cast<uint32_t>(from), static_cast<uint32_t>(to)});
     });
+    out.text.shrink_to_fit();
     return out;
 }
 

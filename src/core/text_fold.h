@@ -18,12 +18,23 @@ struct ByteRange {
     bool operator!=(const ByteRange& o) const { return !(*this == o); }
 };
 
-// Folded text plus, for every folded byte, the original character it came from.
+// Folded text plus a map from every folded byte back to the original character it came from.
+// ASCII maps one byte to one byte, so only the other characters are stored (`pieces`): the map
+// costs nothing for ASCII text instead of 8 bytes per byte.
 struct FoldedText {
-    std::string text;              // folded, always valid UTF-8
-    std::vector<ByteRange> origin; // origin[i]: original bytes of the character behind text[i]
+    std::string text; // folded, always valid UTF-8
     size_t originalSize = 0;
+    // One per non-ASCII character or invalid byte: its folded bytes [folded, foldedEnd) and its
+    // original bytes [begin, end). Sorted by `folded`; bytes between pieces are ASCII, shifted by
+    // the difference the pieces before them left.
+    struct Piece {
+        uint32_t folded = 0, foldedEnd = 0;
+        uint32_t begin = 0, end = 0;
+    };
+    std::vector<Piece> pieces;
 
+    // Original bytes of the character behind text[i] (i < text.size()).
+    ByteRange originOf(size_t i) const;
     // Original byte range covering the folded range [begin, end); empty ranges map to an empty
     // range at the matching original position.
     ByteRange toOriginal(size_t begin, size_t end) const;

@@ -14,6 +14,11 @@ int runBench(int argc, char** argv);
 // so its evidence verifies. For tests and benchmarks only.
 int runGenAdopters(int argc, char** argv);
 
+// gen-document --sections N --entries M [--seed S]
+// Writes a synthetic document of the seed's shape (synthetic_document.h) to stdout. For tests and
+// benchmarks only.
+int runGenDocument(int argc, char** argv);
+
 // render-html --content DIR (--site DIR | --out FILE | stdout)
 // Renders the content as semantic HTML (core/html_rendition.h). With --site, replaces the
 // <!--RENDITION--> marker in DIR/index.html; otherwise writes the fragment. Content problems are

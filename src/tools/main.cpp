@@ -22,6 +22,8 @@ const Command kCommands[] = {
      "bench [--content DIR] [--reps N] [--adopters N] [--domains M] [--json]: core timings"},
     {"gen-adopters", rx::runGenAdopters,
      "gen-adopters --adopters N --domains M [--seed S] --doc PATH: synthetic adopters.json"},
+    {"gen-document", rx::runGenDocument,
+     "gen-document --sections N --entries M [--seed S]: synthetic document of the seed's shape"},
 };
 
 void printHelp(std::FILE* to) {

@@ -18,6 +18,9 @@ void Model::load() {
         ParsedDocument parsed = parseDocument(*markdown, documentName);
         doc = std::move(parsed.doc);
         errors.insert(errors.end(), parsed.errors.begin(), parsed.errors.end());
+        // The model holds the text from here on; the Markdown's bytes (3 MB at 10,000 cards)
+        // would only be a fourth copy of it in the wasm heap. load() runs once (rx_prepare).
+        files.erase("document");
     }
     if (const std::string* json = file("tags.json")) {
         LoadedVocabulary loaded = loadVocabulary(*json, "tags.json");

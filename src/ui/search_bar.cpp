@@ -4,6 +4,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 
 namespace rx::ui {
@@ -13,24 +14,55 @@ void SearchBar::setQuery(const std::string& query) {
     query_ = field_.committed();
 }
 
-bool SearchBar::refresh(const SearchIndex& index) {
-    if (searchedOnce_ && query_ == searched_) return false;
-    searchedOnce_ = true;
-    searched_ = query_;
-    result_ = search(index, query_);
-    current_ = -1;
+bool SearchBar::refresh(const SearchIndex& index, double budgetMs) {
+    bool changed = false;
+    if (!searchedOnce_ || query_ != searched_) {
+        searchedOnce_ = true;
+        searched_ = query_;
+        search_.start(index, query_);
+        current_ = -1;
+        ++queryVersion_;
+        changed = true;
+    }
+    if (!search_.complete()) {
+        // Slices of ~32 KB of text until the frame's budget is used.
+        const auto t0 = std::chrono::steady_clock::now();
+        const auto budget = std::chrono::duration<double, std::milli>(budgetMs);
+        while (!search_.advance(index, 32 * 1024) &&
+               (budgetMs <= 0 || std::chrono::steady_clock::now() - t0 < budget)) {
+        }
+        changed = true;
+    }
+    if (changed) ++version_;
+    return changed;
+}
+
+void SearchBar::step(const SearchIndex& index, bool forward) {
+    refresh(index, 0.0);
+    current_ = stepMatch(search_.matches(), current_, forward);
     ++version_;
+}
+
+bool SearchBar::currentPosition(const SearchIndex& index, MatchPosition& out) const {
+    if (current_ < 0 || static_cast<size_t>(current_) >= search_.matches()) return false;
+    out = search_.position(index, static_cast<size_t>(current_));
     return true;
 }
 
 std::string SearchBar::countText() const {
     if (!searching()) return {};
-    if (result_.matchedCards == 0) return "No cards match \u201C" + result_.query + "\u201D";
     const auto plural = [](size_t n, const char* one, const char* many) {
         return std::to_string(n) + " " + (n == 1 ? one : many);
     };
-    std::string text = plural(result_.matches, "match", "matches") + " in " +
-                       plural(result_.matchedCards, "card", "cards");
+    if (!search_.complete()) {
+        const size_t percent =
+            search_.candidates() ? 100 * search_.tested() / search_.candidates() : 0;
+        return "Searching\u2026 " + std::to_string(percent) + "%, " +
+               plural(search_.matchedCards(), "card", "cards") + " so far";
+    }
+    if (search_.matchedCards() == 0) return "No cards match \u201C" + search_.query() + "\u201D";
+    std::string text = plural(search_.matches(), "match", "matches") + " in " +
+                       plural(search_.matchedCards(), "card", "cards");
     if (current_ >= 0) text = std::to_string(current_ + 1) + " of " + text;
     return text;
 }
@@ -138,12 +170,13 @@ float SearchBar::drawStatus(const UiContext& ctx, Controls& controls, const Poin
         const std::string text = countText();
         // "No cards match “query”" quotes typed text: the regular face has every typed glyph
         // (label faces carry only the content's characters).
-        ImFont* font = result_.matchedCards == 0 ? f.small : f.smallBold;
+        const bool none = complete() && search_.matchedCards() == 0;
+        ImFont* font = none || !complete() ? f.small : f.smallBold;
         const ImVec2 ts = font->CalcTextSizeA(14.0f, 1e9f, 0.0f, text.c_str());
         const ImVec2 at = place(ImVec2(ts.x + 4, rowH));
         dl->AddText(font, 14.0f, ImVec2(at.x, at.y + (rowH - 14.0f) * 0.5f),
-                    result_.matchedCards == 0 ? c.error : c.text, text.c_str());
-        if (result_.matches > 0) {
+                    none ? c.error : c.text, text.c_str());
+        if (search_.matches() > 0) {
             chip("prev", "\u2039 Previous", button);
             chip("next", "Next \u203A", button);
             chip("mode", hideNonMatching ? "Show all cards" : "Hide other cards", button);

@@ -12,20 +12,38 @@ std::string countLabel(const NavEntry& e, bool filtered) {
 
 namespace {
 
-// One entry: title on the left, count on the right, accent bar when current.
-void drawEntry(const UiContext& ctx, Controls& controls, const Pointer& pointer, const NavEntry& e,
-               ImVec2 pos, float width, const SectionNav::Frame& frame, ImDrawList* dl, float& y) {
-    const Colors& c = ctx.theme.colors();
+// An entry's height at `width` (its title wraps).
+float entryHeight(const UiContext& ctx, const NavEntry& e, float width,
+                  const SectionNav::Frame& frame) {
     const Fonts& f = ctx.theme.fonts();
-    const bool current = e.id == frame.current;
     const std::string count = countLabel(e, frame.filtered);
     const float countW = f.small->CalcTextSizeA(14.0f, 1e9f, 0.0f, count.c_str()).x;
     const float textW = width - 24 - countW - 8;
+    const bool current = e.id == frame.current;
     const ImVec2 ts = current ? f.smallBold->CalcTextSizeA(15.0f, 1e9f, textW, e.title.c_str())
                               : f.small->CalcTextSizeA(15.0f, 1e9f, textW, e.title.c_str());
-    const float h = std::max(34.0f, ts.y + 14.0f);
-    const ImVec2 min(pos.x, y), max(pos.x + width, y + h);
+    return std::max(34.0f, ts.y + 14.0f);
+}
+
+// One entry: title on the left, count on the right, accent bar when current. Outside
+// [clipTop, clipBottom) it is only registered for Tab; partly inside, it is hit only there.
+void drawEntry(const UiContext& ctx, Controls& controls, const Pointer& pointer, const NavEntry& e,
+               ImVec2 pos, float width, const SectionNav::Frame& frame, ImDrawList* dl, float& y,
+               float clipTop = -1e9f, float clipBottom = 1e9f, float height = -1) {
+    const Colors& c = ctx.theme.colors();
+    const Fonts& f = ctx.theme.fonts();
+    const bool current = e.id == frame.current;
+    const float h = height >= 0 ? height : entryHeight(ctx, e, width, frame);
     const std::string id = "nav:" + e.id;
+    if (y + h <= clipTop || y >= clipBottom) {
+        controls.addFocusOnly(id);
+        y += h + 2;
+        return;
+    }
+    const std::string count = countLabel(e, frame.filtered);
+    const float countW = f.small->CalcTextSizeA(14.0f, 1e9f, 0.0f, count.c_str()).x;
+    const float textW = width - 24 - countW - 8;
+    const ImVec2 min(pos.x, y), max(pos.x + width, y + h);
     const bool hovered = pointer.hovering(min, max);
     if (current || hovered) dl->AddRectFilled(min, max, c.surfaceHover, 6.0f);
     if (current) dl->AddRectFilled(min, ImVec2(min.x + 4, max.y), c.accent, 2.0f);
@@ -33,21 +51,60 @@ void drawEntry(const UiContext& ctx, Controls& controls, const Pointer& pointer,
                 e.shown == 0 ? c.textMuted : c.text, e.title.c_str(), nullptr, textW);
     dl->AddText(f.small, 14.0f, ImVec2(max.x - 10 - countW, min.y + 8), c.textMuted, count.c_str());
     if (frame.focusVisible && frame.focus == id) drawFocusRing(dl, min, max, c.focus, 6.0f);
-    controls.add(id, min, max);
+    controls.addClipped(id, min, max, ImVec2(min.x, clipTop), ImVec2(max.x, clipBottom));
     y += h + 2;
 }
 
 } // namespace
 
 void SectionNav::drawSidebar(const UiContext& ctx, Controls& controls, const Pointer& pointer,
-                             ImVec2 pos, float width, const Frame& frame) {
+                             ImVec2 pos, float width, float height, const Frame& frame) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Fonts& f = ctx.theme.fonts();
     dl->AddText(f.smallBold, 13.0f, ImVec2(pos.x + 14, pos.y + 4), ctx.theme.colors().textMuted,
                 "SECTIONS");
-    float y = pos.y + 28;
-    for (const NavEntry& e : *frame.entries)
-        drawEntry(ctx, controls, pointer, e, pos, width, frame, dl, y);
+    // The list scrolls on its own when it is taller than the view (a document of 200 sections):
+    // the wheel over it scrolls it, and the section being read or focused is kept in view.
+    const float top = pos.y + 28, bottom = std::max(top, pos.y + height);
+    std::vector<float> tops;
+    tops.reserve(frame.entries->size() + 1);
+    float total = 0;
+    for (const NavEntry& e : *frame.entries) {
+        tops.push_back(total);
+        total += entryHeight(ctx, e, width, frame) + 2;
+    }
+    tops.push_back(total);
+    const float viewH = bottom - top;
+    const float maxScroll = std::max(0.0f, total - viewH);
+    const ImGuiIO& io = ImGui::GetIO();
+    if (pointer.hovering(ImVec2(pos.x, top), ImVec2(pos.x + width, bottom)) &&
+        io.MouseWheel != 0.0f)
+        scroll_ -= io.MouseWheel * 60.0f;
+    const std::string follow = frame.focusVisible && frame.focus.rfind("nav:", 0) == 0
+                                   ? frame.focus.substr(4)
+                                   : frame.current;
+    if (follow != followed_) {
+        followed_ = follow;
+        for (size_t i = 0; i < frame.entries->size(); ++i) {
+            if ((*frame.entries)[i].id != follow) continue;
+            const float margin = std::min(40.0f, viewH * 0.2f);
+            if (tops[i] - margin < scroll_) scroll_ = tops[i] - margin;
+            if (tops[i + 1] + margin > scroll_ + viewH) scroll_ = tops[i + 1] + margin - viewH;
+        }
+    }
+    scroll_ = std::clamp(scroll_, 0.0f, maxScroll);
+    dl->PushClipRect(ImVec2(pos.x - 4, top), ImVec2(pos.x + width + 4, bottom), true);
+    float y = top - scroll_;
+    for (size_t i = 0; i < frame.entries->size(); ++i)
+        drawEntry(ctx, controls, pointer, (*frame.entries)[i], pos, width, frame, dl, y, top,
+                  bottom, tops[i + 1] - tops[i] - 2);
+    dl->PopClipRect();
+    if (maxScroll > 0) { // a thin position indicator, as a scrollbar would show
+        const float barH = std::max(24.0f, viewH * viewH / total);
+        const float barY = top + (viewH - barH) * (scroll_ / maxScroll);
+        dl->AddRectFilled(ImVec2(pos.x + width + 2, barY), ImVec2(pos.x + width + 5, barY + barH),
+                          ctx.theme.colors().border, 2.0f);
+    }
     menuOpen = false;
 }
 

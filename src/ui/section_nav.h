@@ -26,8 +26,10 @@ class SectionNav {
         bool focusVisible = false;
         bool filtered = false; // a tag or hidden search: show "shown of total"
     };
+    // The sidebar list in `height` from `pos`; it scrolls when taller.
     void drawSidebar(const UiContext& ctx, Controls& controls, const Pointer& pointer, ImVec2 pos,
-                     float width, const Frame& frame);
+                     float width, float height, const Frame& frame);
+    float sidebarScroll() const { return scroll_; }
     // Returns the bar's height.
     float drawBar(const UiContext& ctx, Controls& controls, const Pointer& pointer, ImVec2 pos,
                   float width, const Frame& frame);
@@ -39,6 +41,8 @@ class SectionNav {
   private:
     ImVec2 dropdownPos_;
     float dropdownWidth_ = 0;
+    float scroll_ = 0;     // the sidebar list's offset
+    std::string followed_; // the entry last kept in view
 };
 
 std::string countLabel(const NavEntry& e, bool filtered);

@@ -48,8 +48,7 @@ void CardsView::drawTopBarControls(UiContext& ctx) {
     ctx.access->add(std::move(field));
     if (ev.escape || (ev.deactivated && focus_ == "search")) focus_.clear();
     if (ev.enter || ev.shiftEnter) {
-        search_.refresh(ctx.model.searchIndex);
-        search_.step(ev.enter);
+        search_.step(ctx.model.searchIndex, ev.enter);
         goToCurrentMatch();
     }
 }
@@ -59,9 +58,12 @@ void CardsView::draw(UiContext& ctx) {
     const Theme& theme = ctx.theme;
     const Colors& c = theme.colors();
     const ImGuiIO& io = ImGui::GetIO();
-    if (search_.refresh(ctx.model.searchIndex) && search_.searching() &&
-        search_.result().matches > 0)
-        ctx.announce(search_.countText());
+    // Announced once per query, when its search is complete.
+    if (search_.refresh(ctx.model.searchIndex) && search_.searching() && search_.complete() &&
+        announcedQuery_ != search_.queryVersion()) {
+        announcedQuery_ = search_.queryVersion();
+        if (search_.result().matches() > 0) ctx.announce(search_.countText());
+    }
 
     // Time step for scroll motion: a motion that starts now gets one nominal frame.
     const bool wasMoving = scroll_.moving();
@@ -101,6 +103,8 @@ void CardsView::draw(UiContext& ctx) {
     const float areaWidth = avail.x - (hasNav && wide_ ? kSidebarWidth + 24 : 0.0f);
     const float innerW = std::max(200.0f, areaWidth - scrollbarW - 8);
     ensureLayout(ctx, innerW);
+    ensureNavCounts();
+    hasCurrentMatch_ = search_.currentPosition(ctx.model.searchIndex, currentMatch_);
     const float statusH = search_.drawStatus(ctx, controls_, pointer_, origin, avail.x, tagLabel,
                                              focus_, focusVisible_);
     float top = origin.y + statusH;
@@ -114,7 +118,7 @@ void CardsView::draw(UiContext& ctx) {
     if (hasNav) {
         if (wide_) {
             nav_.drawSidebar(ctx, controls_, pointer_, ImVec2(origin.x, top), kSidebarWidth,
-                             navFrame);
+                             origin.y + avail.y - top, navFrame);
             areaLeft += kSidebarWidth + 24;
         } else {
             top +=
@@ -178,7 +182,9 @@ void CardsView::draw(UiContext& ctx) {
     }
 
     onScreen_.clear();
-    for (const CardBox& box : cards_) {
+    chooseTreeWindow(viewTop, viewBottom);
+    forEachCardInWindow([&](size_t k) {
+        const CardBox& box = cards_[k];
         const Item& item = ctx.model.doc.sections[box.section].items[box.item];
         const ImVec2 min(gridOrigin.x + box.pos.x, gridOrigin.y + box.pos.y);
         const ImVec2 max(min.x + box.size.x, min.y + box.size.y);
@@ -190,14 +196,14 @@ void CardsView::draw(UiContext& ctx) {
                 controls_.addFocusOnly("copy:" + item.id);
                 controls_.addFocusOnly("close:" + item.id);
             }
-            continue;
+            return;
         }
         CardOnScreen& shown = onScreen_[item.id];
         shown.visible = true;
         shown.rect = ImVec4(min.x, min.y, box.size.x, box.size.y);
         controls_.addClipped(id, min, max, areaMin_, dragMax);
         drawCard(ctx, dl, box, gridOrigin);
-    }
+    });
     drawSelectionChrome(ctx, dl);
     if (cards_.empty()) {
         const char* msg = "No cards to show. Clear the search or the tag filter.";
@@ -269,23 +275,24 @@ void CardsView::drawCard(const UiContext& ctx, ImDrawList* dl, const CardBox& bo
     const bool open = item.id == openCard_;
     const ImVec2 min(origin.x + box.pos.x, origin.y + box.pos.y);
     const ImVec2 max(min.x + box.size.x, min.y + box.size.y);
-    const bool dim = search_.searching() && !box.matches;
+    const bool dim = dimmedBySearch(box.searchCard);
     const float alpha = dim ? 0.45f : 1.0f;
     const bool hovered = pointer_.hovering(min, max) && !open;
 
     dl->AddRectFilled(min, max, fade(hovered ? c.surfaceHover : c.surface, alpha), 12.0f);
     dl->AddRect(min, max, fade(open ? c.accent : c.border, alpha), 12.0f, 0, open ? 2.0f : 1.0f);
 
-    const SearchResult& result = search_.result();
-    const MatchPosition* cur = nullptr;
-    if (search_.current() >= 0 && static_cast<size_t>(search_.current()) < result.positions.size())
-        cur = &result.positions[search_.current()];
-    if (cur && static_cast<int>(cur->card) != box.searchCard) cur = nullptr;
+    // Highlights only for the cards drawn: their ranges are found now, not kept for every card.
+    const MatchPosition* cur =
+        hasCurrentMatch_ && static_cast<int>(currentMatch_.card) == box.searchCard ? &currentMatch_
+                                                                                   : nullptr;
     std::vector<Highlight> titleHl, bodyHl;
-    if (box.matches && search_.searching() && box.searchCard >= 0 &&
-        static_cast<size_t>(box.searchCard) < result.cards.size()) {
-        titleHl = toUi(result.cards[box.searchCard].title, cur, MatchField::Title);
-        bodyHl = toUi(result.cards[box.searchCard].body, cur, MatchField::Body);
+    if (search_.searching() && box.searchCard >= 0 &&
+        search_.result().matched(static_cast<size_t>(box.searchCard))) {
+        const CardMatches m =
+            search_.result().rangesOf(ctx.model.searchIndex, static_cast<size_t>(box.searchCard));
+        titleHl = toUi(m.title, cur, MatchField::Title);
+        bodyHl = toUi(m.body, cur, MatchField::Body);
     }
 
     const float textW = box.size.x - 2 * kCardPadding;

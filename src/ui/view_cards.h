@@ -81,7 +81,6 @@ class CardsView {
         ImVec2 pos, size;    // content coordinates (x from the grid's left, y from the top)
         float titleH = 0;
         bool truncated = false;
-        bool matches = true;
         RichText title;
         int titleBlock = -1, bodyBlock = -1; // in blocks_
     };
@@ -114,7 +113,25 @@ class CardsView {
     void bindModel(const Model& model);
     void ensureLayout(const UiContext& ctx, float width);
     bool shownByFilter(size_t section, size_t item, int searchCard) const;
-    bool matchesSearch(int searchCard) const;
+    bool matchesSearch(int searchCard) const;  // a known match (or no search)
+    bool dimmedBySearch(int searchCard) const; // a known miss
+    void countNav();        // the nav's per-section counts under the filters and the search
+    void ensureNavCounts(); // ... when the search result or the layout changed
+    // Above kAllCardsInTree cards, only the cards within a screen of the visible ones (and the
+    // focused card's neighbours) are registered for Tab and put in the accessibility tree each
+    // frame, so a frame costs what is on screen, not what is in the document.
+    static constexpr size_t kAllCardsInTree = 400;
+    void chooseTreeWindow(float viewTop, float viewBottom);
+    bool inTreeWindow(size_t k) const;
+    // Calls f(k) for the window's cards in document order.
+    template <class F> void forEachCardInWindow(F f) const {
+        const bool extraFirst = extra_.second <= window_.first;
+        if (extraFirst)
+            for (size_t k = extra_.first; k < extra_.second; ++k) f(k);
+        for (size_t k = window_.first; k < window_.second; ++k) f(k);
+        if (!extraFirst)
+            for (size_t k = extra_.first; k < extra_.second; ++k) f(k);
+    }
     // The nav shows "shown/total" under a tag filter or a search.
     bool navFiltered() const { return !tag_.empty() || search_.searching(); }
     // Tags, related links and the Copy/Close buttons of the open card; measures when dl is null.
@@ -177,14 +194,31 @@ class CardsView {
     std::string pendingSection_; // scroll to this section once laid out
     bool pendingAnimate_ = false;
     std::string copiedCard_;
-    std::string reportedFocus_; // last card focus told to the page (a11y mirror)
+    std::string reportedFocus_;    // last card focus told to the page (a11y mirror)
+    unsigned announcedQuery_ = 0;  // the search whose result was announced
+    unsigned navCountedFor_ = ~0u; // the search version the nav counts are of
+    MatchPosition currentMatch_;   // the range stepped to (this frame)
+    bool hasCurrentMatch_ = false;
 
     LayoutKey key_;
+    struct CardMeasure {
+        float titleH = 0, collapsedH = 0;
+        bool truncated = false, valid = false;
+    };
+    std::vector<CardMeasure> measures_; // per SearchIndex card, at measuredW_
+    float measuredW_ = -1, measuredDpr_ = 0;
+    const void* measuredFont_ = nullptr;
+    std::string blocksKey_; // the filters blocks_ was built for
+    bool blocksBuilt_ = false;
     std::vector<CardBox> cards_;
     std::vector<SectionBox> sections_;
     std::vector<PlacedProse> prose_;
     std::vector<NavEntry> navEntries_;
     float contentH_ = 0;
+    float maxCardH_ = 0;                     // the tallest card (the open one, usually)
+    std::pair<size_t, size_t> window_{0, 0}; // cards [first, second) drawn or registered
+    std::pair<size_t, size_t> extra_{0, 0};  // the focused card and its neighbours, if apart
+    float treeTop_ = 0, treeBottom_ = 0;     // content y range of the tree's window
     float gridWidth_ = 0;
     int columns_ = 1;
     bool wide_ = false;

@@ -18,8 +18,7 @@ void CardsView::takeAccessRequests(UiContext& ctx) {
         if (r.id == "search") {
             if (r.action == "set") search_.setQuery(r.value);
             if (r.action == "submit" || r.action == "submit-back") {
-                search_.refresh(ctx.model.searchIndex);
-                search_.step(r.action == "submit");
+                search_.step(ctx.model.searchIndex, r.action == "submit");
                 goToCurrentMatch();
             }
             setFocus("search", true);
@@ -66,7 +65,7 @@ void CardsView::addAccessNodes(UiContext& ctx, ImVec2 gridOrigin) const {
         t.open(AccessNode("status", AccessRole::Group, "Search results"));
         if (search_.searching()) {
             t.add(AccessNode("search-count", AccessRole::Text, search_.countText()));
-            if (search_.result().matches > 0) {
+            if (search_.result().matches() > 0) {
                 addControlNode(t, "prev", AccessRole::Button, "Previous match");
                 addControlNode(t, "next", AccessRole::Button, "Next match");
                 addControlNode(t, "mode", AccessRole::Button, "Hide other cards",
@@ -113,7 +112,17 @@ void CardsView::addAccessNodes(UiContext& ctx, ImVec2 gridOrigin) const {
     AccessNode area("cards-area", AccessRole::Group, "");
     area.at(areaMin_.x, areaMin_.y, areaMax_.x - areaMin_.x, areaMax_.y - areaMin_.y);
     t.open(std::move(area));
-    for (const SectionBox& s : sections_) {
+    for (size_t si = 0; si < sections_.size(); ++si) {
+        const SectionBox& s = sections_[si];
+        // A big document's sections far from the view are left out with their cards (the nav's
+        // links still name and reach every section).
+        const float end = si + 1 < sections_.size() ? sections_[si + 1].y : contentH_;
+        const auto overlaps = [&](std::pair<size_t, size_t> r) {
+            return r.first < s.firstCard + s.cardCount && s.firstCard < r.second;
+        };
+        const bool near =
+            (s.y <= treeBottom_ && end >= treeTop_) || overlaps(window_) || overlaps(extra_);
+        if (cards_.size() > kAllCardsInTree && !near) continue;
         const Section& section = doc.sections[s.section];
         t.open(AccessNode("section:" + section.id, AccessRole::Group, section.title));
         const std::string count =
@@ -124,6 +133,7 @@ void CardsView::addAccessNodes(UiContext& ctx, ImVec2 gridOrigin) const {
         heading.at(gridOrigin.x, gridOrigin.y + s.y, gridWidth_, 32);
         t.add(std::move(heading));
         for (size_t k = s.firstCard; k < s.firstCard + s.cardCount; ++k) {
+            if (!inTreeWindow(k)) continue;
             const CardBox& box = cards_[k];
             const Item& item = section.items[box.item];
             const bool open = item.id == openCard_;
@@ -132,7 +142,7 @@ void CardsView::addAccessNodes(UiContext& ctx, ImVec2 gridOrigin) const {
             card.at(gridOrigin.x + box.pos.x, gridOrigin.y + box.pos.y, box.size.x, box.size.y);
             const auto on = onScreen_.find(item.id);
             if (on == onScreen_.end() || !on->second.visible) card.state |= kAccessOffscreen;
-            if (search_.searching() && !box.matches) card.description = "not a search match";
+            if (dimmedBySearch(box.searchCard)) card.description = "not a search match";
             t.add(std::move(card));
             if (!open) continue;
             t.open(AccessNode("details:" + item.id, AccessRole::Group, item.title));

@@ -168,7 +168,7 @@ void CardsView::activate(UiContext& ctx, const std::string& id) {
     } else if (id == "search") {
         focus_ = "search";
     } else if (id == "prev" || id == "next") {
-        search_.step(id == "next");
+        search_.step(ctx.model.searchIndex, id == "next");
         goToCurrentMatch();
     } else if (id == "mode") {
         search_.hideNonMatching = !search_.hideNonMatching;
@@ -239,8 +239,7 @@ void CardsView::searchTwinFocus(bool focused, unsigned serial) {
 
 void CardsView::stepSearch(bool forward) {
     if (!model_) return;
-    search_.refresh(model_->searchIndex);
-    search_.step(forward);
+    search_.step(model_->searchIndex, forward);
     goToCurrentMatch();
 }
 
@@ -251,9 +250,8 @@ void CardsView::escapeSearch() {
 }
 
 void CardsView::goToCurrentMatch() {
-    const SearchResult& r = search_.result();
-    if (search_.current() < 0 || !model_) return;
-    const MatchPosition& pos = r.positions[search_.current()];
+    MatchPosition pos;
+    if (!model_ || !search_.currentPosition(model_->searchIndex, pos)) return;
     if (pos.card >= model_->searchIndex.cards.size()) return;
     const std::string& id = model_->searchIndex.cards[pos.card].itemId;
     const int idx = cardIndex(id);

@@ -29,9 +29,27 @@ void CardsView::bindModel(const Model& model) {
 
 bool CardsView::matchesSearch(int searchCard) const {
     if (!search_.searching()) return true;
-    const auto& cards = search_.result().cards;
-    return searchCard >= 0 && static_cast<size_t>(searchCard) < cards.size() &&
-           cards[static_cast<size_t>(searchCard)].matched;
+    return searchCard >= 0 && search_.result().matched(static_cast<size_t>(searchCard));
+}
+
+bool CardsView::dimmedBySearch(int searchCard) const {
+    // Cards the search has not tested yet are not dimmed: they are not known to miss.
+    return search_.searching() && searchCard >= 0 &&
+           search_.result().state(static_cast<size_t>(searchCard)) ==
+               CardSearch::CardState::NoMatch;
+}
+
+void CardsView::countNav() {
+    for (size_t s = 0; s < navEntries_.size() && s < model_->doc.sections.size(); ++s) {
+        // The nav counts what the reader is looking for: while searching, the matching cards
+        // (dimmed cards are on screen but are not results).
+        int counted = 0;
+        for (size_t i = 0; i < model_->doc.sections[s].items.size(); ++i) {
+            const int sc = searchCardOf_[s][i];
+            counted += shownByFilter(s, i, sc) && matchesSearch(sc) ? 1 : 0;
+        }
+        navEntries_[s].shown = counted;
+    }
 }
 
 bool CardsView::shownByFilter(size_t section, size_t item, int searchCard) const {
@@ -40,12 +58,7 @@ bool CardsView::shownByFilter(size_t section, size_t item, int searchCard) const
         const auto& tags = model_->tags.tagsOf(it.id);
         if (std::find(tags.begin(), tags.end(), tag_) == tags.end()) return false;
     }
-    if (search_.hideNonMatching && search_.searching()) {
-        const auto& cards = search_.result().cards;
-        if (searchCard < 0 || static_cast<size_t>(searchCard) >= cards.size() ||
-            !cards[searchCard].matched)
-            return false;
-    }
+    if (search_.hideNonMatching && search_.searching() && !matchesSearch(searchCard)) return false;
     return true;
 }
 
@@ -55,7 +68,9 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
     key.open = openCard_;
     key.tag = tag_;
     key.hide = search_.hideNonMatching && search_.searching();
-    key.searchVersion = search_.version();
+    // The search changes the layout only when it hides the other cards; dimming and highlights
+    // are drawn from the current result.
+    key.searchVersion = key.hide ? search_.version() : 0;
     key.font = ctx.theme.fonts().body;
     key.dpr = ctx.theme.pixelRatio();
     if (key == key_) return;
@@ -68,7 +83,19 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
     sections_.clear();
     prose_.clear();
     navEntries_.clear();
-    blocks_.clear();
+    // The selectable text blocks depend only on what is shown, not on the width or the open card:
+    // rebuilt (every card's text copied) only when a filter changed.
+    const std::string blocksKey =
+        tag_ + (key.hide ? "\n" + std::to_string(key.searchVersion) : std::string());
+    const bool newBlocks = !blocksBuilt_ || blocksKey != blocksKey_;
+    blocksBuilt_ = true;
+    blocksKey_ = blocksKey;
+    if (newBlocks) blocks_.clear();
+    int blockCount = 0;
+    const auto addBlock = [&](auto&& makeId, auto&& makeText, const std::string& owner) {
+        if (newBlocks) blocks_.add(makeId(), makeText(), owner);
+        return blockCount++;
+    };
 
     gridWidth_ = std::min(width, kMaxGridWidth);
     columns_ =
@@ -76,7 +103,13 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
     const float cardW = std::floor((gridWidth_ - kGap * (columns_ - 1)) / columns_);
     const float textW = cardW - 2 * kCardPadding;
     const float readW = std::min(gridWidth_, kMaxReadWidth);
-    const auto& matches = search_.result().cards;
+    if (measuredW_ != textW || measuredFont_ != key.font || measuredDpr_ != key.dpr ||
+        measures_.size() != model_->searchIndex.cards.size()) {
+        measures_.assign(model_->searchIndex.cards.size(), CardMeasure());
+        measuredW_ = textW;
+        measuredFont_ = key.font;
+        measuredDpr_ = key.dpr;
+    }
 
     float y = 12;
     const auto addText = [&](const RichText& text, bool muted, float size, float after,
@@ -84,7 +117,8 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
         RichTextStyle st = bodyStyle(theme, 0);
         st.size = size;
         const float h = drawRichText(nullptr, ImVec2(), readW, text, st).height;
-        const int block = blocks_.add(std::move(blockId), text.plain());
+        const int block = addBlock([&] { return std::move(blockId); }, [&] { return text.plain(); },
+                                   std::string());
         prose_.push_back({&text, y, 0, readW, muted, size, block});
         y += h + after;
     };
@@ -97,12 +131,8 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
         std::vector<size_t> shown;
         for (size_t i = 0; i < section.items.size(); ++i)
             if (shownByFilter(s, i, searchCardOf_[s][i])) shown.push_back(i);
-        // The nav counts what the reader is looking for: while searching, the matching cards
-        // (dimmed cards are on screen but are not results).
-        int counted = 0;
-        for (const size_t i : shown) counted += matchesSearch(searchCardOf_[s][i]) ? 1 : 0;
         navEntries_.push_back(
-            {section.id, section.title, counted, static_cast<int>(section.items.size())});
+            {section.id, section.title, 0, static_cast<int>(section.items.size())});
         if (filtered && shown.empty()) continue;
 
         y += 20;
@@ -127,24 +157,34 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
                 card.item = shown[k];
                 card.searchCard = searchCardOf_[s][shown[k]];
                 card.title = plainRich(item.title);
-                card.titleBlock = blocks_.add("title:" + item.id, item.title, item.id);
-                card.bodyBlock = blocks_.add("body:" + item.id, item.body.plain(), item.id);
-                card.matches = !search_.searching() ||
-                               (card.searchCard >= 0 &&
-                                static_cast<size_t>(card.searchCard) < matches.size() &&
-                                matches[card.searchCard].matched);
-                card.titleH =
-                    drawRichText(nullptr, ImVec2(), textW, card.title, titleStyle(theme)).height;
-                const RichTextLayout collapsed = drawRichText(
-                    nullptr, ImVec2(), textW, item.body, bodyStyle(theme, kCollapsedBodyLines));
-                card.truncated = collapsed.truncated;
-                float h = 2 * kCardPadding + card.titleH + 8 + collapsed.height;
+                card.titleBlock = addBlock([&] { return "title:" + item.id; },
+                                           [&] { return item.title; }, item.id);
+                card.bodyBlock = addBlock([&] { return "body:" + item.id; },
+                                          [&] { return item.body.plain(); }, item.id);
+                // Text is measured once per card and width (cached): a relayout for an opened
+                // card or a filter is arithmetic.
+                CardMeasure unindexed;
+                CardMeasure& m =
+                    card.searchCard >= 0 && static_cast<size_t>(card.searchCard) < measures_.size()
+                        ? measures_[static_cast<size_t>(card.searchCard)]
+                        : unindexed;
+                if (!m.valid) {
+                    m.titleH = drawRichText(nullptr, ImVec2(), textW, card.title, titleStyle(theme))
+                                   .height;
+                    const RichTextLayout collapsed = drawRichText(
+                        nullptr, ImVec2(), textW, item.body, bodyStyle(theme, kCollapsedBodyLines));
+                    m.collapsedH = collapsed.height;
+                    m.truncated = collapsed.truncated;
+                    m.valid = true;
+                }
+                card.titleH = m.titleH;
+                card.truncated = m.truncated;
+                float h = 2 * kCardPadding + card.titleH + 8 + m.collapsedH;
                 if (openCard_ == item.id) {
                     const float full =
                         drawRichText(nullptr, ImVec2(), textW, item.body, bodyStyle(theme, 0))
                             .height;
-                    h += full - collapsed.height +
-                         drawOpenExtras(ctx, nullptr, ImVec2(), textW, item);
+                    h += full - m.collapsedH + drawOpenExtras(ctx, nullptr, ImVec2(), textW, item);
                 } else {
                     collapsedH = std::max(collapsedH, h);
                 }
@@ -170,6 +210,48 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
             addText(doc.closing[i], true, 16.0f, 12, "closing:" + std::to_string(i));
     }
     contentH_ = y + 40;
+    maxCardH_ = 0;
+    for (const CardBox& card : cards_) maxCardH_ = std::max(maxCardH_, card.size.y);
+    navCountedFor_ = ~0u; // counted again below
+}
+
+void CardsView::chooseTreeWindow(float viewTop, float viewBottom) {
+    // Cards are in document order and their tops never decrease; none is taller than maxCardH_.
+    const auto firstNear = [&](float y) {
+        return static_cast<size_t>(
+            std::lower_bound(cards_.begin(), cards_.end(), y - maxCardH_,
+                             [](const CardBox& b, float top) { return b.pos.y < top; }) -
+            cards_.begin());
+    };
+    const float screen = viewBottom - viewTop;
+    treeTop_ = viewTop - screen;
+    treeBottom_ = viewBottom + screen;
+    if (cards_.size() <= kAllCardsInTree) {
+        window_ = {0, cards_.size()};
+    } else {
+        window_.first = firstNear(viewTop - screen);
+        window_.second = firstNear(viewBottom + screen + maxCardH_);
+    }
+    extra_ = {0, 0};
+    const int focus = startsWith(focus_, "card:") ? cardIndex(focus_.substr(5)) : -1;
+    if (focus < 0) return;
+    // Tab from the focused card reaches its neighbours wherever the view is scrolled.
+    const size_t lo = focus > 0 ? static_cast<size_t>(focus) - 1 : 0;
+    const size_t hi = std::min(cards_.size(), static_cast<size_t>(focus) + 2);
+    if (hi >= window_.first && lo <= window_.second)
+        window_ = {std::min(window_.first, lo), std::max(window_.second, hi)};
+    else
+        extra_ = {lo, hi};
+}
+
+bool CardsView::inTreeWindow(size_t k) const {
+    return (k >= window_.first && k < window_.second) || (k >= extra_.first && k < extra_.second);
+}
+
+void CardsView::ensureNavCounts() {
+    if (navCountedFor_ == search_.version()) return;
+    navCountedFor_ = search_.version();
+    countNav();
 }
 
 } // namespace rx::ui

@@ -43,7 +43,6 @@ void CardsView::writeState(nlohmann::json& state) const {
     using nlohmann::json;
     json sections = json::array();
     if (model_) {
-        const auto& matched = search_.result().cards;
         for (size_t s = 0; s < model_->doc.sections.size(); ++s) {
             const Section& section = model_->doc.sections[s];
             json cards = json::array();
@@ -55,9 +54,7 @@ void CardsView::writeState(nlohmann::json& state) const {
                                    : -1;
                 const bool isShown = shownByFilter(s, i, sc);
                 shown += isShown ? 1 : 0;
-                const bool matches =
-                    !search_.searching() ||
-                    (sc >= 0 && static_cast<size_t>(sc) < matched.size() && matched[sc].matched);
+                const bool matches = matchesSearch(sc);
                 json card = {{"id", item.id},
                              {"title", item.title},
                              {"visible", false},
@@ -100,16 +97,20 @@ void CardsView::writeState(nlohmann::json& state) const {
     state["currentSection"] = nullable(currentSection_);
     const std::string card = focusedCard();
     state["focus"] = nullable(card.empty() ? focus_ : card);
-    const SearchResult& r = search_.result();
+    const CardSearch& r = search_.result();
     const ImVec2 fieldMin = search_.fieldMin(), fieldMax = search_.fieldMax();
     state["search"] = {
         {"query", search_.query()},
-        {"matches", r.matches},
-        {"cards", r.matchedCards},
+        {"matches", r.matches()},
+        {"cards", r.matchedCards()},
         {"current", search_.current()},
         {"hide", search_.hideNonMatching},
         {"active", search_.fieldActive()},
-        {"runs", search_.version()},
+        {"runs", search_.queryVersion()},
+        {"complete", r.complete()},
+        {"narrowed", r.narrowed()},
+        {"tested", r.tested()},
+        {"candidates", r.candidates()},
         {"field", {fieldMin.x, fieldMin.y, fieldMax.x - fieldMin.x, fieldMax.y - fieldMin.y}}};
     // On-screen controls other than cards (status row, nav, the open card's chips and buttons),
     // with the rect that takes clicks.

@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // Inputs of the bench besides the site and the baseline, under BUILD/bench: a plain cmark
 // rendering of the document (the first-paint reference), the site with 10,000 x 100 synthetic
-// adopters (matrix typing), and the native core timings (explorer-tool bench). The baseline gets
-// its precompressed files, as the site has.
+// adopters (matrix typing), the site with a 10,000-card document (`explorer-tool gen-document
+// --sections 200 --entries 50`, tests/bench/cards_scale.mjs) and its plain cmark page, and the
+// native core timings (explorer-tool bench). The baseline gets its precompressed files, as the
+// site has.
 //
-//   node tests/bench/inputs.mjs --content content --build build
+//   node tests/bench/inputs.mjs --content content --build build [--only cards-10k]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { findContentDocument, precompress } from '../../web/tools/site-steps.mjs';
 
 const arg = (name, fallback) => {
@@ -20,12 +23,36 @@ const bench = path.join(build, 'bench');
 const tool = path.join(build, 'native', 'explorer-tool');
 const doc = findContentDocument(content);
 
-fs.mkdirSync(path.join(bench, 'plain'), { recursive: true });
-const body = execFileSync('cmark', [path.join(content, doc)], { encoding: 'utf8' });
-fs.writeFileSync(path.join(bench, 'plain', 'index.html'),
-  '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">\n' +
-  '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
-  `<title>${doc}</title></head><body>\n${body}</body></html>\n`);
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : '';
+
+// A plain cmark page of a document: the first-paint reference.
+function plainPage(markdownFile, outDir) {
+  fs.mkdirSync(outDir, { recursive: true });
+  const body = execFileSync('cmark', [markdownFile], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  fs.writeFileSync(path.join(outDir, 'index.html'),
+    '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">\n' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+    `<title>${path.basename(markdownFile)}</title></head><body>\n${body}</body></html>\n`);
+}
+
+// The same build with a generated 10,000-card document (200 sections x 50 entries).
+function cardsSite() {
+  const dir = path.join(bench, 'content-cards-10k');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const md = path.join(dir, 'generated.md');
+  fs.writeFileSync(md, execFileSync(tool, ['gen-document', '--sections', '200', '--entries', '50', '--seed', '1'],
+    { maxBuffer: 256 << 20 }));
+  execFileSync(process.execPath, [path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'tools',
+    'build-site.mjs'), '--content', dir, '--build', build, '--out', path.join(bench, 'site-cards-10k')], { stdio: 'inherit' });
+  plainPage(md, path.join(bench, 'plain-cards-10k'));
+}
+
+plainPage(path.join(content, doc), path.join(bench, 'plain'));
+if (only === 'cards-10k') {
+  cardsSite();
+  process.exit(0);
+}
 
 const big = path.join(bench, 'site-10k');
 fs.rmSync(big, { recursive: true, force: true });
@@ -41,6 +68,7 @@ for (const name of ['adopters', 'index']) {
   for (const ext of ['gz', 'br']) fs.rmSync(path.join(big, `content/${name}.json.${ext}`), { force: true });
 }
 
+cardsSite();
 precompress(path.join(build, 'baseline'), path.join(build, 'cache', 'compress'));
 fs.writeFileSync(path.join(bench, 'native.json'),
   execFileSync(tool, ['bench', '--content', content, '--json'], { maxBuffer: 64 << 20 }));

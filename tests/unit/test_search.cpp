@@ -73,7 +73,10 @@ TEST_CASE("fold: the offset map points back at the original characters") {
     const std::string original = "Çà Straße!";
     const rx::FoldedText folded = rx::foldWithMap(original);
     REQUIRE(folded.text == "ca strasse!");
-    REQUIRE(folded.origin.size() == folded.text.size());
+    // Every folded byte maps to the whole original character behind it.
+    CHECK(cut(original, folded.originOf(0)) == "Ç");
+    CHECK(cut(original, folded.originOf(1)) == "à");
+    CHECK(cut(original, folded.originOf(2)) == " ");
     // "ca" -> "Çà" (4 bytes)
     CHECK(cut(original, folded.toOriginal(0, 2)) == "Çà");
     // "strasse" -> "Straße"
@@ -97,7 +100,24 @@ TEST_CASE("fold: invalid UTF-8 becomes U+FFFD per byte, never ASCII") {
          p = folded.text.find("\xEF\xBF\xBD", p + 1))
         ++replacements;
     CHECK(replacements == 10); // C3, FF, 80, E2, 80, ED, A0, 80, C0, AF
-    for (const rx::ByteRange& r : folded.origin) CHECK(r.end <= bad.size());
+    for (size_t i = 0; i < folded.text.size(); ++i) CHECK(folded.originOf(i).end <= bad.size());
+    CHECK(cut(bad, folded.originOf(folded.text.size() - 1)) == "z");
+}
+
+TEST_CASE("fold: the map stores only non-ASCII characters; dropped soft hyphens shift the rest") {
+    const std::string ascii = "Plain ASCII text, UPPER and lower: 123.";
+    const rx::FoldedText a = rx::foldWithMap(ascii);
+    CHECK(a.pieces.empty());
+    CHECK(cut(ascii, a.toOriginal(6, 11)) == "ASCII");
+    const std::string shy = "co\xC2\xADop \xE2\x80\x99x\xE2\x80\x99 end"; // co<SHY>op ’x’ end
+    const rx::FoldedText f = rx::foldWithMap(shy);
+    REQUIRE(f.text == "coop 'x' end");
+    CHECK(f.pieces.size() == 3);
+    CHECK(cut(shy, f.toOriginal(0, 4)) == "co\xC2\xADop");
+    CHECK(cut(shy, f.toOriginal(2, 4)) == "op");
+    CHECK(cut(shy, f.toOriginal(5, 8)) == "\xE2\x80\x99x\xE2\x80\x99");
+    CHECK(cut(shy, f.toOriginal(9, 12)) == "end");
+    CHECK(f.toOriginal(12, 12).begin == shy.size());
 }
 
 TEST_CASE("search: case-insensitive, ranges index the original title and body") {
@@ -250,4 +270,108 @@ TEST_CASE("search: long queries are truncated, invalid UTF-8 is safe") {
     REQUIRE(b.cards[0].body.size() == 1);
     CHECK(cut(doc.sections[0].items[0].body.plain(), b.cards[0].body[0]) == "rust");
     CHECK(rx::search(badIndex, "/").matchedCards == 0); // overlong "/" is not a slash
+}
+
+namespace {
+
+// Runs `search` to completion in slices of `budget` bytes; returns the number of advance() calls.
+int runToEnd(rx::CardSearch& search, const rx::SearchIndex& index, size_t budget) {
+    int slices = 0;
+    while (!search.advance(index, budget)) ++slices;
+    return slices + 1;
+}
+
+// The incremental search agrees with search() on every card, count, range and position.
+void checkSame(const rx::CardSearch& inc, const rx::SearchIndex& index, const std::string& query) {
+    const rx::SearchResult full = rx::search(index, query);
+    INFO("query: " << query);
+    REQUIRE(inc.complete());
+    CHECK(inc.words() == full.words);
+    CHECK(inc.matchedCards() == full.matchedCards);
+    CHECK(inc.matches() == full.matches);
+    for (size_t c = 0; c < index.cards.size(); ++c) {
+        CHECK(inc.matched(c) == full.cards[c].matched);
+        const rx::CardMatches m = inc.rangesOf(index, c);
+        CHECK(m.title == full.cards[c].title);
+        CHECK(m.body == full.cards[c].body);
+    }
+    for (size_t k = 0; k < full.positions.size(); ++k) {
+        const rx::MatchPosition p = inc.position(index, k);
+        CHECK(p.card == full.positions[k].card);
+        CHECK(p.field == full.positions[k].field);
+        CHECK(p.range == full.positions[k].range);
+    }
+}
+
+} // namespace
+
+TEST_CASE("CardSearch: typed key by key, in slices, equals search() after every key") {
+    const rx::SearchIndex index = rx::buildSearchIndex(realDocument());
+    rx::CardSearch inc;
+    std::string typed;
+    for (const char ch : std::string("memory safety  c")) {
+        typed += ch;
+        inc.start(index, typed);
+        runToEnd(inc, index, 64);
+        checkSame(inc, index, typed);
+    }
+    // Backspace and a different word: not a narrowing, still right.
+    for (const std::string q : {"memory saf", "rust", "RUST’s", "zzz", "", "webassembly"}) {
+        inc.start(index, q);
+        runToEnd(inc, index, 1000);
+        checkSame(inc, index, q);
+    }
+}
+
+TEST_CASE("CardSearch: a query that extends the last one tests only the last matches") {
+    const rx::SearchIndex index = rx::buildSearchIndex(realDocument());
+    rx::CardSearch inc;
+    inc.start(index, "safe");
+    CHECK_FALSE(inc.narrowed());
+    CHECK(inc.candidates() == index.cards.size());
+    runToEnd(inc, index, 1 << 20);
+    const size_t before = inc.matchedCards();
+    REQUIRE(before > 0);
+    REQUIRE(before < index.cards.size());
+    inc.start(index, "safety");
+    CHECK(inc.narrowed());
+    CHECK(inc.candidates() == before);
+    inc.start(index, "safety rust"); // a new word: the cards must still hold "safety"
+    CHECK(inc.narrowed());
+    inc.start(index, "rust"); // "safety" dropped: every card again
+    CHECK_FALSE(inc.narrowed());
+    CHECK(inc.candidates() == index.cards.size());
+}
+
+TEST_CASE("CardSearch: until complete, untested cards are unknown, never the last answer") {
+    const rx::SearchIndex index = rx::buildSearchIndex(realDocument());
+    rx::CardSearch inc;
+    inc.start(index, "rust");
+    runToEnd(inc, index, 1 << 20);
+    REQUIRE(inc.matched(index.cards.size() - 1));
+    inc.start(index, "rust performance"); // narrowed: the last card is a candidate again
+    CHECK(inc.state(index.cards.size() - 1) == rx::CardSearch::CardState::Unknown);
+    CHECK_FALSE(inc.advance(index, 1)); // one card per slice
+    CHECK(inc.tested() == 1);
+    CHECK_FALSE(inc.complete());
+    const int slices = runToEnd(inc, index, 1);
+    CHECK(static_cast<size_t>(slices) + 1 == inc.candidates());
+    checkSame(inc, index, "rust performance");
+}
+
+TEST_CASE("CardSearch: an empty query matches every card at once; the same words keep the result") {
+    const rx::SearchIndex index = rx::buildSearchIndex(realDocument());
+    rx::CardSearch inc;
+    inc.start(index, "   ");
+    CHECK(inc.complete());
+    CHECK(inc.emptyQuery());
+    CHECK(inc.matchedCards() == index.cards.size());
+    CHECK(inc.matches() == 0);
+    inc.start(index, "memory");
+    runToEnd(inc, index, 1 << 20);
+    const size_t matches = inc.matches();
+    inc.start(index, "memory ");
+    CHECK(inc.complete());
+    CHECK(inc.matches() == matches);
+    CHECK(inc.query() == "memory ");
 }
