@@ -259,7 +259,9 @@ void CardsView::draw(UiContext& ctx) {
     const bool flashing =
         !flashCard_.empty() && !ctx.reducedMotion && ctx.nowMs - flashStartMs_ < kFlashMs;
     if (!flashing) flashCard_.clear();
-    if (scroll_.moving() || flashing) ctx.animating = true;
+    // A search still testing cards needs the next frames even when no input comes.
+    const bool searchPending = search_.searching() && !search_.complete();
+    if (scroll_.moving() || flashing || searchPending) ctx.animating = true;
     searchHadKeys_ = false;
     const std::string focusedNow = focusedCard().empty() ? openCard_ : focusedCard();
     if (focusedNow != reportedFocus_) {
