@@ -182,7 +182,8 @@ std::vector<std::string> AccessTree::problems() const {
             out.push_back("focusable " + std::string(accessRoleName(n.role)) + " " + n.id +
                           " has no name");
         if (n.role == AccessRole::Group || n.role == AccessRole::Text || n.name.empty()) continue;
-        const auto key = std::make_pair(n.parent, std::string(accessRoleName(n.role)) + ":" + n.name);
+        const auto key =
+            std::make_pair(n.parent, std::string(accessRoleName(n.role)) + ":" + n.name);
         const auto [it, fresh] = siblings.emplace(key, n.id);
         if (!fresh)
             out.push_back("siblings " + it->second + " and " + n.id + " are both " +

@@ -54,7 +54,7 @@ enum AccessState : std::uint16_t {
 };
 
 struct AccessNode {
-    std::string id;          // stable control id ("app:view-cards", "card:ownership", ...)
+    std::string id; // stable control id ("app:view-cards", "card:ownership", ...)
     AccessRole role = AccessRole::Group;
     std::string name;        // accessible name (aria-label, or the text of Text/Heading nodes)
     std::string value;       // text fields and combo boxes: the current value

@@ -41,22 +41,22 @@ struct KeyPress {
 // In a DOM text field of the explorer: the field edits the text itself (Edit) unless the key is
 // one of the explorer's own.
 enum class FieldKey {
-    Edit,         // the DOM field handles it (typing, arrows, Backspace, Ctrl+Z, Ctrl+V, ...)
-    Next,         // Enter, F3, Ctrl/Cmd+G: next match
-    Previous,     // Shift+Enter, Shift+F3, Shift+Ctrl/Cmd+G
-    Escape,       // leave the field (the cards search also clears)
-    TabForward,   // the explorer's Tab order continues
-    TabBackward,  //
-    SelectAll,    // Ctrl/Cmd+F in the field: select its text (the find is already here)
+    Edit,        // the DOM field handles it (typing, arrows, Backspace, Ctrl+Z, Ctrl+V, ...)
+    Next,        // Enter, F3, Ctrl/Cmd+G: next match
+    Previous,    // Shift+Enter, Shift+F3, Shift+Ctrl/Cmd+G
+    Escape,      // leave the field (the cards search also clears)
+    TabForward,  // the explorer's Tab order continues
+    TabBackward, //
+    SelectAll,   // Ctrl/Cmd+F in the field: select its text (the find is already here)
 };
 FieldKey routeFieldKey(const KeyPress& key);
 
 // In the explorer's canvas (no text field has the keyboard): keys that reach a text field.
 enum class CanvasKey {
-    None,        // the explorer handles it as before
-    FocusField,  // `/`, Ctrl/Cmd+K, Ctrl/Cmd+F: the current view's text field, text selected
-    Next,        // F3, Ctrl/Cmd+G
-    Previous,    // Shift+F3, Shift+Ctrl/Cmd+G
+    None,       // the explorer handles it as before
+    FocusField, // `/`, Ctrl/Cmd+K, Ctrl/Cmd+F: the current view's text field, text selected
+    Next,       // F3, Ctrl/Cmd+G
+    Previous,   // Shift+F3, Shift+Ctrl/Cmd+G
 };
 CanvasKey routeCanvasKey(const KeyPress& key);
 

@@ -36,8 +36,8 @@ CharClass classify(uint32_t c) {
     if (c == '\'' || c == 0x2019) return CharClass::Apostrophe;
     if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_')
         return CharClass::Word;
-    if (c < 0xC0) return CharClass::Other;                 // ASCII and Latin-1 punctuation
-    if (c == 0xD7 || c == 0xF7) return CharClass::Other;   // × ÷
+    if (c < 0xC0) return CharClass::Other;                   // ASCII and Latin-1 punctuation
+    if (c == 0xD7 || c == 0xF7) return CharClass::Other;     // × ÷
     if (c >= 0x2000 && c <= 0x2BFF) return CharClass::Other; // punctuation, arrows, symbols
     if (c >= 0x3000 && c <= 0x303F) return CharClass::Other; // CJK punctuation
     if (c == 0xFFFD) return CharClass::Other;
@@ -250,7 +250,8 @@ bool TextLayer::caret(TextPoint p, float& x, float& top, float& bottom) const {
 int ClickCounter::press(double nowMs, float x, float y) {
     constexpr double kMultiClickMs = 500.0; // the usual desktop double-click time
     constexpr float kMultiClickPx = 6.0f;
-    const bool near = std::fabs(x - lastX_) <= kMultiClickPx && std::fabs(y - lastY_) <= kMultiClickPx;
+    const bool near =
+        std::fabs(x - lastX_) <= kMultiClickPx && std::fabs(y - lastY_) <= kMultiClickPx;
     count_ = near && nowMs - lastMs_ <= kMultiClickMs && count_ < 3 ? count_ + 1 : 1;
     lastMs_ = nowMs;
     lastX_ = x;

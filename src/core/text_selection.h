@@ -88,8 +88,8 @@ class TextLayer {
         int block = -1;
         int line = 0; // line within the block
         float left = 0, right = 0, top = 0, bottom = 0;
-        size_t begin = 0, end = 0;              // bytes of the block's text
-        uint32_t firstEdge = 0, edgeCount = 0;  // into edges()
+        size_t begin = 0, end = 0;             // bytes of the block's text
+        uint32_t firstEdge = 0, edgeCount = 0; // into edges()
     };
     struct Edge {
         float x = 0;

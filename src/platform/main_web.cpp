@@ -162,9 +162,9 @@ void tick() {
         // SDL turns touches into mouse events marked SDL_TOUCH_MOUSEID: a finger scrolls and
         // long-presses where a mouse selects.
         if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEMOTION)
-            g->app.setTouchInput((event.type == SDL_MOUSEBUTTONDOWN ? event.button.which
-                                                                    : event.motion.which) ==
-                                 SDL_TOUCH_MOUSEID);
+            g->app.setTouchInput(
+                (event.type == SDL_MOUSEBUTTONDOWN ? event.button.which : event.motion.which) ==
+                SDL_TOUCH_MOUSEID);
         rx::imguiSdlProcessEvent(event);
     }
     rx::IdleInputs in;
@@ -210,9 +210,15 @@ void setClipboard(void*, const char* text) {
 } // namespace
 
 namespace rx::platform {
-ui::App* app() { return g ? &g->app : nullptr; }
-void wakeLoop() { ::wakeLoop(); }
-unsigned nextInputSerial() { return g ? ++g->inputSerial : 0; }
+ui::App* app() {
+    return g ? &g->app : nullptr;
+}
+void wakeLoop() {
+    ::wakeLoop();
+}
+unsigned nextInputSerial() {
+    return g ? ++g->inputSerial : 0;
+}
 } // namespace rx::platform
 
 extern "C" {

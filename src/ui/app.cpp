@@ -470,8 +470,9 @@ void App::draw() {
     if (menuRequested_) {
         menuRequested_ = false;
         const ImVec2 at = menuByKeyboard_ && view_ == View::Cards ? cards_.keyboardMenuPoint()
-                          : menuByKeyboard_ ? ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f)
-                                            : menuRequestAt_;
+                          : menuByKeyboard_
+                              ? ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f)
+                              : menuRequestAt_;
         openContextMenu(ctx, at, menuByKeyboard_);
     }
     const std::string chosen = menu_.draw(theme_);
@@ -648,7 +649,8 @@ void App::drawTopBar(UiContext& ctx) {
             storeRect(rect);
             const char* id = v == View::Matrix ? "app:view-matrix" : "app:view-cards";
             addTopBarStop(ctx, id);
-            addTopBarNode(ctx, AccessNode(id, AccessRole::Tab, label, active ? kAccessSelected : 0));
+            addTopBarNode(ctx,
+                          AccessNode(id, AccessRole::Tab, label, active ? kAccessSelected : 0));
             if (active) ImGui::PopStyleColor(5);
             ImGui::SameLine();
         };
@@ -817,9 +819,9 @@ void App::drawErrorPanel() {
     ImGui::PopFont();
     ImGui::PopStyleColor();
     const std::string title = label.substr(0, label.find("###"));
-    access_.add(atLastItem(AccessNode("errors", AccessRole::Button, title,
-                                      kAccessFocusable | kAccessExpandable |
-                                          (open ? kAccessExpanded : 0))));
+    access_.add(atLastItem(
+        AccessNode("errors", AccessRole::Button, title,
+                   kAccessFocusable | kAccessExpandable | (open ? kAccessExpanded : 0))));
     if (!open) return;
     access_.open(AccessNode("errors-list", AccessRole::Region, "Content problems"));
 

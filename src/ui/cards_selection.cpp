@@ -13,7 +13,7 @@
 namespace rx::ui {
 namespace {
 
-constexpr double kLongPressMs = 500.0;  // Android's and iOS's long-press time
+constexpr double kLongPressMs = 500.0; // Android's and iOS's long-press time
 constexpr float kHandleRadius = 8.0f;
 constexpr float kHandleHitPx = 24.0f;   // a finger-sized target around each handle
 constexpr size_t kSearchMaxBytes = 100; // "Search for" takes a phrase, not a page
@@ -88,8 +88,7 @@ void CardsView::selectionBeforePointer(UiContext& ctx, bool overUi, ImVec2 dragM
     const ImVec2 p = io.MouseClickedPos[0];
     const bool inArea = contains(areaMin_, dragMax, p);
     const bool onToolbar = startsWith(controls_.hitAt(p), "sel:");
-    const TextPoint hit =
-        inArea && !onToolbar ? layer_.hitExact(p.x, layerY(p.y)) : TextPoint{};
+    const TextPoint hit = inArea && !onToolbar ? layer_.hitExact(p.x, layerY(p.y)) : TextPoint{};
     pressOnText_ = hit.valid();
     selecting_ = false;
     suppressPending_ = false;
@@ -341,13 +340,13 @@ void CardsView::writeSelectionState(nlohmann::json& state) const {
     }
     const TextPoint start = std::min(selA_, selF_), end = std::max(selA_, selF_);
     const std::string& owner = blocks_[static_cast<size_t>(start.block)].owner;
-    json sel = {{"text", selectedText()},
-                {"card", owner.empty() ? json(nullptr) : json(owner)},
-                {"start", {{"block", blocks_[static_cast<size_t>(start.block)].id},
-                           {"offset", start.offset}}},
-                {"end", {{"block", blocks_[static_cast<size_t>(end.block)].id},
-                         {"offset", end.offset}}},
-                {"touch", selectionByTouch_}};
+    json sel = {
+        {"text", selectedText()},
+        {"card", owner.empty() ? json(nullptr) : json(owner)},
+        {"start",
+         {{"block", blocks_[static_cast<size_t>(start.block)].id}, {"offset", start.offset}}},
+        {"end", {{"block", blocks_[static_cast<size_t>(end.block)].id}, {"offset", end.offset}}},
+        {"touch", selectionByTouch_}};
     if (handlesShown_) {
         const float dy = scroll_.position - layerScroll_;
         sel["handles"] = {{handlePos_[0].x, handlePos_[0].y - dy},

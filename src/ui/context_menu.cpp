@@ -67,7 +67,8 @@ std::string ContextMenu::draw(const Theme& theme) {
     // Size and place: at the pointer, kept on screen (flipped left/up near the edges).
     float width = kMinWidth;
     for (const MenuItem& it : items_)
-        width = std::max(width, font->CalcTextSizeA(fontSize, 1e9f, 0, it.label.c_str()).x + 2 * kPadX);
+        width =
+            std::max(width, font->CalcTextSizeA(fontSize, 1e9f, 0, it.label.c_str()).x + 2 * kPadX);
     const float height = n * kRowH + 8;
     ImVec2 pos = at_;
     if (pos.x + width > io.DisplaySize.x - 4) pos.x = std::max(4.0f, pos.x - width);
@@ -97,8 +98,7 @@ std::string ContextMenu::draw(const Theme& theme) {
         rects_[static_cast<size_t>(i)] = r;
         if (mouseMoved && inside(r, io.MousePos)) focus_ = i;
         const bool lit = i == focus_;
-        if (lit)
-            dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.x + r.z, r.y + r.w), c.accent, 5.0f);
+        if (lit) dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.x + r.z, r.y + r.w), c.accent, 5.0f);
         dl->AddText(font, fontSize, ImVec2(r.x + kPadX - 4, r.y + (kRowH - fontSize) * 0.5f - 1),
                     lit ? c.accentText : c.text, items_[static_cast<size_t>(i)].label.c_str());
         if (io.MouseClicked[0] && !appearing_ && inside(r, io.MouseClickedPos[0]))

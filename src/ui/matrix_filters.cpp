@@ -115,11 +115,11 @@ void MatrixView::drawToolbar(UiContext& ctx) {
                              kAccessCheckable | (query_.includeInferred ? kAccessChecked : 0)));
 
     // Sort, pivot, export.
-    bool changed = sortCombo(ctx, "Rows", "##rowSort", "Sort rows", query_.rowSort, pendingFocus_,
-                             focused_);
+    bool changed =
+        sortCombo(ctx, "Rows", "##rowSort", "Sort rows", query_.rowSort, pendingFocus_, focused_);
     sameLineIfFits(ImGui::CalcTextSize("Columns Fewest marks first").x + 60);
-    changed |= sortCombo(ctx, "Columns", "##colSort", "Sort columns", query_.colSort,
-                         pendingFocus_, focused_);
+    changed |= sortCombo(ctx, "Columns", "##colSort", "Sort columns", query_.colSort, pendingFocus_,
+                         focused_);
     if (changed) dirty_ = true;
     sameLineIfFits(ImGui::CalcTextSize("Swap rows and columns").x + 24);
     if (ImGui::Button("Swap rows and columns")) activateControl(ctx, "pivot");

@@ -387,8 +387,7 @@ void MatrixView::drawGrid(UiContext& ctx, ImVec2 size) {
     const std::string rowAxis = std::string(v.pivot ? "Domain" : "Adopter") +
                                 arrow(query_.rowSort, AxisSort::NameAsc, AxisSort::NameDesc);
     if (headerButton("sortRowsName", inner.Min, ImVec2(labelW, kHeadLabelH), rowAxis, f.smallBold,
-                     c, false,
-                     "Sort rows by name (click again to reverse, a third time to reset)"))
+                     c, false, "Sort rows by name (click again to reverse, a third time to reset)"))
         activateControl(ctx, "sortRowsName");
     rememberItem("sortRowsName");
     const std::string rowTotal =
@@ -462,8 +461,9 @@ void MatrixView::addGridNodes(UiContext& ctx) const {
         t.add(std::move(node));
     };
 
-    AccessNode grid("grid", AccessRole::Grid, v.pivot ? "Domains by adopter" : "Adopters by domain");
-    grid.level = rowCount + 1; // with the header row
+    AccessNode grid("grid", AccessRole::Grid,
+                    v.pivot ? "Domains by adopter" : "Adopters by domain");
+    grid.level = rowCount + 1;   // with the header row
     grid.columns = colCount + 1; // with the row headers
     grid.at(gridRect_.x, gridRect_.y, gridRect_.z, gridRect_.w);
     t.open(std::move(grid));
@@ -482,7 +482,8 @@ void MatrixView::addGridNodes(UiContext& ctx) const {
     t.close();
     for (const int k : cols) {
         const float x = o.x + colX_[static_cast<size_t>(k)], w = colW_[static_cast<size_t>(k)];
-        AccessNode head("colh:" + colId(v, data, k), AccessRole::ColumnHeader, colLabel(v, data, k));
+        AccessNode head("colh:" + colId(v, data, k), AccessRole::ColumnHeader,
+                        colLabel(v, data, k));
         head.description = marks(v.colTotals[static_cast<size_t>(k)]);
         head.index = k + 2;
         head.at(x, gridInner_.y, w, headerH);

@@ -60,7 +60,7 @@ void MatrixView::selectionInput(UiContext& ctx) {
         } else {
             const std::string& text = blocks_[static_cast<size_t>(hit.block)].text;
             const int counted = clicks_.press(ctx.nowMs, p.x, p.y);
-    const int count = ctx.pressClicks > 0 ? (ctx.pressClicks - 1) % 3 + 1 : counted;
+            const int count = ctx.pressClicks > 0 ? (ctx.pressClicks - 1) % 3 + 1 : counted;
             if (io.KeyShift && selection_.active()) {
                 selection_.setFocus(blocks_, hit);
             } else if (count == 2) {

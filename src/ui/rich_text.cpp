@@ -130,12 +130,12 @@ RichTextLayout drawRichText(ImDrawList* drawList, ImVec2 pos, float width, const
                     const size_t sb = std::max(sel.begin, wordBegin);
                     const size_t se = std::min(sel.end, wordEnd);
                     if (sb < se || (sel.begin <= wordEnd && sel.end > wordEnd)) {
-                        const float x0 = sb < se ? textWidth(font, style.size, s + i,
-                                                             s + (sb - plainOffset))
-                                                 : wordW;
-                        float x1 = sb < se ? textWidth(font, style.size, s + i,
-                                                       s + (se - plainOffset))
-                                           : wordW;
+                        const float x0 =
+                            sb < se ? textWidth(font, style.size, s + i, s + (sb - plainOffset))
+                                    : wordW;
+                        float x1 = sb < se
+                                       ? textWidth(font, style.size, s + i, s + (se - plainOffset))
+                                       : wordW;
                         // The selection goes on past this word: the space after it (or the
                         // line's end) is selected too.
                         if (sel.end > wordEnd)

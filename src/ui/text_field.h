@@ -75,9 +75,9 @@ class TextField {
 
     std::string id_, label_;
     size_t maxBytes_;
-    std::vector<char> buf_;  // what ImGui draws
-    std::string text_;       // the truth: the twin's value
-    std::string committed_;  // text_ without the pre-edit
+    std::vector<char> buf_; // what ImGui draws
+    std::string text_;      // the truth: the twin's value
+    std::string committed_; // text_ without the pre-edit
     std::string lastCommitted_;
     size_t selStart_ = 0, selEnd_ = 0;
     bool selBackward_ = false;

@@ -170,9 +170,11 @@ void MatrixView::takeAccessRequests(UiContext& ctx) {
             const std::string row = r.id.substr(5, colon - 5), col = r.id.substr(colon + 1);
             scrollToRow_ = scrollToCol_ = -1;
             for (size_t i = 0; i < table_.rows.size(); ++i)
-                if (rowId(table_, *data_, static_cast<int>(i)) == row) scrollToRow_ = static_cast<int>(i);
+                if (rowId(table_, *data_, static_cast<int>(i)) == row)
+                    scrollToRow_ = static_cast<int>(i);
             for (size_t i = 0; i < table_.cols.size(); ++i)
-                if (colId(table_, *data_, static_cast<int>(i)) == col) scrollToCol_ = static_cast<int>(i);
+                if (colId(table_, *data_, static_cast<int>(i)) == col)
+                    scrollToCol_ = static_cast<int>(i);
         }
     }
 }
@@ -389,8 +391,8 @@ void MatrixView::drawEmpty(UiContext& ctx) {
     ImGui::TextUnformatted(table_.emptyExplanation.c_str());
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
-    ctx.access->add(AccessNode("empty", AccessRole::Text,
-                               "Nothing to show. " + table_.emptyExplanation));
+    ctx.access->add(
+        AccessNode("empty", AccessRole::Text, "Nothing to show. " + table_.emptyExplanation));
     if (ImGui::Button("Clear all filters")) activateControl(ctx, "emptyClear");
     itemNode(ctx, AccessNode("emptyClear", AccessRole::Button, "Clear all filters"));
 }
@@ -418,9 +420,9 @@ void MatrixView::drawDetail(UiContext& ctx, float width, float height) {
     const ImVec2 p = ImGui::GetWindowPos();
     const ImVec2 s = ImGui::GetWindowSize();
     detailRect_ = ImVec4(p.x, p.y, s.x, s.y);
-    ctx.access->open(AccessNode("detail", AccessRole::Region,
-                                adopter.name + " \xC2\xB7 " + domain.name)
-                         .at(p.x, p.y, s.x, s.y));
+    ctx.access->open(
+        AccessNode("detail", AccessRole::Region, adopter.name + " \xC2\xB7 " + domain.name)
+            .at(p.x, p.y, s.x, s.y));
 
     // Title row with the close button on the right.
     const char* closeLabel = "Close \xC3\x97";
@@ -517,13 +519,14 @@ void MatrixView::addDetailNodes(UiContext& ctx, const Adopter& adopter, const Do
     AccessTree& t = *ctx.access;
     t.add(AccessNode("strength", AccessRole::Text,
                      mark.strength == Strength::Stated
-                         ? "Stated: the quoted sentence itself places " + adopter.name + "'s use of " +
-                               ctx.model.subject + " in " + domain.name + "."
+                         ? "Stated: the quoted sentence itself places " + adopter.name +
+                               "'s use of " + ctx.model.subject + " in " + domain.name + "."
                          : "Inferred: the sentence does not name " + domain.name +
                                "; it follows from how the document describes that domain."));
     if (!mark.note.empty()) t.add(AccessNode("note", AccessRole::Text, mark.note));
     if (!adopter.products.empty())
-        t.add(AccessNode("products", AccessRole::Text, "Products: " + joined(adopter.products, ", ")));
+        t.add(AccessNode("products", AccessRole::Text,
+                         "Products: " + joined(adopter.products, ", ")));
     for (size_t i = 0; i < adopter.facets.size(); ++i) {
         const FacetClaim& claim = adopter.facets[i];
         const Facet& facet = data_->facets[static_cast<size_t>(claim.facet)];

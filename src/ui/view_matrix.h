@@ -3,8 +3,8 @@
 #pragma once
 #include "matrix.h"
 #include "rich_text.h"
-#include "text_selection.h"
 #include "text_field.h"
+#include "text_selection.h"
 #include "ui_context.h"
 #include "url_state.h"
 

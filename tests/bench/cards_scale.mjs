@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The cards view at 10,000 cards against the seed, measured in one run (issue 22):
+// The cards view at 10,000 cards against the seed, measured in one run:
 //
 //   node tests/bench/cards_scale.mjs --build BUILD_DIR [--runs 3] [--load-runs 5] [--json FILE]
 //

@@ -60,7 +60,7 @@ function clickEvents(x, y) {
   ];
 }
 
-// The case from issue 16: a click on a card and, at once, `/` then typing. With 1.86's batching
+// A click on a card and, at once, `/` then typing. With 1.86's batching
 // the card took the focus back in the frame that also saw `/`, and the typed text went nowhere.
 test('clickThenSlashThenTypingGoesToSearch', async ({ t }) => {
   const s = await ready(t);

@@ -1,4 +1,4 @@
-// A 10,000-card document (issue 22): `explorer-tool gen-document --sections 200 --entries 50`
+// A 10,000-card document: `explorer-tool gen-document --sections 200 --entries 50`
 // served in place of the seed document loads with every card present, and the cards search finds
 // the word that only the last card holds (the search runs in slices: it says when it is done), and
 // Enter goes to that card at the end of the document.

@@ -12,10 +12,10 @@ using rx::KeyPress;
 TEST_CASE("text input: UTF-16 offsets map to UTF-8 bytes and back") {
     const std::string text = "caf\xC3\xA9 \xF0\x9F\x98\x80 \xE3\x83\xA1"; // "café 😀 メ"
     CHECK(rx::utf16ToUtf8Offset(text, 0) == 0);
-    CHECK(rx::utf16ToUtf8Offset(text, 4) == 5);   // after é (2 bytes, 1 unit)
-    CHECK(rx::utf16ToUtf8Offset(text, 5) == 6);   // after the space
-    CHECK(rx::utf16ToUtf8Offset(text, 7) == 10);  // after the emoji (4 bytes, 2 units)
-    CHECK(rx::utf16ToUtf8Offset(text, 6) == 10);  // inside the pair: the end of the emoji
+    CHECK(rx::utf16ToUtf8Offset(text, 4) == 5);  // after é (2 bytes, 1 unit)
+    CHECK(rx::utf16ToUtf8Offset(text, 5) == 6);  // after the space
+    CHECK(rx::utf16ToUtf8Offset(text, 7) == 10); // after the emoji (4 bytes, 2 units)
+    CHECK(rx::utf16ToUtf8Offset(text, 6) == 10); // inside the pair: the end of the emoji
     CHECK(rx::utf16ToUtf8Offset(text, 99) == text.size());
     CHECK(rx::utf8ToUtf16Offset(text, 5) == 4);
     CHECK(rx::utf8ToUtf16Offset(text, 10) == 7);
@@ -31,10 +31,16 @@ TEST_CASE("text input: pasted lines become one line") {
     CHECK(rx::toSingleLine("a\nb") == "a b");
     CHECK(rx::toSingleLine("a\r\nb\rc") == "a b c");
     CHECK(rx::toSingleLine("a\tb\vc\fd") == "a b c d");
-    CHECK(rx::toSingleLine("a\xE2\x80\xA8" "b\xE2\x80\xA9" "c\xC2\x85" "d") == "a b c d");
-    CHECK(rx::toSingleLine(std::string("a\0b\x1B" "c", 5)) == "abc");
+    CHECK(rx::toSingleLine("a\xE2\x80\xA8"
+                           "b\xE2\x80\xA9"
+                           "c\xC2\x85"
+                           "d") == "a b c d");
+    CHECK(rx::toSingleLine(std::string("a\0b\x1B"
+                                       "c",
+                                       5)) == "abc");
     CHECK(rx::toSingleLine("caf\xC3\xA9 \xF0\x9F\x98\x80") == "caf\xC3\xA9 \xF0\x9F\x98\x80");
-    CHECK(rx::toSingleLine("a\xFF\xC3" "b") == "ab"); // invalid bytes dropped
+    CHECK(rx::toSingleLine("a\xFF\xC3"
+                           "b") == "ab"); // invalid bytes dropped
 }
 
 TEST_CASE("text input: an insertion fits the field's limit on a character boundary") {
@@ -44,7 +50,8 @@ TEST_CASE("text input: an insertion fits the field's limit on a character bounda
     CHECK(rx::fitInsertion("hello", 300, 256).empty());
     CHECK(rx::fitInsertion("\xC3\xA9\xC3\xA9", 253, 256) == "\xC3\xA9"); // 3 bytes of room
     std::string big;
-    for (int i = 0; i < 10000; ++i) big += (i % 7 == 0) ? "\n" : (i % 5 == 0) ? "\xF0\x9F\x98\x80" : "x";
+    for (int i = 0; i < 10000; ++i)
+        big += (i % 7 == 0) ? "\n" : (i % 5 == 0) ? "\xF0\x9F\x98\x80" : "x";
     const std::string fitted = rx::fitFieldText(big, 256);
     CHECK(fitted.size() <= 256);
     CHECK(fitted.size() >= 253);
@@ -70,7 +77,7 @@ TEST_CASE("text input: keys in a DOM text field") {
     CHECK(route("v", true) == FieldKey::Edit);
     CHECK(route("Enter") == FieldKey::Next);
     CHECK(route("Enter", false, true) == FieldKey::Previous);
-    CHECK(route("Enter", false, false, true) == FieldKey::Edit); // commits a composition
+    CHECK(route("Enter", false, false, true) == FieldKey::Edit);  // commits a composition
     CHECK(route("Escape", false, false, true) == FieldKey::Edit); // cancels a composition
     CHECK(route("F3") == FieldKey::Next);
     CHECK(route("F3", false, true) == FieldKey::Previous);

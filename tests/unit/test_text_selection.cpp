@@ -39,7 +39,9 @@ TEST_CASE("wordAt: words, apostrophes inside words, spaces, punctuation, UTF-8")
     CHECK(word("dogs\xE2\x80\x99 bowls", 1) == "dogs");
     // Letters beyond ASCII are letters; malformed bytes do not crash and stay single.
     CHECK(word("na\xC3\xAFve idea", 1) == "na\xC3\xAFve");
-    CHECK(word("ab \xFF" " cd", 3) == "\xFF");
+    CHECK(word("ab \xFF"
+               " cd",
+               3) == "\xFF");
     CHECK(word("", 0).empty());
 }
 
@@ -95,7 +97,8 @@ TEST_CASE("Selection survives a relayout by id and is dropped when its block lea
 
 TEST_CASE("TextLayer: hit tests on words, gaps, beside lines, carets") {
     rx::TextLayer layer;
-    const std::string text = "ab cd\xE2\x80\x99" "e fg";
+    const std::string text = "ab cd\xE2\x80\x99"
+                             "e fg";
     // Line 0: "ab" at x 0..20, "cd’e" at x 30..70; line 1: "fg" at x 0..20, 20 px lines.
     layer.addRun(0, 0, 0, 0, 20, text.substr(0, 2), 0, tenPx);
     layer.addRun(0, 0, 30, 0, 20, text.substr(3, 6), 3, tenPx);
@@ -131,8 +134,7 @@ TEST_CASE("TextLayer records the real document's text as the explorer draws it")
     for (const rx::TextLayer::Edge& e : layer.edges())
         CHECK(rx::floorToCodePoint(body, e.offset) == e.offset);
     CHECK(layer.edges().back().offset == body.size());
-    CHECK(layer.runs()[0].right ==
-          doctest::Approx(100 + 10.0 * (layer.runs()[0].edgeCount - 1)));
+    CHECK(layer.runs()[0].right == doctest::Approx(100 + 10.0 * (layer.runs()[0].edgeCount - 1)));
 }
 
 TEST_CASE("ClickCounter: double and triple clicks need speed and the same place") {
