@@ -324,12 +324,14 @@ test('largeGridTwinsAreTheWindowOnScreen', async ({ t }) => {
 test('twinsCostNothingWhileIdle', async ({ t }) => {
   test.setTimeout(60000);
   await openExplorer(t);
+  // Settled: no frame for 300 ms and no scroll in flight (under load one frame can take longer
+  // than that, and a scroll caught mid-flight has not sent its boxes yet, by design).
   const settle = async () => {
     let last = -1;
     for (let i = 0; i < 40; i++) {
-      const f = (await t.state()).frames;
-      if (f === last) return f;
-      last = f;
+      const s = await t.state();
+      if (s.frames === last && !(s.scroll && s.scroll.moving)) return s.frames;
+      last = s.frames;
       await t.page.waitForTimeout(300);
     }
     throw new Error('frames never settled');
