@@ -244,6 +244,21 @@ export async function framesQuiet(t, quietMs = 600) {
 
 // Waits (up to 10 s: software WebGL frames on a busy machine can be slow) until scrolling stopped
 // and pred(state). A timeout names what the state last showed, so a failure says where it went.
+// Polls state() of `page` until `pred(state)` holds; returns that state. On timeout the error
+// names `what` and, through `describe(lastState)`, what the state still was.
+export async function untilState(t, pred, what, { page = t.page, ms = 10000, describe } = {}) {
+  let last = null;
+  try {
+    return await t.waitFor(async () => {
+      last = await t.state(page);
+      return last && pred(last) ? last : null;
+    }, ms, what);
+  } catch (err) {
+    if (last && describe) err.message += ` (last: ${describe(last)})`;
+    throw err;
+  }
+}
+
 export async function until(t, pred, what) {
   let last = null;
   try {

@@ -5,7 +5,7 @@
 // Needs a CJK and a colour emoji font on the machine (Debian: fonts-wqy-microhei,
 // fonts-noto-color-emoji; ./build.sh deps installs them).
 import fs from 'node:fs';
-import { test } from './fixtures.mjs';
+import { test, untilState } from './fixtures.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
 const CAP = 512; // src/core/glyph_fallback.h
@@ -13,18 +13,8 @@ const CAP = 512; // src/core/glyph_fallback.h
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const field = (s, id) => (s.textFields || []).find((f) => f.id === id);
 
-async function until(t, pred, what, page = t.page, ms = 20000) {
-  let last = null;
-  try {
-    return await t.waitFor(async () => {
-      last = await t.state(page);
-      return last && pred(last) ? last : null;
-    }, ms, what);
-  } catch (err) {
-    if (last) err.message += ` (last: missingGlyphs ${last.missingGlyphs}, fallbackGlyphs ${last.fallbackGlyphs}, pending ${last.fallbackPending}, query ${JSON.stringify(last.search && last.search.query)})`;
-    throw err;
-  }
-}
+const until = (t, pred, what, page = t.page, ms = 20000) =>
+  untilState(t, pred, what, { page, ms, describe: (last) => `missingGlyphs ${last.missingGlyphs}, fallbackGlyphs ${last.fallbackGlyphs}, pending ${last.fallbackPending}, query ${JSON.stringify(last.search && last.search.query)}` });
 
 // The explorer open, the search field's twin holding the keyboard.
 async function openSearch(t, page = t.page) {

@@ -4,7 +4,7 @@
 // CDP, emoji), key presses typed once, the explorer's own keys, paste, Ctrl+F, labelled search
 // boxes for screen readers, and embeds that never take the keyboard.
 // Fixtures and the `t` harness: tests/e2e/fixtures.mjs.
-import { test } from './fixtures.mjs';
+import { test, untilState } from './fixtures.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
 
@@ -14,18 +14,8 @@ function field(s, id) {
   return (s.textFields || []).find((f) => f.id === id);
 }
 
-async function until(t, pred, what, page = t.page, ms = 10000) {
-  let last = null;
-  try {
-    return await t.waitFor(async () => {
-      last = await t.state(page);
-      return last && pred(last) ? last : null;
-    }, ms, what);
-  } catch (err) {
-    if (last) err.message += ` (last: search ${JSON.stringify(last.search)}, fields ${JSON.stringify(last.textFields)}, focus ${JSON.stringify(last.focus)})`;
-    throw err;
-  }
-}
+const until = (t, pred, what, page = t.page, ms = 10000) =>
+  untilState(t, pred, what, { page, ms, describe: (last) => `search ${JSON.stringify(last.search)}, fields ${JSON.stringify(last.textFields)}, focus ${JSON.stringify(last.focus)}` });
 
 async function active(page) {
   return page.evaluate(() => {
