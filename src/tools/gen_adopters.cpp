@@ -18,14 +18,6 @@ const char* const kUsage =
     "usage: explorer-tool gen-adopters --adopters N --domains M [--seed S] --doc PATH\n"
     "Writes a synthetic adopters.json (quotes taken from the document) to stdout.\n";
 
-bool parseCount(const char* text, long long low, long long high, long long& out) {
-    char* end = nullptr;
-    const long long v = std::strtoll(text, &end, 10);
-    if (end == text || *end != '\0' || v < low || v > high) return false;
-    out = v;
-    return true;
-}
-
 } // namespace
 
 int runGenAdopters(int argc, char** argv) {
@@ -45,11 +37,11 @@ int runGenAdopters(int argc, char** argv) {
         const char* value = argv[++i];
         bool ok = true;
         if (arg == "--adopters")
-            ok = parseCount(value, 0, 1000000, adopters);
+            ok = parseCountArg(value, 0, 1000000, adopters);
         else if (arg == "--domains")
-            ok = parseCount(value, 1, 10000, domains);
+            ok = parseCountArg(value, 1, 10000, domains);
         else if (arg == "--seed")
-            ok = parseCount(value, 0, 0x7fffffffffffffffLL, seed);
+            ok = parseCountArg(value, 0, 0x7fffffffffffffffLL, seed);
         else if (arg == "--doc")
             docPath = value;
         else {

@@ -14,14 +14,6 @@ const char* const kUsage =
     "usage: explorer-tool gen-document --sections N --entries M [--seed S]\n"
     "Writes a synthetic document of the seed's shape (N sections of M cards) to stdout.\n";
 
-bool parseCount(const char* text, long long low, long long high, long long& out) {
-    char* end = nullptr;
-    const long long v = std::strtoll(text, &end, 10);
-    if (end == text || *end != '\0' || v < low || v > high) return false;
-    out = v;
-    return true;
-}
-
 } // namespace
 
 int runGenDocument(int argc, char** argv) {
@@ -39,11 +31,11 @@ int runGenDocument(int argc, char** argv) {
         const char* value = argv[++i];
         bool ok = true;
         if (arg == "--sections")
-            ok = parseCount(value, 1, 100000, sections);
+            ok = parseCountArg(value, 1, 100000, sections);
         else if (arg == "--entries")
-            ok = parseCount(value, 1, 100000, entries);
+            ok = parseCountArg(value, 1, 100000, entries);
         else if (arg == "--seed")
-            ok = parseCount(value, 0, 0x7fffffffffffffffLL, seed);
+            ok = parseCountArg(value, 0, 0x7fffffffffffffffLL, seed);
         else {
             std::fprintf(stderr, "gen-document: unknown option %s\n%s", arg.c_str(), kUsage);
             return 2;
