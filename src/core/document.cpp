@@ -4,7 +4,9 @@
 
 #include <md4c.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -237,7 +239,11 @@ class Builder {
     Builder(std::string_view text, ParsedDocument& out)
         : text_(text), lines_(text), out_(out), doc_(out.doc) {}
 
-    bool run() {
+    // Parses text_[begin, end): the whole text, or one piece of it that starts at a top-level
+    // `###` line (pieceBoundaries). md4c reports pointers into text_, so offsets and positions
+    // stay those of the whole text.
+    bool run(size_t begin = 0, size_t end = static_cast<size_t>(-1)) {
+        end = std::min(end, text_.size());
         MD_PARSER parser{};
         parser.flags = MD_FLAG_NOHTML | MD_FLAG_COLLAPSEWHITESPACE;
         parser.enter_block = [](MD_BLOCKTYPE type, void* detail, void* self) {
@@ -261,7 +267,7 @@ class Builder {
             return 0;
         };
         const int status =
-            md_parse(text_.data(), static_cast<MD_SIZE>(text_.size()), &parser, this);
+            md_parse(text_.data() + begin, static_cast<MD_SIZE>(end - begin), &parser, this);
         closeParagraph();
         return status == 0;
     }
@@ -566,37 +572,127 @@ std::string byteHex(unsigned char byte) {
     return std::string("0x") + kDigits[byte >> 4] + kDigits[byte & 0xF];
 }
 
+// Where the text may be cut into pieces that md4c parses to the same blocks as the whole: the
+// start of each line that opens a top-level `###` heading (column 0), which closes whatever
+// paragraph, list or quote is open. Text with a code fence or a link reference definition is
+// not cut (a fence can hold such a line; a definition may be used in another piece).
+std::vector<size_t> pieceBoundaries(std::string_view text) {
+    std::vector<size_t> cuts;
+    for (size_t pos = 0; pos < text.size();) {
+        size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view line = text.substr(pos, end - pos);
+        size_t indent = 0;
+        while (indent < line.size() && (line[indent] == ' ' || line[indent] == '\t')) ++indent;
+        const std::string_view rest = line.substr(indent);
+        if (rest.rfind("```", 0) == 0 || rest.rfind("~~~", 0) == 0) return {};
+        if (indent <= 3 && !rest.empty() && rest[0] == '[' &&
+            rest.find("]:") != std::string_view::npos)
+            return {};
+        const bool heading =
+            line.rfind("###", 0) == 0 && (line.size() == 3 || line[3] == ' ' || line[3] == '\t');
+        if (heading && pos > 0) cuts.push_back(pos);
+        pos = end + 1;
+    }
+    return cuts;
+}
+
 } // namespace
 
-ParsedDocument parseDocument(std::string_view markdown, const std::string& sourceName) {
+struct DocumentParser::State {
+    State(std::string_view markdown, const std::string& sourceName) {
+        out.doc.source = sourceName;
+        if (markdown.size() > kMaxContentBytes) {
+            out.errors.push_back(Diagnostic{
+                sourceName, 0, 0,
+                "file is " + std::to_string(markdown.size()) + " bytes; the limit is " +
+                    std::to_string(kMaxContentBytes / (1024 * 1024)) + " MB, so it was not read"});
+            return;
+        }
+        input = cleanInput(markdown);
+        if (trimmed(input.text).empty()) {
+            out.errors.push_back(Diagnostic{sourceName, 0, 0, "file is empty"});
+            return;
+        }
+        builder = std::make_unique<Builder>(input.text, out);
+        if (input.badBytes > 0) {
+            const LineCol pos = LineIndex(input.text).at(input.firstBadOffset);
+            std::string message =
+                "invalid UTF-8: byte " + byteHex(input.firstBadByte) + " is not valid here";
+            if (input.badBytes > 1)
+                message += " (" + std::to_string(input.badBytes) + " bad bytes)";
+            message += "; replaced by U+FFFD. Save the file as UTF-8";
+            out.errors.push_back(Diagnostic{sourceName, pos.line, pos.col, std::move(message)});
+        }
+    }
+    CleanInput input;
     ParsedDocument out;
-    out.doc.source = sourceName;
-    if (markdown.size() > kMaxContentBytes) {
-        out.errors.push_back(Diagnostic{
-            sourceName, 0, 0,
-            "file is " + std::to_string(markdown.size()) + " bytes; the limit is " +
-                std::to_string(kMaxContentBytes / (1024 * 1024)) + " MB, so it was not read"});
-        return out;
+    std::unique_ptr<Builder> builder; // null: nothing to parse (too big, empty)
+    std::vector<size_t> ends;         // end offset of each piece
+    size_t nextPiece = 0;
+    size_t total = 0;
+    bool failed = false;
+};
+
+DocumentParser::DocumentParser(std::string_view markdown, const std::string& sourceName,
+                               bool inPieces)
+    : state_(std::make_unique<State>(markdown, sourceName)) {
+    if (!state_->builder) return;
+    if (inPieces) state_->ends = pieceBoundaries(state_->input.text);
+    state_->total = state_->input.text.size();
+    state_->ends.push_back(state_->total);
+}
+
+DocumentParser::~DocumentParser() = default;
+
+bool DocumentParser::done() const {
+    return !state_->builder || state_->nextPiece >= state_->ends.size();
+}
+
+size_t DocumentParser::parsedBytes() const {
+    if (!state_->builder) return state_->total;
+    return state_->nextPiece == 0 ? 0 : state_->ends[state_->nextPiece - 1];
+}
+
+size_t DocumentParser::totalBytes() const {
+    return state_->total;
+}
+
+bool DocumentParser::parseMore(size_t minBytes) {
+    State& st = *state_;
+    if (done()) return true;
+    const size_t from = parsedBytes();
+    while (!done() && (parsedBytes() - from < minBytes || parsedBytes() == from)) {
+        const size_t begin = parsedBytes();
+        if (!st.builder->run(begin, st.ends[st.nextPiece]) && !st.failed) {
+            st.failed = true;
+            st.out.errors.push_back(
+                Diagnostic{st.out.doc.source, 0, 0, "the Markdown parser ran out of memory"});
+        }
+        ++st.nextPiece;
     }
-    const CleanInput input = cleanInput(markdown);
-    if (trimmed(input.text).empty()) {
-        out.errors.push_back(Diagnostic{sourceName, 0, 0, "file is empty"});
-        return out;
+    if (done()) {
+        st.builder->finish();
+        // The model holds the text from here on.
+        st.builder.reset();
+        st.input.text = std::string();
+        st.input.text.shrink_to_fit();
     }
-    Builder builder(input.text, out);
-    if (input.badBytes > 0) {
-        const LineCol pos = LineIndex(input.text).at(input.firstBadOffset);
-        std::string message =
-            "invalid UTF-8: byte " + byteHex(input.firstBadByte) + " is not valid here";
-        if (input.badBytes > 1) message += " (" + std::to_string(input.badBytes) + " bad bytes)";
-        message += "; replaced by U+FFFD. Save the file as UTF-8";
-        out.errors.push_back(Diagnostic{sourceName, pos.line, pos.col, std::move(message)});
-    }
-    if (!builder.run()) {
-        out.errors.push_back(Diagnostic{sourceName, 0, 0, "the Markdown parser ran out of memory"});
-    }
-    builder.finish();
-    return out;
+    return done();
+}
+
+const ParsedDocument& DocumentParser::result() const {
+    return state_->out;
+}
+
+ParsedDocument DocumentParser::take() {
+    return std::move(state_->out);
+}
+
+ParsedDocument parseDocument(std::string_view markdown, const std::string& sourceName) {
+    DocumentParser parser(markdown, sourceName, false);
+    parser.parseMore(static_cast<size_t>(-1));
+    return parser.take();
 }
 
 std::string documentSubject(const Document& doc) {

@@ -3,6 +3,7 @@
 #include "diagnostics.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +61,32 @@ struct Document {
 struct ParsedDocument {
     Document doc;
     Diagnostics errors; // never fatal: whatever parsed is still in doc
+};
+
+// Parses a document a piece at a time, so a large one shows its first sections before the rest is
+// read: the text is cut before each top-level `###` line (not when it has code fences or link
+// reference definitions) and parseMore() parses whole pieces. The model and the diagnostics are
+// the same as parseDocument's (unit-tested); sections only grow at the end, and the closing
+// text and the per-section checks come with the last piece.
+class DocumentParser {
+  public:
+    DocumentParser(std::string_view markdown, const std::string& sourceName, bool inPieces = true);
+    ~DocumentParser();
+    DocumentParser(const DocumentParser&) = delete;
+    DocumentParser& operator=(const DocumentParser&) = delete;
+
+    // Parses pieces until at least `minBytes` more of the text are read (at least one piece);
+    // true when the whole document is parsed.
+    bool parseMore(size_t minBytes);
+    bool done() const;
+    size_t parsedBytes() const;
+    size_t totalBytes() const;
+    const ParsedDocument& result() const; // what is parsed so far
+    ParsedDocument take();                // moves the result out
+
+  private:
+    struct State;
+    std::unique_ptr<State> state_;
 };
 
 // Parses Markdown of the documented shape (content/README.md). Invalid UTF-8 is reported and
