@@ -128,7 +128,9 @@ std::uint64_t AccessTree::hash(bool geometry) const {
         f.pod(n.level);
         f.pod(n.columns);
         f.pod(n.index);
-        f.pod(n.state);
+        // Scrolled out of view or not follows the box: it changes with every scroll, so it goes
+        // with the geometry (sent once a scroll settles), not with the structure.
+        f.pod(geometry ? n.state : static_cast<decltype(n.state)>(n.state & ~kAccessOffscreen));
         if (geometry)
             for (const float v : n.rect) f.pod(static_cast<long>(std::lround(v * 2.0f)));
     }

@@ -236,8 +236,8 @@ std::string decodeEntity(std::string_view entity) {
 // the current entry, or the text after a section's entries.
 class Builder {
   public:
-    Builder(std::string_view text, ParsedDocument& out)
-        : text_(text), lines_(text), out_(out), doc_(out.doc) {}
+    Builder(std::string_view text, ParsedDocument& out, Document& doc)
+        : text_(text), lines_(text), out_(out), doc_(doc) {}
 
     // Parses text_[begin, end): the whole text, or one piece of it that starts at a top-level
     // `###` line (pieceBoundaries). md4c reports pointers into text_, so offsets and positions
@@ -600,8 +600,9 @@ std::vector<size_t> pieceBoundaries(std::string_view text) {
 } // namespace
 
 struct DocumentParser::State {
-    State(std::string_view markdown, const std::string& sourceName) {
-        out.doc.source = sourceName;
+    State(std::string_view markdown, const std::string& sourceName, Document* into)
+        : doc(into ? *into : out.doc) {
+        doc.source = sourceName;
         if (markdown.size() > kMaxContentBytes) {
             out.errors.push_back(Diagnostic{
                 sourceName, 0, 0,
@@ -614,7 +615,7 @@ struct DocumentParser::State {
             out.errors.push_back(Diagnostic{sourceName, 0, 0, "file is empty"});
             return;
         }
-        builder = std::make_unique<Builder>(input.text, out);
+        builder = std::make_unique<Builder>(input.text, out, doc);
         if (input.badBytes > 0) {
             const LineCol pos = LineIndex(input.text).at(input.firstBadOffset);
             std::string message =
@@ -626,7 +627,8 @@ struct DocumentParser::State {
         }
     }
     CleanInput input;
-    ParsedDocument out;
+    ParsedDocument out; // the errors, and the document unless it goes elsewhere
+    Document& doc;
     std::unique_ptr<Builder> builder; // null: nothing to parse (too big, empty)
     std::vector<size_t> ends;         // end offset of each piece
     size_t nextPiece = 0;
@@ -635,8 +637,8 @@ struct DocumentParser::State {
 };
 
 DocumentParser::DocumentParser(std::string_view markdown, const std::string& sourceName,
-                               bool inPieces)
-    : state_(std::make_unique<State>(markdown, sourceName)) {
+                               bool inPieces, Document* into)
+    : state_(std::make_unique<State>(markdown, sourceName, into)) {
     if (!state_->builder) return;
     if (inPieces) state_->ends = pieceBoundaries(state_->input.text);
     state_->total = state_->input.text.size();
@@ -667,7 +669,7 @@ bool DocumentParser::parseMore(size_t minBytes) {
         if (!st.builder->run(begin, st.ends[st.nextPiece]) && !st.failed) {
             st.failed = true;
             st.out.errors.push_back(
-                Diagnostic{st.out.doc.source, 0, 0, "the Markdown parser ran out of memory"});
+                Diagnostic{st.doc.source, 0, 0, "the Markdown parser ran out of memory"});
         }
         ++st.nextPiece;
     }

@@ -70,7 +70,9 @@ struct ParsedDocument {
 // text and the per-section checks come with the last piece.
 class DocumentParser {
   public:
-    DocumentParser(std::string_view markdown, const std::string& sourceName, bool inPieces = true);
+    // `into`: the document to build (it must outlive the parser); by default its own.
+    DocumentParser(std::string_view markdown, const std::string& sourceName, bool inPieces = true,
+                   Document* into = nullptr);
     ~DocumentParser();
     DocumentParser(const DocumentParser&) = delete;
     DocumentParser& operator=(const DocumentParser&) = delete;
@@ -81,7 +83,7 @@ class DocumentParser {
     bool done() const;
     size_t parsedBytes() const;
     size_t totalBytes() const;
-    const ParsedDocument& result() const; // what is parsed so far
+    const ParsedDocument& result() const; // what is parsed so far (errors only with `into`)
     ParsedDocument take();                // moves the result out
 
   private:

@@ -88,7 +88,12 @@ bool narrows(const std::vector<std::string>& before, const std::vector<std::stri
 
 SearchIndex buildSearchIndex(const Document& doc) {
     SearchIndex index;
-    for (size_t s = 0; s < doc.sections.size(); ++s) {
+    appendToSearchIndex(index, doc);
+    return index;
+}
+
+void appendToSearchIndex(SearchIndex& index, const Document& doc) {
+    for (size_t s = index.sections; s < doc.sections.size(); ++s) {
         const Section& section = doc.sections[s];
         for (size_t i = 0; i < section.items.size(); ++i) {
             const Item& item = section.items[i];
@@ -101,7 +106,7 @@ SearchIndex buildSearchIndex(const Document& doc) {
             index.cards.push_back(std::move(card));
         }
     }
-    return index;
+    index.sections = doc.sections.size();
 }
 
 SearchResult search(const SearchIndex& index, std::string_view query) {
@@ -190,6 +195,20 @@ bool CardSearch::advance(const SearchIndex& index, size_t budgetBytes) {
         matches_ += count;
     }
     return complete();
+}
+
+void CardSearch::extend(const SearchIndex& index) {
+    const size_t before = state_.size(), n = index.cards.size();
+    if (n <= before) return;
+    // Cards not tested yet: Unknown while the query has words, matches (no ranges) when empty.
+    const CardState added = words_.empty() ? CardState::Match : CardState::Unknown;
+    state_.resize(n, static_cast<uint8_t>(added));
+    counts_.resize(n, 0);
+    if (words_.empty()) {
+        matchedCards_ += n - before;
+        return;
+    }
+    for (size_t c = before; c < n; ++c) candidates_.push_back(static_cast<uint32_t>(c));
 }
 
 CardMatches CardSearch::rangesOf(const SearchIndex& index, size_t card) const {

@@ -22,12 +22,18 @@ struct IndexedCard {
     FoldedText body;    // folded Item::body.plain()
 };
 
-// Built once per document; cards in document order (section by section).
+// Built once per document, or section by section while a large document is still being read;
+// cards in document order.
 struct SearchIndex {
     std::vector<IndexedCard> cards;
+    size_t sections = 0;  // Document::sections indexed so far
+    bool complete = true; // false while the document is still being read: more cards will come
+    float loaded = 1.0f;  // the share of the document read (0..1), for "Searching… N%"
 };
 
 SearchIndex buildSearchIndex(const Document& doc);
+// Indexes the sections added to `doc` since the last call (sections only grow at the end).
+void appendToSearchIndex(SearchIndex& index, const Document& doc);
 
 enum class MatchField : uint8_t { Title, Body };
 
@@ -79,7 +85,11 @@ class CardSearch {
     // Tests cards in document order until about `budgetBytes` of folded text were read (at least
     // one card); true when the search is complete.
     bool advance(const SearchIndex& index, size_t budgetBytes);
-    bool complete() const { return next_ >= candidates_.size(); }
+    // The index grew (a large document still being read): its new cards are tested too (they
+    // come after every card tested so far, so the matches stay in document order).
+    void extend(const SearchIndex& index);
+    bool complete() const { return next_ >= candidates_.size(); } // over the index's cards so far
+    size_t cards() const { return state_.size(); }
 
     const std::string& query() const { return query_; }
     const std::vector<std::string>& words() const { return words_; }

@@ -49,6 +49,7 @@ struct Platform {
     bool prepared = false; // rx_prepare ran: content loaded, fonts rasterised
     bool loopRunning = false;
     bool firstFrameMarked = false;
+    bool contentCompleteMarked = false;
     bool loopPaused = false;
     bool visible = true;
     bool contextLost = false;
@@ -146,6 +147,10 @@ void renderFrame() {
     if (!g->firstFrameMarked) {
         g->firstFrameMarked = true;
         markPhase("rx:first-frame");
+    }
+    if (!g->contentCompleteMarked && g->app.contentComplete()) {
+        g->contentCompleteMarked = true; // a large document read to its end (at once otherwise)
+        markPhase("rx:content-complete");
     }
     g->app.frameRendered();
 }

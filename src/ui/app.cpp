@@ -158,6 +158,14 @@ void App::publishAccessTree() {
     // names and states, which a screen reader reads, go at once.
     const bool moving = animating_ || ImGui::GetIO().MouseDown[0];
     if (structure == sentStructure_ && (geometry == sentGeometry_ || moving)) return;
+    // While a search is still testing cards or a large document is still being read, the tree
+    // changes every frame (counts, new sections): it goes at most every kBusyTreeEveryMs (and at
+    // once when the focus moved, or when that work is done).
+    const double now = host_.nowMs();
+    const bool busy = !model_.complete || (view_ == View::Cards && cards_.searchPending());
+    if (busy && access_.focus == sentFocus_ && now - lastTreeSendMs_ < kBusyTreeEveryMs) return;
+    lastTreeSendMs_ = now;
+    sentFocus_ = access_.focus;
     sentStructure_ = structure;
     sentGeometry_ = geometry;
     ++accessSends_;
@@ -187,7 +195,8 @@ void App::start(const std::string& initialUrlState) {
     theme_.setFontData(regular, model_.file("fonts/ui-bold.ttf"));
     theme_.setFallbackFonts(model_.file("fonts/ui-symbols.ttf"),
                             model_.file("fonts/ui-arrows.ttf"));
-    theme_.setContentText(model_.allText());
+    theme_.setContentText(model_.contentChars());
+    contentCharsVersion_ = model_.contentCharsVersion();
     applyUrlState(initialUrlState);
     started_ = true;
 }
@@ -205,8 +214,8 @@ void App::rebuildFonts() {
     fallback_.setPixelSize(theme_.bodyPixelSize()); // a new size: the page draws them again
     fallback_.fontsRebuilt();
     fallback_.applyTo(theme_.fonts());
-    noteMissingGlyphs(model_.allText());
-    missingGlyphs_ = theme_.countMissingGlyphs(model_.allText());
+    noteMissingGlyphs(model_.contentChars());
+    missingGlyphs_ = theme_.countMissingGlyphs(model_.contentChars());
     typedCounted_.clear();
     typedMissing_ = 0; // counted again after the next draw
 }
@@ -242,7 +251,7 @@ void App::fallbackBatchDone(int generation) {
 
 bool App::prepareFallbackGlyphs() {
     if (!fallback_.applyTo(theme_.fonts())) return false;
-    missingGlyphs_ = theme_.countMissingGlyphs(model_.allText());
+    missingGlyphs_ = theme_.countMissingGlyphs(model_.contentChars());
     typedCounted_.clear(); // counted again after the next draw
     return true;
 }
@@ -258,6 +267,11 @@ void App::frameRendered() {
 
 void App::applyUrlState(const std::string& hashOrQuery) {
     url_ = decodeHash(hashOrQuery);
+    // A URL that names a card, a section, a tag or the matrix needs the whole document (a large
+    // one is otherwise still being read: see Model::loadMore).
+    if (!model_.complete &&
+        (url_.view == "matrix" || !url_.card.empty() || !url_.section.empty() || !url_.tag.empty()))
+        model_.finishLoading();
     themePref_ = url_.theme;
     const View before = view_;
     view_ = url_.view == "matrix" && model_.hasAdopters ? View::Matrix : View::Cards;
@@ -412,6 +426,12 @@ void App::draw() {
     const bool wasTyping = ImGui::GetIO().WantTextInput || menu_.isOpen() ||
                            ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
     copyLinkRect_[2] = embedLinkRect_[2] = embedButtonRect_[2] = 0; // drawn again below if shown
+    // A large document is read in slices between frames (its first screen came with start()).
+    if (!model_.complete) model_.loadMore(kLoadSliceMs);
+    if (contentCharsVersion_ != model_.contentCharsVersion()) {
+        contentCharsVersion_ = model_.contentCharsVersion();
+        theme_.setContentText(model_.contentChars());
+    }
     UiContext ctx{host_, model_, theme_};
     ctx.nowMs = host_.nowMs();
     ctx.reducedMotion = host_.prefersReducedMotion();
@@ -494,6 +514,7 @@ void App::draw() {
         host_.call("load-file", json{{"name", kExtendedRegularFont}}.dump());
     }
     animating_ = ctx.animating;
+    loading_ = !model_.complete; // the next slice comes with the next frame
     releaseFocusOnEscape(escPressed, wasTyping);
     publishTextFields();
     requestFallbackGlyphs();
@@ -598,6 +619,10 @@ void App::drawTopBarFocus(const UiContext& ctx) {
 }
 
 void App::handleRequests(UiContext& ctx) {
+    // An open card's tags and links, the matrix and a jump to a card need the whole document.
+    if (!model_.complete &&
+        (ctx.needWholeModel || ctx.switchView == "matrix" || !ctx.jumpToCard.empty()))
+        model_.finishLoading();
     if (!ctx.activateTopBar.empty()) activateTopBar(ctx, ctx.activateTopBar);
     if (!ctx.switchView.empty() || !ctx.jumpToCard.empty()) {
         cards_.clearSelection(); // the selected text leaves the screen
@@ -870,6 +895,9 @@ std::string App::stateJson() const {
             {{"source", d.source}, {"line", d.line}, {"col", d.col}, {"message", d.message}});
     s["errors"] = errors;
     s["frames"] = frames_;
+    s["model"] = {{"complete", model_.complete},
+                  {"loaded", model_.loadedFraction()},
+                  {"cards", model_.searchIndex.cards.size()}};
     s["missingGlyphs"] = missingGlyphs_ + typedMissing_;
     s["fallbackGlyphs"] = fallback_.tracker().fallbackCount();
     s["fallbackPending"] = fallback_.pending();

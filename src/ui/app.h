@@ -46,7 +46,9 @@ class App {
     FallbackGlyphs& fallbackGlyphs() { return fallback_; }
     void draw(); // between ImGui::NewFrame and ImGui::Render
     void frameRendered();
-    bool animating() const { return animating_; }
+    // Frames must go on: a view animates, or a large document is still being read.
+    bool animating() const { return animating_ || loading_; }
+    bool contentComplete() const { return model_.complete; } // a large document read to its end
     Rgba clearColor() const;
 
     // --- requests from the page ---
@@ -134,12 +136,18 @@ class App {
     AccessTree access_;
     std::vector<UiContext::AccessRequest> accessQueue_;
     std::uint64_t sentStructure_ = 0, sentGeometry_ = 0;
+    std::string sentFocus_;
+    double lastTreeSendMs_ = -1e9;
+    static constexpr double kBusyTreeEveryMs = 150.0;
     long accessSends_ = 0;           // trees handed to the page (state(): rebuilt only on change)
     std::string pendingTopBarFocus_; // matrix view: a top-bar twin got the DOM focus
     std::string topBarFocus_;        // matrix view: the top-bar button ImGui's keyboard focus is on
     bool toggleErrors_ = false;      // the error panel's header was activated from its twin
     long frames_ = 0;
-    int missingGlyphs_ = 0;    // of the content
+    int missingGlyphs_ = 0; // of the content
+    bool loading_ = false;  // a large document is still being read
+    unsigned contentCharsVersion_ = 0;
+    static constexpr double kLoadSliceMs = 6.0; // of reading a large document per frame
     int typedMissing_ = 0;     // distinct characters in the text fields the fonts lack
     std::string typedCounted_; // the text fields' text typedMissing_ counted
     std::string publishedFields_;

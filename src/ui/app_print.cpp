@@ -9,6 +9,7 @@ namespace rx::ui {
 
 std::string App::printHtml(const std::string& hashOrQuery) {
     if (!model_.loaded) model_.load();
+    model_.finishLoading(); // a print shows the whole document's cards
     const UrlState state = hashOrQuery.empty() && started_ ? composeUrl() : decodeHash(hashOrQuery);
     RenditionInput in;
     in.doc = &model_.doc;

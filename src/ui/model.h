@@ -7,6 +7,7 @@
 #include "tags.h"
 
 #include <map>
+#include <memory>
 #include <string>
 
 namespace rx::ui {
@@ -24,12 +25,38 @@ struct Model {
     std::string subject = "the subject"; // "Rust": the intro's first bold run
     std::string version = "dev";
     bool loaded = false;
+    // A document above kReadInPiecesBytes is read in pieces: load() parses, indexes and lays out
+    // its first sections (the first screen), loadMore() the rest in slices between frames. Until
+    // `complete`, sections only grow at the end, the search index says it is incomplete, and the
+    // tags, the adopters (validated against the whole document) and the errors are not there yet.
+    bool complete = true;
+    unsigned docVersion = 0; // changes whenever `doc` grows
+    static constexpr size_t kReadInPiecesBytes = 256 * 1024;
+    static constexpr size_t kFirstPieceBytes = 48 * 1024;
 
-    // Parses and validates everything in `files`; problems land in `errors`, never abort.
+    // Parses and validates everything in `files` (the first pieces of a large document);
+    // problems land in `errors`, never abort.
     void load();
+    // Reads more of a large document for about `budgetMs` (0: to the end); true when complete.
+    bool loadMore(double budgetMs);
+    void finishLoading() { loadMore(0); }
+    float loadedFraction() const;
     const std::string* file(const std::string& name) const;
-    // All text the UI may draw from the content (for the missing-glyph count).
+    // All text the UI may draw from the content.
     std::string allText() const;
+    // Each character of the content once (UTF-8), for the fonts' glyph ranges and the
+    // missing-glyph count; changes (contentCharsVersion) only if reading the rest of a large
+    // document brought characters its Markdown did not show (entities).
+    const std::string& contentChars() const { return contentChars_; }
+    unsigned contentCharsVersion() const { return contentCharsVersion_; }
+
+  private:
+    void finishLoad(); // tags, adopters, errors: once the whole document is there
+    void grew();       // index the new sections
+    std::unique_ptr<DocumentParser> parser_;
+    Diagnostics vocabularyErrors_;
+    std::string contentChars_;
+    unsigned contentCharsVersion_ = 0;
 };
 
 } // namespace rx::ui

@@ -16,6 +16,15 @@ void SearchBar::setQuery(const std::string& query) {
 
 bool SearchBar::refresh(const SearchIndex& index, double budgetMs) {
     bool changed = false;
+    if (indexComplete_ != index.complete) {
+        indexComplete_ = index.complete;
+        changed = true;
+    }
+    indexLoaded_ = index.loaded;
+    if (search_.cards() != index.cards.size()) {
+        search_.extend(index); // a large document still being read: its new cards
+        changed = true;
+    }
     if (!searchedOnce_ || query_ != searched_) {
         searchedOnce_ = true;
         searched_ = query_;
@@ -54,9 +63,12 @@ std::string SearchBar::countText() const {
     const auto plural = [](size_t n, const char* one, const char* many) {
         return std::to_string(n) + " " + (n == 1 ? one : many);
     };
-    if (!search_.complete()) {
-        const size_t percent =
-            search_.candidates() ? 100 * search_.tested() / search_.candidates() : 0;
+    if (!complete()) {
+        // While the document is still being read, the share read counts too.
+        const double tested =
+            search_.candidates() ? double(search_.tested()) / double(search_.candidates()) : 0.0;
+        const auto percent = static_cast<size_t>(
+            100.0 * (indexComplete_ ? tested : std::min(0.99, tested * indexLoaded_)));
         return "Searching\u2026 " + std::to_string(percent) + "%, " +
                plural(search_.matchedCards(), "card", "cards") + " so far";
     }

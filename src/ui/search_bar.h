@@ -25,7 +25,8 @@ class SearchBar {
     bool refresh(const SearchIndex& index, double budgetMs = kSliceMs);
     const CardSearch& result() const { return search_; }
     bool searching() const { return !search_.emptyQuery(); }
-    bool complete() const { return search_.complete(); }
+    // Every card tested, and the document read to its end.
+    bool complete() const { return search_.complete() && indexComplete_; }
     int current() const { return current_; } // index of the highlighted range stepped to, -1 none
     // Enter / F3: the next or previous match (the search is completed first).
     void step(const SearchIndex& index, bool forward);
@@ -68,6 +69,8 @@ class SearchBar {
     std::string searched_;
     bool searchedOnce_ = false;
     CardSearch search_;
+    bool indexComplete_ = true; // as of the last refresh
+    float indexLoaded_ = 1.0f;
     int current_ = -1;
     unsigned version_ = 0, queryVersion_ = 0;
     bool fieldActive_ = false;

@@ -1,6 +1,7 @@
 #include "section_nav.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace rx::ui {
 
@@ -142,24 +143,97 @@ float SectionNav::drawBar(const UiContext& ctx, Controls& controls, const Pointe
     return h;
 }
 
+bool SectionNav::overDropdown(ImVec2 p) const {
+    return menuOpen && dropdownMax_.y > dropdownPos_.y && p.x >= dropdownPos_.x &&
+           p.x < dropdownMax_.x && p.y >= dropdownPos_.y && p.y < dropdownMax_.y;
+}
+
 void SectionNav::drawDropdown(const UiContext& ctx, Controls& controls, const Pointer& pointer,
                               const Frame& frame) {
-    if (!menuOpen) return;
+    if (!menuOpen) {
+        dropdownMax_ = dropdownPos_;
+        dropdownOpen_ = false;
+        dropDrag_ = DropDrag::None;
+        return;
+    }
     const Colors& c = ctx.theme.colors();
+    const ImGuiIO& io = ImGui::GetIO();
     ImDrawList* dl = ImGui::GetForegroundDrawList();
-    const float entryH = 36.0f;
-    const float h = frame.entries->size() * entryH + 8;
+    const float width = dropdownWidth_ - 8;
+    std::vector<float> tops;
+    tops.reserve(frame.entries->size() + 1);
+    float total = 0;
+    for (const NavEntry& e : *frame.entries) {
+        tops.push_back(total);
+        total += entryHeight(ctx, e, width, frame) + 2;
+    }
+    tops.push_back(total);
+    // At most down to the screen's bottom edge: 200 sections scroll inside the box (wheel, a
+    // finger's drag), and the section being read (or the focused entry) is in view on opening.
+    const float maxH = std::max(120.0f, io.DisplaySize.y - dropdownPos_.y - 12.0f);
+    const float h = std::min(total + 8, maxH);
+    const float viewH = h - 8;
+    const float maxScroll = std::max(0.0f, total - viewH);
     const ImVec2 min = dropdownPos_, max(min.x + dropdownWidth_, min.y + h);
+    dropdownMax_ = max;
+    const std::string follow = frame.focusVisible && frame.focus.rfind("nav:", 0) == 0
+                                   ? frame.focus.substr(4)
+                                   : frame.current;
+    if (!dropdownOpen_ || follow != dropFollowed_) {
+        const bool opening = !dropdownOpen_;
+        dropdownOpen_ = true;
+        dropFollowed_ = follow;
+        for (size_t i = 0; i < frame.entries->size(); ++i) {
+            if ((*frame.entries)[i].id != follow) continue;
+            if (opening) {
+                dropScroll_ = tops[i] - viewH * 0.3f; // the current section, a third down
+            } else {
+                if (tops[i] < dropScroll_) dropScroll_ = tops[i];
+                if (tops[i + 1] > dropScroll_ + viewH) dropScroll_ = tops[i + 1] - viewH;
+            }
+        }
+    }
+    const bool over = overDropdown(io.MousePos);
+    if (over && io.MouseWheel != 0.0f) dropScroll_ -= io.MouseWheel * 60.0f;
+    // A drag inside the box scrolls it (the cards below do not move: CardsView keeps the pointer
+    // out of the card area while it is over the box); a drag never activates an entry.
+    if (io.MouseClicked[0] && overDropdown(io.MouseClickedPos[0])) {
+        dropDrag_ = DropDrag::Pressed;
+        dropPressY_ = io.MouseClickedPos[0].y;
+        dropStartScroll_ = dropScroll_;
+    }
+    if (dropDrag_ != DropDrag::None && (io.MouseDown[0] || io.MouseReleased[0])) {
+        const float dy = io.MousePos.y - dropPressY_;
+        if (dropDrag_ == DropDrag::Pressed && std::fabs(dy) > 8.0f) dropDrag_ = DropDrag::Dragging;
+        if (dropDrag_ == DropDrag::Dragging) dropScroll_ = dropStartScroll_ - dy;
+    }
+    dropScroll_ = std::clamp(dropScroll_, 0.0f, maxScroll);
+
     dl->AddRectFilled(ImVec2(min.x + 2, min.y + 4), ImVec2(max.x + 2, max.y + 4),
                       IM_COL32(0, 0, 0, 60), 8.0f); // shadow
     dl->AddRectFilled(min, max, c.surface, 8.0f);
     dl->AddRect(min, max, c.border, 8.0f);
     // Clicks anywhere else inside the dropdown's box must not reach the cards below.
     controls.addBlocker(min, max);
-    float y = min.y + 4;
-    for (const NavEntry& e : *frame.entries)
-        drawEntry(ctx, controls, pointer, e, ImVec2(min.x + 4, 0), dropdownWidth_ - 8, frame, dl,
-                  y);
+    const float top = min.y + 4, bottom = max.y - 4;
+    dl->PushClipRect(ImVec2(min.x, top), ImVec2(max.x, bottom), true);
+    float y = top - dropScroll_;
+    const Pointer& hover = pointer;
+    for (size_t i = 0; i < frame.entries->size(); ++i)
+        drawEntry(ctx, controls, hover, (*frame.entries)[i], ImVec2(min.x + 4, 0), width, frame, dl,
+                  y, top, bottom, tops[i + 1] - tops[i] - 2);
+    dl->PopClipRect();
+    if (maxScroll > 0) { // a thin position indicator, as in the sidebar
+        const float barH = std::max(24.0f, viewH * viewH / total);
+        const float barY = top + (viewH - barH) * (dropScroll_ / maxScroll);
+        dl->AddRectFilled(ImVec2(max.x - 6, barY), ImVec2(max.x - 3, barY + barH), c.border, 2.0f);
+    }
+    if (io.MouseReleased[0] && !io.MouseDown[0]) {
+        releasedDrag_ = dropDrag_ == DropDrag::Dragging;
+        dropDrag_ = DropDrag::None;
+    } else {
+        releasedDrag_ = false;
+    }
 }
 
 } // namespace rx::ui

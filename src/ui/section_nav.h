@@ -37,10 +37,24 @@ class SectionNav {
     void drawDropdown(const UiContext& ctx, Controls& controls, const Pointer& pointer,
                       const Frame& frame);
     bool menuOpen = false;
+    // The point is over the open dropdown's box (as drawn last frame).
+    bool overDropdown(ImVec2 p) const;
+    // A finger or mouse is dragging the dropdown's list, or released such a drag this frame:
+    // that press activates nothing.
+    bool dropdownDragging() const { return dropDrag_ == DropDrag::Dragging || releasedDrag_; }
+    float dropdownScroll() const { return dropScroll_; }
 
   private:
     ImVec2 dropdownPos_;
+    ImVec2 dropdownMax_; // the box drawn last frame
     float dropdownWidth_ = 0;
+    bool dropdownOpen_ = false;
+    std::string dropFollowed_;
+    float dropScroll_ = 0;
+    enum class DropDrag : unsigned char { None, Pressed, Dragging };
+    DropDrag dropDrag_ = DropDrag::None;
+    bool releasedDrag_ = false;
+    float dropPressY_ = 0, dropStartScroll_ = 0;
     float scroll_ = 0;     // the sidebar list's offset
     std::string followed_; // the entry last kept in view
 };

@@ -44,11 +44,12 @@ struct UiContext {
     std::vector<TopBarStop> topBarStops;
 
     // Requests handled by the App after the frame.
-    std::string activateTopBar; // a top-bar stop activated from the keyboard (Enter/Space)
-    std::string jumpToCard;     // switch to the cards view, open and highlight this card
-    std::string switchView;     // "cards" | "matrix"
-    bool animating = false;     // a view has an animation running: keep drawing
-    bool openMenu = false;      // a view asks for the context menu at `menuAt` (long press)
+    std::string activateTopBar;  // a top-bar stop activated from the keyboard (Enter/Space)
+    std::string jumpToCard;      // switch to the cards view, open and highlight this card
+    std::string switchView;      // "cards" | "matrix"
+    bool animating = false;      // a view has an animation running: keep drawing
+    bool needWholeModel = false; // a large document must be read to its end now (an open card)
+    bool openMenu = false;       // a view asks for the context menu at `menuAt` (long press)
     ImVec2 menuAt;
 
     void announce(const std::string& text) const; // aria-live, for screen readers

@@ -74,8 +74,13 @@ void CardsView::draw(UiContext& ctx) {
                                                ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
     const ImVec2 dragMax(areaMax_.x - ImGui::GetStyle().ScrollbarSize, areaMax_.y);
     selectionBeforePointer(ctx, overUi, dragMax);
-    pointer_.update(overUi && !ctx.pointerBlocked, areaMin_, dragMax, ctx.nowMs, scroll_,
-                    maxScroll_, ctx.reducedMotion, selecting_);
+    // Over the open section dropdown (a phone's), the wheel and a drag scroll its list, not the
+    // cards below: for the pointer there is no card area there.
+    const bool overDropdown = nav_.overDropdown(io.MousePos) ||
+                              (io.MouseDown[0] && nav_.overDropdown(io.MouseClickedPos[0]));
+    pointer_.update(overUi && !ctx.pointerBlocked, overDropdown ? ImVec2() : areaMin_,
+                    overDropdown ? ImVec2() : dragMax, ctx.nowMs, scroll_, maxScroll_,
+                    ctx.reducedMotion, selecting_);
     if (pointer_.pressedThisFrame()) {
         focusSerialAtPress_ = focusSerial_;
         pressInputSerial_ = ctx.pressSerial;
@@ -211,6 +216,7 @@ void CardsView::draw(UiContext& ctx) {
     }
     ImGui::EndChild();
     nav_.drawDropdown(ctx, controls_, pointer_, navFrame);
+    if (nav_.dropdownDragging()) pointer_.suppressClick(); // a drag of the list picks nothing
 
     // Scroll-spy: the last section whose heading is above the top quarter of the area.
     currentSection_.clear();

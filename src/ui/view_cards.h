@@ -73,6 +73,8 @@ class CardsView {
     void searchTwinFocus(bool focused, unsigned serial);
     void stepSearch(bool forward); // Enter, F3, Ctrl+G: the next / previous match
     void escapeSearch();           // Esc in the field: clear the search and leave the field
+    // A search is still testing cards (or waiting for a large document's rest).
+    bool searchPending() const { return search_.searching() && !search_.complete(); }
 
   private:
     struct CardBox {
@@ -104,9 +106,12 @@ class CardsView {
         unsigned searchVersion = 0;
         const void* font = nullptr;
         float dpr = 0;
+        unsigned docVersion = 0; // a large document grows while it is read
+        bool complete = true;
         bool operator==(const LayoutKey& o) const {
             return width == o.width && open == o.open && tag == o.tag && hide == o.hide &&
-                   searchVersion == o.searchVersion && font == o.font && dpr == o.dpr;
+                   searchVersion == o.searchVersion && font == o.font && dpr == o.dpr &&
+                   docVersion == o.docVersion && complete == o.complete;
         }
     };
 
@@ -165,6 +170,7 @@ class CardsView {
 
     const Model* model_ = nullptr;
     std::vector<std::vector<int>> searchCardOf_; // [section][item] -> SearchIndex card
+    unsigned boundVersion_ = 0;                  // the Model::docVersion bound
     SearchBar search_;
     SectionNav nav_;
     Controls controls_;
@@ -215,10 +221,14 @@ class CardsView {
     std::vector<PlacedProse> prose_;
     std::vector<NavEntry> navEntries_;
     float contentH_ = 0;
-    float maxCardH_ = 0;                     // the tallest card (the open one, usually)
-    std::pair<size_t, size_t> window_{0, 0}; // cards [first, second) drawn or registered
-    std::pair<size_t, size_t> extra_{0, 0};  // the focused card and its neighbours, if apart
-    float treeTop_ = 0, treeBottom_ = 0;     // content y range of the tree's window
+    float maxCardH_ = 0;                         // the tallest card (the open one, usually)
+    std::pair<size_t, size_t> window_{0, 0};     // cards [first, second) drawn or registered
+    std::pair<size_t, size_t> extra_{0, 0};      // the focused card and its neighbours, if apart
+    float treeTop_ = 0, treeBottom_ = 0;         // content y range of the tree's window
+    std::pair<size_t, size_t> baseWindow_{0, 0}; // window_ without the focused card's neighbours
+    unsigned layoutGeneration_ = 0;              // bumped by every layout
+    unsigned windowLayout_ = ~0u;                // the layout baseWindow_ was chosen in
+    float windowScreen_ = 0;
     float gridWidth_ = 0;
     int columns_ = 1;
     bool wide_ = false;

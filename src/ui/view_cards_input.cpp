@@ -193,6 +193,7 @@ void CardsView::activate(UiContext& ctx, const std::string& id) {
         if (!openCard_.empty()) {
             pendingCard_ = openCard_;
             pendingAnimate_ = !ctx.reducedMotion;
+            ctx.needWholeModel = true; // its tags and related cards
         }
     } else if (startsWith(id, "copy:")) {
         copyCard(ctx, id.substr(5));

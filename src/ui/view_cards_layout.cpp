@@ -15,8 +15,10 @@ using namespace cards_detail;
 // Model binding and layout
 
 void CardsView::bindModel(const Model& model) {
-    if (model_ == &model && !searchCardOf_.empty()) return;
+    // A large document grows while it is read (Model::loadMore): bound again each time.
+    if (model_ == &model && !searchCardOf_.empty() && boundVersion_ == model.docVersion) return;
     model_ = &model;
+    boundVersion_ = model.docVersion;
     searchCardOf_.assign(model.doc.sections.size(), {});
     for (size_t s = 0; s < model.doc.sections.size(); ++s)
         searchCardOf_[s].assign(model.doc.sections[s].items.size(), -1);
@@ -73,6 +75,8 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
     key.searchVersion = key.hide ? search_.version() : 0;
     key.font = ctx.theme.fonts().body;
     key.dpr = ctx.theme.pixelRatio();
+    key.docVersion = model_->docVersion;
+    key.complete = model_->complete;
     if (key == key_) return;
     key_ = key;
 
@@ -92,8 +96,11 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
     blocksKey_ = blocksKey;
     if (newBlocks) blocks_.clear();
     int blockCount = 0;
+    // While a large document is read, blocks only come after the ones built (sections grow at
+    // the end, the closing text comes last): those are added.
     const auto addBlock = [&](auto&& makeId, auto&& makeText, const std::string& owner) {
-        if (newBlocks) blocks_.add(makeId(), makeText(), owner);
+        if (newBlocks || static_cast<size_t>(blockCount) >= blocks_.size())
+            blocks_.add(makeId(), makeText(), owner);
         return blockCount++;
     };
 
@@ -103,13 +110,13 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
     const float cardW = std::floor((gridWidth_ - kGap * (columns_ - 1)) / columns_);
     const float textW = cardW - 2 * kCardPadding;
     const float readW = std::min(gridWidth_, kMaxReadWidth);
-    if (measuredW_ != textW || measuredFont_ != key.font || measuredDpr_ != key.dpr ||
-        measures_.size() != model_->searchIndex.cards.size()) {
+    if (measuredW_ != textW || measuredFont_ != key.font || measuredDpr_ != key.dpr) {
         measures_.assign(model_->searchIndex.cards.size(), CardMeasure());
         measuredW_ = textW;
         measuredFont_ = key.font;
         measuredDpr_ = key.dpr;
     }
+    measures_.resize(model_->searchIndex.cards.size()); // the cards read since (kept measured)
 
     float y = 12;
     const auto addText = [&](const RichText& text, bool muted, float size, float after,
@@ -213,6 +220,7 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
     maxCardH_ = 0;
     for (const CardBox& card : cards_) maxCardH_ = std::max(maxCardH_, card.size.y);
     navCountedFor_ = ~0u; // counted again below
+    ++layoutGeneration_;
 }
 
 void CardsView::chooseTreeWindow(float viewTop, float viewBottom) {
@@ -224,14 +232,23 @@ void CardsView::chooseTreeWindow(float viewTop, float viewBottom) {
             cards_.begin());
     };
     const float screen = viewBottom - viewTop;
-    treeTop_ = viewTop - screen;
-    treeBottom_ = viewBottom + screen;
     if (cards_.size() <= kAllCardsInTree) {
-        window_ = {0, cards_.size()};
-    } else {
-        window_.first = firstNear(viewTop - screen);
-        window_.second = firstNear(viewBottom + screen + maxCardH_);
+        treeTop_ = viewTop - screen;
+        treeBottom_ = viewBottom + screen;
+        baseWindow_ = {0, cards_.size()};
+    } else if (windowLayout_ != layoutGeneration_ || windowScreen_ != screen ||
+               viewTop - 0.5f * screen < treeTop_ || viewBottom + 0.5f * screen > treeBottom_) {
+        // The window moves in steps: 1.5 screens around the view, kept while the view stays half
+        // a screen inside it, so a scroll changes the tree (and its DOM twins) once a screen or
+        // so, not every few frames.
+        windowLayout_ = layoutGeneration_;
+        windowScreen_ = screen;
+        treeTop_ = viewTop - 1.5f * screen;
+        treeBottom_ = viewBottom + 1.5f * screen;
+        baseWindow_.first = firstNear(treeTop_);
+        baseWindow_.second = firstNear(treeBottom_ + maxCardH_);
     }
+    window_ = baseWindow_;
     extra_ = {0, 0};
     const int focus = startsWith(focus_, "card:") ? cardIndex(focus_.substr(5)) : -1;
     if (focus < 0) return;

@@ -107,7 +107,7 @@ void CardsView::writeState(nlohmann::json& state) const {
         {"hide", search_.hideNonMatching},
         {"active", search_.fieldActive()},
         {"runs", search_.queryVersion()},
-        {"complete", r.complete()},
+        {"complete", search_.complete()},
         {"narrowed", r.narrowed()},
         {"tested", r.tested()},
         {"candidates", r.candidates()},

@@ -67,3 +67,94 @@ test('tenThousandCardsLoadAndSearchFindsTheLastCard', async ({ t }) => {
   await t.screenshot('scale-10k-last-card');
   t.assertNoConsoleErrors();
 });
+
+// A document this large is read in pieces: the first frame comes after its first sections, the
+// rest is read in slices between frames. Until it is read to its end, a search says it is not
+// complete (never "1 match" for what was read so far), then finds the last card.
+test('largeDocumentShowsItsStartFirstAndSearchWaitsForTheRest', async ({ t }) => {
+  test.setTimeout(180_000);
+  const markdown = generatedDocument(200, 50);
+  await t.page.route('**/content/rust-overview.md', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/markdown; charset=utf-8', body: markdown }));
+  await t.open('/');
+  await t.waitReady(90_000);
+  const model = () => t.page.evaluate(() => { const s = window.explorer.state(); return { model: s.model, search: s.search }; });
+  const first = await model();
+  t.assert.equal(first.model.complete, false, 'the first frame came before the whole document was read');
+  t.assert.ok(first.model.cards > 0 && first.model.cards < 10000, `the first sections only: ${first.model.cards} cards`);
+
+  await t.page.focus('#canvas');
+  await t.page.keyboard.press('Control+KeyK');
+  await t.page.keyboard.type(LAST_CARD_WORD);
+  const samples = [];
+  const done = await t.waitFor(async () => {
+    const x = await model();
+    samples.push({ read: x.model.complete, query: x.search.query, complete: x.search.complete, cards: x.search.cards });
+    return x.model.complete && x.search.query === LAST_CARD_WORD && x.search.complete ? x : null;
+  }, 90_000, 'the document read and the search complete');
+  const early = samples.filter((x) => !x.read && x.query);
+  t.assert.ok(early.some((x) => !x.complete),
+    `the search ran while the document was still being read: ${JSON.stringify(samples.slice(0, 5))}`);
+  t.assert.deepEqual(early.filter((x) => x.complete), [], 'no search called itself complete before the document was read');
+  t.assert.equal(done.model.cards, 10000);
+  t.assert.equal(done.search.cards, 1, `one card matches: ${JSON.stringify(done.search)}`);
+  const s = await brief(t.page);
+  t.assert.deepEqual(s.matching, [s.last], 'the only match is the last card');
+  t.assert.deepEqual(s.docErrors, [], 'the generated document has no problems');
+  t.assertNoConsoleErrors();
+});
+
+// On a phone the sections are a dropdown: with 200 of them it is as tall as the screen allows
+// and a finger's swipe scrolls its list (not the cards below); a tap on an entry jumps there.
+test('phoneSectionDropdownScrollsThrough200Sections', async ({ t }) => {
+  test.setTimeout(180_000);
+  const markdown = generatedDocument(200, 2);
+  const context = await t.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  t.watch(page);
+  await page.route('**/content/rust-overview.md', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/markdown; charset=utf-8', body: markdown }));
+  await page.goto(t.url('/'), { waitUntil: 'load' });
+  await t.waitReady(90_000, page);
+  const state = () => page.evaluate(() => {
+    const s = window.explorer.state();
+    return { controls: s.controls, open: s.layout.navMenuOpen, scroll: s.scroll.y, currentSection: s.currentSection,
+      sections: s.sections.map((x) => x.id) };
+  });
+  const navShown = (s) => s.controls.filter((c) => c.id.startsWith('nav:'));
+  let s = await state();
+  t.assert.equal(s.sections.length, 200);
+  const last = s.sections[199];
+  const menu = s.controls.find((c) => c.id === 'nav-menu');
+  t.assert.ok(menu, 'the phone layout has the sections menu');
+  await page.touchscreen.tap(menu.rect[0] + menu.rect[2] / 2, menu.rect[1] + menu.rect[3] / 2);
+  s = await t.waitFor(async () => { const x = await state(); return x.open && navShown(x).length ? x : null; }, 10_000, 'the dropdown open');
+  const shown = navShown(s);
+  t.assert.ok(shown.length < 60, `only the entries that fit are shown: ${shown.length}`);
+  for (const c of shown) t.assert.ok(c.rect[1] + c.rect[3] <= 844 + 0.5, `${c.id} is on the screen: ${c.rect}`);
+  t.assert.ok(!shown.some((c) => c.id === `nav:${last}`), 'the last section is further down');
+  await t.screenshot('scale-phone-dropdown-open', page);
+
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  const x = shown[0].rect[0] + shown[0].rect[2] / 2;
+  const scrollBefore = s.scroll;
+  let target = null;
+  for (let swipe = 0; swipe < 40 && !target; swipe++) {
+    await touch('touchStart', x, 760);
+    for (let y = 740; y >= 200; y -= 60) { await touch('touchMove', x, y); await page.waitForTimeout(16); }
+    await touch('touchEnd', x, 200);
+    await page.waitForTimeout(150);
+    s = await state();
+    t.assert.equal(s.open, true, 'a swipe picks no entry');
+    target = navShown(s).find((c) => c.id === `nav:${last}`);
+  }
+  t.assert.ok(target, 'swipes reached the last section');
+  t.assert.equal(s.scroll, scrollBefore, 'the cards below did not scroll');
+  await t.screenshot('scale-phone-dropdown-end', page);
+  await page.touchscreen.tap(target.rect[0] + target.rect[2] / 2, target.rect[1] + target.rect[3] / 2);
+  s = await t.waitFor(async () => { const v = await state(); return !v.open && v.currentSection === last ? v : null; }, 20_000,
+    'the tap jumped to the last section');
+  t.assert.ok(s.scroll > scrollBefore);
+  t.assertNoConsoleErrors();
+});

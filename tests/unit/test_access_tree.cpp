@@ -50,6 +50,10 @@ TEST_CASE("access tree: the structure hash ignores boxes, the geometry hash does
     rx::AccessTree tiny = sampleTree();
     tiny.nodes()[1].rect[0] += 0.1f; // below half a pixel: not a change worth a DOM update
     CHECK(a.hash(true) == tiny.hash(true));
+    rx::AccessTree scrolledOut = sampleTree();
+    scrolledOut.nodes()[1].state |= rx::kAccessOffscreen; // follows the box: geometry
+    CHECK(a.hash(false) == scrolledOut.hash(false));
+    CHECK(a.hash(true) != scrolledOut.hash(true));
 
     rx::AccessTree renamed = sampleTree();
     renamed.nodes()[3].name = "Light theme";

@@ -375,3 +375,37 @@ TEST_CASE("CardSearch: an empty query matches every card at once; the same words
     CHECK(inc.matches() == matches);
     CHECK(inc.query() == "memory ");
 }
+
+TEST_CASE("CardSearch: while the index grows section by section, it ends equal to search()") {
+    const std::string md = rx::test::readRepoFile("content/rust-overview.md");
+    const rx::SearchIndex whole = rx::buildSearchIndex(realDocument());
+    for (const std::string q : {"memory safety", "rust", "", "zzz"}) {
+        INFO("query: " << q);
+        rx::Document doc;
+        rx::DocumentParser parser(md, "rust-overview.md", true, &doc);
+        rx::SearchIndex index;
+        rx::CardSearch inc;
+        parser.parseMore(1);
+        rx::appendToSearchIndex(index, doc);
+        inc.start(index, q);
+        inc.start(index, q + " "); // the same words while the index grows keep the result
+        int grew = 0;
+        while (!parser.done()) {
+            runToEnd(inc, index, 200);
+            parser.parseMore(1);
+            const size_t before = index.cards.size();
+            rx::appendToSearchIndex(index, doc);
+            const size_t tested = inc.tested();
+            inc.extend(index);
+            ++grew;
+            // The new cards wait to be tested; what was tested stands.
+            CHECK(inc.tested() == tested);
+            CHECK(inc.cards() == index.cards.size());
+            CHECK(inc.complete() == (q.empty() || index.cards.size() == before));
+        }
+        CHECK(grew > 1);
+        runToEnd(inc, index, 200);
+        REQUIRE(index.cards.size() == whole.cards.size());
+        checkSame(inc, index, q);
+    }
+}
