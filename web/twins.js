@@ -199,6 +199,27 @@
     if (el.style.cssText !== css) el.style.cssText = css;
   }
 
+  function sameArray(a, b) {
+    if (a === b) return true;
+    if (!a || !b || a.length !== b.length) return false;
+    for (var k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+    return true;
+  }
+  function sameState(a, b) {
+    a = a || {}; b = b || {};
+    var ka = Object.keys(a), kb = Object.keys(b);
+    if (ka.length !== kb.length) return false;
+    for (var k = 0; k < ka.length; k++) if (a[ka[k]] !== b[ka[k]]) return false;
+    return true;
+  }
+  // The same role, name, state and box as last time (the parent index may differ: elements are
+  // placed under their parent's element below).
+  function sameNode(a, b) {
+    return a.id === b.id && a.role === b.role && a.name === b.name && a.value === b.value &&
+      a.description === b.description && a.level === b.level && a.columns === b.columns &&
+      a.index === b.index && sameArray(a.rect, b.rect) && sameState(a.state, b.state);
+  }
+
   function apply(t) {
     if (!t || !Array.isArray(t.nodes)) return;
     ensureLayer();
@@ -248,10 +269,19 @@
         var gridNode = nodes[nodes[node.parent] ? nodes[node.parent].parent : -1];
         focusable = gridStop[gridNode ? gridNode.id : ''].id === node.id;
       }
-      describe(rec, node, hasKids[i], focusable);
       var parent = node.parent;
-      place(rec.el, node, parent >= 0 && boxOf[parent] >= 0 ? nodes[boxOf[parent]].rect : null);
+      var box = parent >= 0 && boxOf[parent] >= 0 ? nodes[boxOf[parent]].rect : null;
+      // A tree of a large document changes a few nodes at a time: the others keep their element
+      // as it is (no attribute reads or writes).
+      if (rec.tag === 'input' || rec.tag === 'select' || !rec.node || rec.hasKids !== hasKids[i] ||
+          rec.focusable !== focusable || !sameNode(rec.node, node) || !sameArray(rec.box, box)) {
+        describe(rec, node, hasKids[i], focusable);
+        place(rec.el, node, box);
+      }
       rec.node = node;
+      rec.hasKids = hasKids[i];
+      rec.focusable = focusable;
+      rec.box = box;
       els[i] = rec.el;
     }
     records.forEach(function (rec, id) {

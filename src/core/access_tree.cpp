@@ -1,10 +1,12 @@
 #include "access_tree.h"
 
-#include <nlohmann/json.hpp>
+#include "utf8.h"
 
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
+#include <string_view>
 #include <utility>
 
 namespace rx {
@@ -116,6 +118,15 @@ struct Fnv {
 
 std::uint64_t AccessTree::hash(bool geometry) const {
     Fnv f;
+    if (geometry) {
+        // Boxes, and whether each is scrolled out of view (which follows its box and changes
+        // with every scroll, so it goes with the geometry, sent once a scroll settles).
+        for (const AccessNode& n : nodes_) {
+            f.pod(n.has(kAccessOffscreen));
+            for (const float v : n.rect) f.pod(static_cast<long>(std::lround(v * 2.0f)));
+        }
+        return f.h;
+    }
     f.str(focus);
     f.pod(focusVisible);
     for (const AccessNode& n : nodes_) {
@@ -128,45 +139,133 @@ std::uint64_t AccessTree::hash(bool geometry) const {
         f.pod(n.level);
         f.pod(n.columns);
         f.pod(n.index);
-        // Scrolled out of view or not follows the box: it changes with every scroll, so it goes
-        // with the geometry (sent once a scroll settles), not with the structure.
-        f.pod(geometry ? n.state : static_cast<decltype(n.state)>(n.state & ~kAccessOffscreen));
-        if (geometry)
-            for (const float v : n.rect) f.pod(static_cast<long>(std::lround(v * 2.0f)));
+        f.pod(static_cast<decltype(n.state)>(n.state & ~kAccessOffscreen));
     }
     return f.h;
 }
 
-std::string AccessTree::toJson(float zoom) const {
-    using nlohmann::json;
-    json nodes = json::array();
-    const auto round2 = [zoom](float v) { return std::round(v * zoom * 100.0f) / 100.0f; };
-    for (const AccessNode& n : nodes_) {
-        json j = {{"id", n.id}, {"role", accessRoleName(n.role)}, {"name", n.name}};
-        if (n.parent >= 0) j["parent"] = n.parent;
-        if (!n.value.empty()) j["value"] = n.value;
-        if (!n.description.empty()) j["description"] = n.description;
-        if (n.level) j["level"] = n.level;
-        if (n.columns) j["columns"] = n.columns;
-        if (n.index) j["index"] = n.index;
-        if (n.rect[2] > 0 && n.rect[3] > 0)
-            j["rect"] = {round2(n.rect[0]), round2(n.rect[1]), round2(n.rect[2]),
-                         round2(n.rect[3])};
-        if (n.state) {
-            json s = json::object();
-            if (n.has(kAccessFocusable)) s["focusable"] = true;
-            if (n.has(kAccessPressable)) s["pressed"] = n.has(kAccessPressed);
-            if (n.has(kAccessExpandable)) s["expanded"] = n.has(kAccessExpanded);
-            if (n.has(kAccessSelected)) s["selected"] = true;
-            if (n.has(kAccessCheckable)) s["checked"] = n.has(kAccessChecked);
-            if (n.has(kAccessCurrent)) s["current"] = true;
-            if (n.has(kAccessOffscreen)) s["offscreen"] = true;
-            if (n.has(kAccessDisabled)) s["disabled"] = true;
-            j["state"] = s;
+namespace {
+
+// JSON written directly: a tree of 10,000 cards' window is sent whenever it changes, and building
+// nlohmann::json objects node by node cost more than the rest of such a frame.
+void appendJsonString(std::string& out, std::string_view s) {
+    out += '"';
+    for (size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) { // valid UTF-8 as it is; a bad byte becomes U+FFFD
+            char32_t cp = 0;
+            const size_t len = utf8Decode(s, i, cp);
+            if (len == 0)
+                out += "\xEF\xBF\xBD";
+            else
+                out.append(s.data() + i, len);
+            i += len == 0 ? 1 : len;
+            continue;
         }
-        nodes.push_back(std::move(j));
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += static_cast<char>(c);
+        } else if (c < 0x20) {
+            static constexpr char kHex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += kHex[c >> 4];
+            out += kHex[c & 0xF];
+        } else {
+            out += static_cast<char>(c);
+        }
+        ++i;
     }
-    return json{{"focus", focus}, {"focusVisible", focusVisible}, {"nodes", nodes}}.dump();
+    out += '"';
+}
+
+void appendKey(std::string& out, const char* key) {
+    out += ",\"";
+    out += key;
+    out += "\":";
+}
+
+// A coordinate rounded to 1/100 px, without trailing zeros.
+void appendNumber(std::string& out, float v) {
+    const double r = std::round(static_cast<double>(v) * 100.0) / 100.0;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", r == 0.0 ? 0.0 : r);
+    std::string_view t(buf);
+    if (t.find('.') != std::string_view::npos) {
+        while (t.back() == '0') t.remove_suffix(1);
+        if (t.back() == '.') t.remove_suffix(1);
+    }
+    out += t;
+}
+
+} // namespace
+
+std::string AccessTree::toJson(float zoom) const {
+    std::string out;
+    out.reserve(64 + nodes_.size() * 160);
+    out += "{\"focus\":";
+    appendJsonString(out, focus);
+    out += ",\"focusVisible\":";
+    out += focusVisible ? "true" : "false";
+    out += ",\"nodes\":[";
+    bool firstNode = true;
+    for (const AccessNode& n : nodes_) {
+        if (!firstNode) out += ',';
+        firstNode = false;
+        out += "{\"id\":";
+        appendJsonString(out, n.id);
+        appendKey(out, "role");
+        appendJsonString(out, accessRoleName(n.role));
+        appendKey(out, "name");
+        appendJsonString(out, n.name);
+        if (n.parent >= 0) {
+            appendKey(out, "parent");
+            out += std::to_string(n.parent);
+        }
+        if (!n.value.empty()) {
+            appendKey(out, "value");
+            appendJsonString(out, n.value);
+        }
+        if (!n.description.empty()) {
+            appendKey(out, "description");
+            appendJsonString(out, n.description);
+        }
+        for (const auto& [key, v] : {std::pair<const char*, int>{"level", n.level},
+                                     {"columns", n.columns},
+                                     {"index", n.index}}) {
+            if (!v) continue;
+            appendKey(out, key);
+            out += std::to_string(v);
+        }
+        if (n.rect[2] > 0 && n.rect[3] > 0) {
+            appendKey(out, "rect");
+            for (int k = 0; k < 4; ++k) {
+                out += k ? ',' : '[';
+                appendNumber(out, n.rect[k] * zoom);
+            }
+            out += ']';
+        }
+        if (n.state) {
+            appendKey(out, "state");
+            std::string s;
+            const auto flag = [&](const char* key, bool value) {
+                s += s.empty() ? "{\"" : ",\"";
+                s += key;
+                s += value ? "\":true" : "\":false";
+            };
+            if (n.has(kAccessFocusable)) flag("focusable", true);
+            if (n.has(kAccessPressable)) flag("pressed", n.has(kAccessPressed));
+            if (n.has(kAccessExpandable)) flag("expanded", n.has(kAccessExpanded));
+            if (n.has(kAccessSelected)) flag("selected", true);
+            if (n.has(kAccessCheckable)) flag("checked", n.has(kAccessChecked));
+            if (n.has(kAccessCurrent)) flag("current", true);
+            if (n.has(kAccessOffscreen)) flag("offscreen", true);
+            if (n.has(kAccessDisabled)) flag("disabled", true);
+            out += s.empty() ? "{}" : s + "}";
+        }
+        out += '}';
+    }
+    out += "]}";
+    return out;
 }
 
 std::vector<std::string> AccessTree::problems() const {

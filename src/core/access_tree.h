@@ -97,8 +97,8 @@ class AccessTree {
     std::string focus;
     bool focusVisible = false;
 
-    // Changes with any role, name, value, state, nesting or focus change; with `geometry`, also
-    // when a box moves (rounded to half a pixel).
+    // Changes with any role, name, value, state, nesting or focus change; with `geometry`, only
+    // when a box moves (rounded to half a pixel) or scrolls out of or into view.
     std::uint64_t hash(bool geometry) const;
     // {"focus": id, "focusVisible": bool, "nodes": [{"id","role","name","parent",...}]}; rects
     // are multiplied by `zoom` (the UI scale: CSS px of the canvas).

@@ -137,3 +137,26 @@ TEST_CASE("access tree: a grid shown in part says its size and where each twin s
     t.nodes()[1].index = 9002; // the window scrolled by a row: the twins must be told
     CHECK(t.hash(false) != before);
 }
+
+TEST_CASE("access tree: JSON escapes quotes, backslashes, control characters and bad UTF-8") {
+    rx::AccessTree t;
+    rx::AccessNode n("card:a\"b", rx::AccessRole::Button, "say \"hi\" \\ tab\there\nline");
+    n.description = std::string("caf\xC3\xA9 \xE2\x80\x99 bad \xFF end");
+    n.value = std::string("\x01", 1);
+    n.at(0.004f, -3.333f, 120.5f, 40.0f);
+    t.add(std::move(n));
+    t.focus = "card:a\"b";
+    const auto j = nlohmann::json::parse(t.toJson(1.0f));
+    CHECK(j["focus"] == "card:a\"b");
+    const auto& node = j["nodes"][0];
+    CHECK(node["id"] == "card:a\"b");
+    CHECK(node["name"] == "say \"hi\" \\ tab\there\nline");
+    CHECK(node["description"] == "caf\xC3\xA9 \xE2\x80\x99 bad \xEF\xBF\xBD end");
+    CHECK(node["value"] == std::string("\x01", 1));
+    CHECK(node["rect"][0] == 0);
+    CHECK(node["rect"][1] == doctest::Approx(-3.33));
+    CHECK(node["rect"][2] == doctest::Approx(120.5));
+    CHECK(node["rect"][3] == 40);
+    CHECK_FALSE(node.contains("state"));
+    CHECK_FALSE(node.contains("parent"));
+}
