@@ -80,7 +80,7 @@ void CardsView::draw(UiContext& ctx) {
                               (io.MouseDown[0] && nav_.overDropdown(io.MouseClickedPos[0]));
     pointer_.update(overUi && !ctx.pointerBlocked, overDropdown ? ImVec2() : areaMin_,
                     overDropdown ? ImVec2() : dragMax, ctx.nowMs, scroll_, maxScroll_,
-                    ctx.reducedMotion, selecting_);
+                    ctx.reducedMotion, selecting_, ctx.releaseVelocity);
     if (pointer_.pressedThisFrame()) {
         focusSerialAtPress_ = focusSerial_;
         pressInputSerial_ = ctx.pressSerial;
