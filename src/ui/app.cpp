@@ -449,8 +449,9 @@ void App::draw() {
     const bool wasTyping = ImGui::GetIO().WantTextInput || menu_.isOpen() ||
                            ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
     copyLinkRect_[2] = embedLinkRect_[2] = embedButtonRect_[2] = 0; // drawn again below if shown
-    // A large document is read in slices between frames (its first screen came with start()).
-    if (!model_.complete) model_.loadMore(kLoadSliceMs);
+    // A large document is read in slices between frames (its first screen came with start(); the
+    // first frame draws only that).
+    if (!model_.complete && frames_ > 0) model_.loadMore(kLoadSliceMs);
     if (contentCharsVersion_ != model_.contentCharsVersion()) {
         contentCharsVersion_ = model_.contentCharsVersion();
         theme_.setContentText(model_.contentChars());

@@ -34,7 +34,7 @@ class SearchBar {
     bool currentPosition(const SearchIndex& index, MatchPosition& out) const;
     unsigned version() const { return version_; }           // changes whenever the result does
     unsigned queryVersion() const { return queryVersion_; } // changes with every new query
-    static constexpr double kSliceMs = 3.0;
+    static constexpr double kSliceMs = 2.0;
 
     bool hideNonMatching = false;
 
