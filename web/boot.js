@@ -116,6 +116,21 @@
   // follows it then has nothing left to do (Safari allows clipboard writes only inside such an
   // event; elsewhere the Clipboard API is the fallback).
   var lastSelectionCopy = { text: null, at: -1e9 };
+  // The same for a copy control (a menu item, Copy text, the selection toolbar): written inside
+  // the pointerup that clicked it, so the app's request a frame later has nothing left to do.
+  var lastGestureCopy = { text: null, at: -1e9 };
+  var gestureCopyText = null; // the text the copy event of copyInGesture carries
+  function copiedInGesture(text) {
+    return lastGestureCopy.text === text && performance.now() - lastGestureCopy.at < 2000;
+  }
+  function copyInGesture(text) {
+    var done = false;
+    gestureCopyText = text;
+    try { done = document.execCommand('copy'); } catch (e) { done = false; }
+    gestureCopyText = null;
+    if (!done) copyText(text); // the Clipboard API, still inside the user's event
+    lastGestureCopy = { text: text, at: performance.now() };
+  }
 
   // Requests from the wasm (src/platform/explorer_bridge.js).
   window.rxHost = {
@@ -135,12 +150,13 @@
           if (typeof data.text !== 'string') break;
           if (data.selection && lastSelectionCopy.text === data.text &&
               performance.now() - lastSelectionCopy.at < 2000) break;
+          if (copiedInGesture(data.text)) break;
           copyText(data.text);
           break;
         case 'copy-link':
           if (typeof data.hash === 'string') {
             window.explorer.lastCopiedLink = fullLink(data.hash);
-            copyText(window.explorer.lastCopiedLink);
+            if (!copiedInGesture(window.explorer.lastCopiedLink)) copyText(window.explorer.lastCopiedLink);
           }
           break;
         case 'wake-in': {
@@ -325,7 +341,11 @@
       setVisible: function (v) { m._rx_set_visible(v); },
       selectedText: function () { return m.UTF8ToString(m._rx_selected_text()); },
       textLayout: function () { return m.UTF8ToString(m._rx_text_layout_json()); },
-      contextMenu: function (x, y, touch) { return m._rx_context_menu(x, y, touch ? 1 : 0); }
+      contextMenu: function (x, y, touch) { return m._rx_context_menu(x, y, touch ? 1 : 0); },
+      copyPayloadAt: function (px, py, rx, ry) {
+        var json = m.UTF8ToString(m._rx_copy_payload_at(px, py, rx, ry));
+        return json ? JSON.parse(json) : null;
+      }
     };
     // The DOM twins' way back into the wasm (twins.js): requests and handed-over keys.
     window.rxTwinBridge = {
@@ -383,9 +403,14 @@
     }, true);
     // Chrome enables its Copy command without a DOM selection only when beforecopy is cancelled.
     document.addEventListener('beforecopy', function (e) {
-      if (document.activeElement === canvas && api.selectedText()) e.preventDefault();
+      if (gestureCopyText !== null || (document.activeElement === canvas && api.selectedText())) e.preventDefault();
     });
     document.addEventListener('copy', function (e) {
+      if (gestureCopyText !== null && e.clipboardData) {
+        e.clipboardData.setData('text/plain', gestureCopyText);
+        e.preventDefault();
+        return;
+      }
       if (document.activeElement !== canvas || !e.clipboardData) return;
       var text = api.selectedText();
       if (!text) return;
@@ -416,6 +441,44 @@
       if (e.rxTextField) return;
       if (document.activeElement !== canvas) canvas.focus({ preventScroll: true });
     });
+    // The primary pointer's moves with their own times, for the speed of a fling: frames are too
+    // coarse a clock (moves arrive aligned to frames, and a slow one looks like a rest).
+    var POINTER_KINDS = { pointerdown: 0, pointermove: 1, pointerup: 2, pointercancel: 3 };
+    function samplePointer(e) {
+      if (!e.isPrimary || ((e.type === 'pointerdown' || e.type === 'pointerup') && e.button !== 0)) return;
+      var kind = POINTER_KINDS[e.type];
+      var events = kind === 1 && e.getCoalescedEvents ? e.getCoalescedEvents() : [];
+      if (!events.length) events = [e];
+      for (var i = 0; i < events.length; i++) m._rx_pointer_sample(kind, events[i].timeStamp, events[i].clientY);
+    }
+    Object.keys(POINTER_KINDS).forEach(function (type) {
+      canvas.addEventListener(type, samplePointer, { capture: true, passive: true });
+    });
+    // A click on a copy control copies inside the user's own event (see copyInGesture). A menu
+    // item acts on the press: what it copies is asked while the menu is still there.
+    var copyPress = null;
+    canvas.addEventListener('pointerdown', function (e) {
+      copyPress = null;
+      if (!e.isPrimary || e.button !== 0) return;
+      var r = canvas.getBoundingClientRect();
+      var x = e.clientX - r.left, y = e.clientY - r.top;
+      var payload = api.copyPayloadAt(x, y, x, y);
+      copyPress = { x: x, y: y, payload: payload && payload.press ? payload : null };
+    }, true);
+    canvas.addEventListener('pointerup', function (e) {
+      var press = copyPress;
+      copyPress = null;
+      if (!press || !e.isPrimary || e.button !== 0) return;
+      var r = canvas.getBoundingClientRect();
+      var payload = press.payload || api.copyPayloadAt(press.x, press.y, e.clientX - r.left, e.clientY - r.top);
+      if (!payload) return;
+      if (typeof payload.hash === 'string') {
+        window.explorer.lastCopiedLink = fullLink(payload.hash);
+        copyInGesture(window.explorer.lastCopiedLink);
+      } else if (typeof payload.text === 'string') {
+        copyInGesture(payload.text);
+      }
+    }, true);
     // A DPR change (zoom, moving to another screen) without a resize: SDL re-reads the ratio and
     // resizes the drawing buffer on a resize event, so send one.
     (function watchDpr() {

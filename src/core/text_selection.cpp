@@ -259,4 +259,41 @@ int ClickCounter::press(double nowMs, float x, float y) {
     return count_;
 }
 
+void SelectGesture::press(const TextBlocks& blocks, Selection& selection, TextPoint hit, int clicks,
+                          bool extend) {
+    unit_ = Unit::Character;
+    if (extend && selection.active()) {
+        selection.setFocus(blocks, hit);
+        return;
+    }
+    const std::string& text = blocks[static_cast<size_t>(hit.block)].text;
+    if (clicks == 2) {
+        const ByteSpan w = wordAt(text, hit.offset);
+        originStart_ = {hit.block, w.begin};
+        originEnd_ = {hit.block, w.end};
+        unit_ = Unit::Word;
+    } else if (clicks == 3) {
+        originStart_ = {hit.block, 0};
+        originEnd_ = {hit.block, text.size()};
+        unit_ = Unit::Block;
+    } else {
+        originStart_ = originEnd_ = hit;
+    }
+    selection.set(blocks, originStart_, originEnd_);
+}
+
+void SelectGesture::drag(const TextBlocks& blocks, Selection& selection, TextPoint p) const {
+    if (unit_ == Unit::Character) {
+        selection.setFocus(blocks, p);
+        return;
+    }
+    const std::string& text = blocks[static_cast<size_t>(p.block)].text;
+    ByteSpan unit{0, text.size()};
+    if (unit_ == Unit::Word) unit = wordAt(text, p.offset);
+    if (p < originStart_)
+        selection.set(blocks, originEnd_, {p.block, unit.begin});
+    else
+        selection.set(blocks, originStart_, std::max(originEnd_, TextPoint{p.block, unit.end}));
+}
+
 } // namespace rx

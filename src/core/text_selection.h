@@ -134,4 +134,22 @@ class ClickCounter {
     int count_ = 0;
 };
 
+// A mouse selection as on a page: a press puts a caret, a double click selects a word and a
+// triple click a block (or Shift extends what is selected); a drag from there grows the selection
+// by the same unit (characters, whole words, whole blocks), keeping the first unit selected.
+class SelectGesture {
+  public:
+    enum class Unit { Character, Word, Block };
+    // A press on `hit` (valid), the `clicks`-th in a row (1..3), Shift held or not.
+    void press(const TextBlocks& blocks, Selection& selection, TextPoint hit, int clicks,
+               bool extend);
+    // The pointer, still down, is over `p` (valid).
+    void drag(const TextBlocks& blocks, Selection& selection, TextPoint p) const;
+    Unit unit() const { return unit_; }
+
+  private:
+    Unit unit_ = Unit::Character;
+    TextPoint originStart_, originEnd_; // the word or block the gesture began with
+};
+
 } // namespace rx

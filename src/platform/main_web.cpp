@@ -2,6 +2,7 @@
 // The only file (with explorer_bridge.js) that knows about emscripten.
 #include "idle_policy.h"
 #include "imgui_sdl_platform.h"
+#include "pointer_policy.h"
 #include "start_result.h"
 #include "text_agent.h"
 #include "ui/app.h"
@@ -56,6 +57,7 @@ struct Platform {
     float dpr = 1.0f;
     std::string stateJson; // keeps the returned string alive for JS
     std::string selectionText;
+    std::string copyPayload;
     std::string textLayout;
     std::string pasteBuffer;
     // Each left press not yet applied by ImGui, oldest first (ImGui applies a second press of a
@@ -63,6 +65,8 @@ struct Platform {
     // ImGui counts by frame times, and its input serial.
     std::deque<std::pair<int, unsigned>> presses;
     unsigned inputSerial = 0;
+    // The primary pointer's events with their own times (boot.js): the speed of a lift.
+    rx::PointerTrack pointerTrack;
 };
 
 Platform* g = nullptr;
@@ -135,6 +139,10 @@ void renderFrame() {
         g->presses.pop_front();
     }
     if (!rx::imguiSdlInputPending()) g->presses.clear(); // every press has been applied
+    if (io.MouseReleased[0]) {
+        const float zoom = g->app.uiScale() > 0 ? g->app.uiScale() : 1.0f;
+        g->app.setReleaseVelocity(g->pointerTrack.takeReleaseVelocity() / zoom);
+    }
     g->app.draw();
     ImGui::Render();
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
@@ -335,6 +343,24 @@ EMSCRIPTEN_KEEPALIVE int rx_context_menu(float x, float y, int touch) {
     const int opened = g->app.requestContextMenu(x / zoom, y / zoom, touch != 0) ? 1 : 0;
     wakeLoop();
     return opened;
+}
+
+// The canvas's primary pointer (boot.js): kind 0 down, 1 move, 2 up, 3 cancel, at the event's
+// own timeStamp and clientY (CSS px). Called before SDL sees the same input.
+EMSCRIPTEN_KEEPALIVE void rx_pointer_sample(int kind, double timeMs, float y) {
+    if (!g || kind < 0 || kind > 3) return;
+    g->pointerTrack.sample(static_cast<rx::PointerSampleKind>(kind), timeMs, y);
+}
+
+// The page's pointerup asks what the click pressed at (px, py) and released at (rx, ry), CSS px of
+// the canvas, copies (copy_payload.h: {"text"} / {"hash"}, "" = nothing): Safari writes the
+// clipboard only inside the user's own event, and the app acts on the click a frame later.
+EMSCRIPTEN_KEEPALIVE const char* rx_copy_payload_at(float px, float py, float rx, float ry) {
+    if (!g || !g->loopRunning) return "";
+    const float zoom = g->app.uiScale() > 0 ? g->app.uiScale() : 1.0f;
+    g->copyPayload =
+        g->app.copyPayloadAt(ImVec2(px / zoom, py / zoom), ImVec2(rx / zoom, ry / zoom));
+    return g->copyPayload.c_str();
 }
 
 // The page's copy event asks what is selected ("" = nothing: the browser copies as usual).

@@ -373,16 +373,12 @@ void App::openContextMenu(UiContext& ctx, ImVec2 at, bool byKeyboard) {
     menu_.open(at, std::move(items), byKeyboard);
 }
 
-void App::runMenuItem(UiContext& ctx, const std::string& id) {
-    if (id == "copy") cards_.copyText(ctx, menuSelection_, "the selection");
-    if (id == "copy-card") cards_.copyCardText(ctx, menuCard_);
-    if (id == "copy-card-link") cards_.copyCardLink(ctx, menuCard_);
-    if (id == "search") cards_.searchFor(ctx, menuWord_);
-    if (id == "copy-link-view") copyLink();
-    if (id == "copy-quote") {
-        host_.call("copy", json{{"text", menuCell_.quote}}.dump());
-        ctx.announce("Copied the quote");
-    }
+CopyPayload App::menuCopyPayload(const std::string& id) const {
+    if (id == "copy") return {menuSelection_, {}};
+    if (id == "copy-card") return CardsView::cardTextPayload(model_, menuCard_);
+    if (id == "copy-card-link") return CardsView::cardLinkPayload(menuCard_);
+    if (id == "copy-link-view") return {{}, viewLinkHash()};
+    if (id == "copy-quote") return {menuCell_.quote, {}};
     if (id == "copy-cell-link") {
         UrlState link = composeUrl();
         link.view = "matrix";
@@ -393,9 +389,36 @@ void App::runMenuItem(UiContext& ctx, const std::string& id) {
         link.transparentBg = false;
         link.scale = 1.0f;
         link.parentOrigin.clear();
-        host_.call("copy-link", json{{"hash", encodeHash(link)}}.dump());
-        ctx.announce("Link copied");
+        return {{}, encodeHash(link)};
     }
+    return {};
+}
+
+std::string App::copyPayloadAt(ImVec2 press, ImVec2 release) const {
+    if (menu_.isOpen()) // an item acts on the press: a click that starts on it
+        return copyPayloadJson(menuCopyPayload(menu_.itemAt(press)), true);
+    const auto within = [](const float* r, ImVec2 p) {
+        return r[2] > 0 && p.x >= r[0] && p.y >= r[1] && p.x < r[0] + r[2] && p.y < r[1] + r[3];
+    };
+    if (within(copyLinkRect_, press) && within(copyLinkRect_, release))
+        return copyPayloadJson({{}, viewLinkHash()}, false);
+    if (view_ == View::Cards)
+        return copyPayloadJson(cards_.copyPayloadAt(press, release, model_), false);
+    return {};
+}
+
+void App::runMenuItem(UiContext& ctx, const std::string& id) {
+    if (id == "copy-card") {
+        cards_.copyCardText(ctx, menuCard_); // also labels the card's button "Copied"
+    } else if (id == "copy-link-view") {
+        copyLink();
+    } else if (const CopyPayload copy = menuCopyPayload(id); !copy.empty()) {
+        sendCopy(host_, copy);
+        ctx.announce(!copy.hash.empty() ? "Link copied"
+                     : id == "copy"     ? "Copied the selection"
+                                        : "Copied the quote");
+    }
+    if (id == "search") cards_.searchFor(ctx, menuWord_);
     if (id == "show-source") ctx.jumpToCard = menuCell_.sourceCard;
     // The page prints after this frame (web/print.js): this view's rendition or the whole one.
     if (id == "print-view" || id == "print-document")
@@ -430,8 +453,10 @@ void App::draw() {
     ctx.touch = touchInput_;
     ctx.pressClicks = pressClicks_;
     ctx.pressSerial = pressSerial_;
+    ctx.releaseVelocity = releaseVelocity_;
     pressClicks_ = 0;
     pressSerial_ = 0;
+    releaseVelocity_ = std::numeric_limits<float>::quiet_NaN();
     ctx.menuOpen = menu_.isOpen();
     ctx.pointerBlocked = menu_.takesPointer();
 
@@ -681,9 +706,12 @@ void App::activateTopBar(UiContext& ctx, const std::string& id) {
     if (id == "app:open-full") host_.call("open", json{{"url", "./" + fullExplorerHash()}}.dump());
 }
 
+std::string App::viewLinkHash() const {
+    return url_.embed ? fullExplorerHash() : encodeHash(composeUrl());
+}
+
 void App::copyLink() {
-    const std::string hash = url_.embed ? fullExplorerHash() : encodeHash(composeUrl());
-    host_.call("copy-link", json{{"hash", hash}}.dump());
+    host_.call("copy-link", json{{"hash", viewLinkHash()}}.dump());
     host_.call("announce", json{{"text", "Link copied"}}.dump());
     linkCopiedAtMs_ = host_.nowMs();
     // Wake once more to put the label back: a timer we set, not a running animation.

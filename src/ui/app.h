@@ -12,6 +12,8 @@
 #include "view_cards.h"
 #include "view_matrix.h"
 
+#include <limits>
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -67,7 +69,13 @@ class App {
         pressClicks_ = clicks;
         pressSerial_ = serial;
     }
+    // The speed (px/ms, positive = down) the pointer lifted at in the release ImGui applies this
+    // frame, from the events' own times; NaN = unknown (the view measures by frames).
+    void setReleaseVelocity(float pxPerMs) { releaseVelocity_ = pxPerMs; }
     void copyToSystemClipboard(const std::string& text);
+    // What a click pressed at `press` and released at `release` (ImGui px) would copy, as JSON
+    // (copy_payload.h), so the page can write it inside the user's own event; "" = nothing.
+    std::string copyPayloadAt(ImVec2 press, ImVec2 release) const;
     std::string stateJson() const;
     // The print rendition (app_print.cpp): "" = what is shown now, else that URL state.
     std::string printHtml(const std::string& hashOrQuery);
@@ -96,6 +104,8 @@ class App {
     void drawTopBarFocus(const UiContext& ctx);         // the ring on a top-bar button Tab reached
     void activateTopBar(UiContext& ctx, const std::string& id);
     void copyLink();
+    std::string viewLinkHash() const; // the link Copy link copies
+    CopyPayload menuCopyPayload(const std::string& id) const;
     void openContextMenu(UiContext& ctx, ImVec2 at, bool byKeyboard);
     void runMenuItem(UiContext& ctx, const std::string& id);
     void toggleTheme();
@@ -149,6 +159,7 @@ class App {
     bool touchInput_ = false;
     int pressClicks_ = 0;
     unsigned pressSerial_ = 0;
+    float releaseVelocity_ = std::numeric_limits<float>::quiet_NaN();
     // The context menu and what it was opened over.
     ContextMenu menu_;
     bool menuRequested_ = false;

@@ -67,7 +67,8 @@ std::string Controls::step(const std::string& current, bool forward) const {
 constexpr float kTouchSlopPx = 8.0f; // below this a press is still a click
 
 void Pointer::update(bool overUi, ImVec2 areaMin, ImVec2 areaMax, double nowMs,
-                     ScrollMotion& motion, float maxScroll, bool reducedMotion, bool selecting) {
+                     ScrollMotion& motion, float maxScroll, bool reducedMotion, bool selecting,
+                     float releaseVelocity) {
     const ImGuiIO& io = ImGui::GetIO();
     overUi_ = overUi;
     pressedNow_ = false;
@@ -106,7 +107,9 @@ void Pointer::update(bool overUi, ImVec2 areaMin, ImVec2 areaMax, double nowMs,
         if (dragging_ && !selecting) {
             jumpTo(motion, startScroll_ - dy, maxScroll);
             velocity_.add(nowMs, motion.position);
-            releaseVelocity_ = velocity_.velocity();
+            // The content moves against the finger: its speed is the finger's, negated.
+            releaseVelocity_ =
+                std::isnan(releaseVelocity) ? velocity_.velocity() : -releaseVelocity;
             if (!reducedMotion) startFling(motion, releaseVelocity_);
         }
     }

@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -51,8 +52,11 @@ class Controls {
 class Pointer {
   public:
     // Before drawing. `overUi`: the mouse is over the explorer (not another ImGui window).
+    // `releaseVelocity`: the pointer's speed (px/ms, positive = down) at a release this frame,
+    // measured from the events' own times; NaN = unknown, then frame times estimate it.
     void update(bool overUi, ImVec2 areaMin, ImVec2 areaMax, double nowMs, ScrollMotion& motion,
-                float maxScroll, bool reducedMotion, bool selecting = false);
+                float maxScroll, bool reducedMotion, bool selecting = false,
+                float releaseVelocity = std::numeric_limits<float>::quiet_NaN());
     // The press under way ends in no click (a double-click selected a word, a long press fired).
     void suppressClick() { suppressClick_ = true; }
     bool pressed() const { return pressed_; }

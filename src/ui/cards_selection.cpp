@@ -118,20 +118,9 @@ void CardsView::selectionBeforePointer(UiContext& ctx, bool overUi, ImVec2 dragM
     selectionByTouch_ = false;
     const int counted = clicks_.press(ctx.nowMs, p.x, p.y);
     const int count = ctx.pressClicks > 0 ? (ctx.pressClicks - 1) % 3 + 1 : counted;
-    const std::string& text = blocks_[static_cast<size_t>(hit.block)].text;
-    if (io.KeyShift && selection_.active() && selA_.valid()) {
-        selection_.setFocus(blocks_, hit);
-        suppressPending_ = true;
-    } else if (count == 2) {
-        const ByteSpan w = wordAt(text, hit.offset);
-        selection_.set(blocks_, {hit.block, w.begin}, {hit.block, w.end});
-        suppressPending_ = true;
-    } else if (count == 3) {
-        selection_.set(blocks_, {hit.block, 0}, {hit.block, text.size()});
-        suppressPending_ = true;
-    } else {
-        selection_.set(blocks_, hit, hit);
-    }
+    const bool extend = io.KeyShift && selection_.active() && selA_.valid();
+    gesture_.press(blocks_, selection_, hit, count, extend);
+    if (extend || count >= 2) suppressPending_ = true; // it selects; it opens no card
     resolveSelection();
 }
 
@@ -141,7 +130,7 @@ void CardsView::selectionAfterPointer(UiContext& ctx) {
     suppressPending_ = false;
     if (selecting_ && io.MouseDown[0] && pointer_.dragging()) {
         const TextPoint p = layer_.hitNearest(io.MousePos.x, layerY(io.MousePos.y));
-        if (p.valid() && selection_.active()) selection_.setFocus(blocks_, p);
+        if (p.valid() && selection_.active()) gesture_.drag(blocks_, selection_, p);
         // Beyond the area's top or bottom edge the content scrolls towards the pointer.
         float over = 0;
         if (io.MousePos.y < areaMin_.y + 4) over = io.MousePos.y - (areaMin_.y + 4);
@@ -275,11 +264,27 @@ void CardsView::searchFor(UiContext& ctx, const std::string& text) {
     ctx.announce("Searching for " + q);
 }
 
-void CardsView::copyCardLink(UiContext& ctx, const std::string& itemId) {
+CopyPayload CardsView::cardLinkPayload(const std::string& itemId) {
     UrlState link;
     link.card = itemId;
-    ctx.host.call("copy-link", nlohmann::json{{"hash", encodeHash(link)}}.dump());
+    return {{}, encodeHash(link)};
+}
+
+void CardsView::copyCardLink(UiContext& ctx, const std::string& itemId) {
+    sendCopy(ctx.host, cardLinkPayload(itemId));
     ctx.announce("Link copied");
+}
+
+CopyPayload CardsView::copyPayloadAt(ImVec2 press, ImVec2 release, const Model& model) const {
+    const std::string id = controls_.hitAt(press);
+    if (id.empty() || id != controls_.hitAt(release)) return {};
+    if (id.rfind("copy:", 0) == 0) return cardTextPayload(model, id.substr(5));
+    if (id == "sel:copy") return {selectedText(), {}};
+    if (id == "sel:link" && hasSelection()) {
+        const std::string& owner = blocks_[static_cast<size_t>(std::min(selA_, selF_).block)].owner;
+        if (!owner.empty()) return cardLinkPayload(owner);
+    }
+    return {};
 }
 
 void CardsView::activateSelectionTool(UiContext& ctx, const std::string& id) {

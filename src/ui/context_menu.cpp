@@ -119,6 +119,13 @@ std::string ContextMenu::draw(const Theme& theme) {
     return chosen;
 }
 
+std::string ContextMenu::itemAt(ImVec2 p) const {
+    if (!open_) return {};
+    for (size_t i = 0; i < items_.size() && i < rects_.size(); ++i)
+        if (inside(rects_[i], p)) return items_[i].id;
+    return {};
+}
+
 void ContextMenu::writeState(nlohmann::json& state) const {
     using nlohmann::json;
     if (!open_) {

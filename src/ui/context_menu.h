@@ -30,6 +30,8 @@ class ContextMenu {
     // Draws the open menu; returns the chosen item's id, or "".
     std::string draw(const Theme& theme);
     void writeState(nlohmann::json& state) const; // state().contextMenu
+    // The item drawn at `p` in the last frame ("" = none, or the menu is closed).
+    std::string itemAt(ImVec2 p) const;
 
     // The open menu as a `menu` of `menuitem`s with ids "menu:<item id>"; a screen
     // reader reads the item the keyboard is on, which focusedNode() names ("" = none).

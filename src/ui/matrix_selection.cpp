@@ -58,24 +58,14 @@ void MatrixView::selectionInput(UiContext& ctx) {
         if (!hit.valid()) {
             if (!io.KeyShift) selection_.clear();
         } else {
-            const std::string& text = blocks_[static_cast<size_t>(hit.block)].text;
             const int counted = clicks_.press(ctx.nowMs, p.x, p.y);
             const int count = ctx.pressClicks > 0 ? (ctx.pressClicks - 1) % 3 + 1 : counted;
-            if (io.KeyShift && selection_.active()) {
-                selection_.setFocus(blocks_, hit);
-            } else if (count == 2) {
-                const ByteSpan w = wordAt(text, hit.offset);
-                selection_.set(blocks_, {hit.block, w.begin}, {hit.block, w.end});
-            } else if (count == 3) {
-                selection_.set(blocks_, {hit.block, 0}, {hit.block, text.size()});
-            } else {
-                selection_.set(blocks_, hit, hit);
-            }
+            gesture_.press(blocks_, selection_, hit, count, io.KeyShift && selection_.active());
         }
     }
     if (selecting_ && io.MouseDown[0] && !io.MouseClicked[0]) {
         const TextPoint p = layer_.hitNearest(io.MousePos.x, io.MousePos.y);
-        if (p.valid()) selection_.setFocus(blocks_, p);
+        if (p.valid() && selection_.active()) gesture_.drag(blocks_, selection_, p);
     }
     if (!io.MouseDown[0]) selecting_ = false;
     if (selecting_) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);

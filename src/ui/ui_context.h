@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,9 @@ struct UiContext {
     // The platform's input serial of that press (0 = unknown): orders it against twin focus
     // changes.
     unsigned pressSerial = 0;
+    // The speed (px/ms, positive = down) of the pointer at a left release applied this frame,
+    // measured by the platform from the events' own times; NaN = unknown.
+    float releaseVelocity = std::numeric_limits<float>::quiet_NaN();
     // The context menu is open: it takes the keys, and the click that closes it goes nowhere.
     bool menuOpen = false;
     bool pointerBlocked = false;

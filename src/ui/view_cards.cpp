@@ -75,7 +75,7 @@ void CardsView::draw(UiContext& ctx) {
     const ImVec2 dragMax(areaMax_.x - ImGui::GetStyle().ScrollbarSize, areaMax_.y);
     selectionBeforePointer(ctx, overUi, dragMax);
     pointer_.update(overUi && !ctx.pointerBlocked, areaMin_, dragMax, ctx.nowMs, scroll_,
-                    maxScroll_, ctx.reducedMotion, selecting_);
+                    maxScroll_, ctx.reducedMotion, selecting_, ctx.releaseVelocity);
     if (pointer_.pressedThisFrame()) {
         focusSerialAtPress_ = focusSerial_;
         pressInputSerial_ = ctx.pressSerial;

@@ -5,6 +5,7 @@
 // cards inside the scroll area are drawn.
 #pragma once
 #include "card_input.h"
+#include "copy_payload.h"
 #include "rich_text.h"
 #include "search_bar.h"
 #include "section_nav.h"
@@ -61,6 +62,12 @@ class CardsView {
     void copyCardText(UiContext& ctx, const std::string& itemId) { copyCard(ctx, itemId); }
     void searchFor(UiContext& ctx, const std::string& text);
     void copyCardLink(UiContext& ctx, const std::string& itemId);
+    // What copying a card's text or link copies ({} for an unknown card).
+    static CopyPayload cardTextPayload(const Model& model, const std::string& itemId);
+    static CopyPayload cardLinkPayload(const std::string& itemId);
+    // What a click pressed at `press` and released at `release` copies: a card's Copy text
+    // button, the selection toolbar's Copy and Copy link ({} elsewhere, or a drag between two).
+    CopyPayload copyPayloadAt(ImVec2 press, ImVec2 release, const Model& model) const;
 
     // The control with keyboard focus ("app:theme", "card:<id>", ...) and whether its ring shows.
     const std::string& focusedControl() const { return focus_; }
@@ -235,6 +242,7 @@ class CardsView {
     Selection selection_;
     TextPoint selA_, selF_; // resolved this frame; invalid = none
     ClickCounter clicks_;
+    SelectGesture gesture_;         // what a press selects and how a drag from it grows
     bool selecting_ = false;        // a drag now selects (mouse press on text, a touch handle)
     bool pressOnText_ = false;      // the current press began on text
     bool selectionByTouch_ = false; // handles and the toolbar show

@@ -222,11 +222,16 @@ void CardsView::activate(UiContext& ctx, const std::string& id) {
     }
 }
 
+CopyPayload CardsView::cardTextPayload(const Model& model, const std::string& itemId) {
+    const Item* item = model.doc.findItem(itemId);
+    if (!item) return {};
+    return {item->title + "\n\n" + item->body.plain(), {}};
+}
+
 void CardsView::copyCard(UiContext& ctx, const std::string& itemId) {
     const Item* item = ctx.model.doc.findItem(itemId);
     if (!item) return;
-    ctx.host.call("copy",
-                  nlohmann::json{{"text", item->title + "\n\n" + item->body.plain()}}.dump());
+    sendCopy(ctx.host, cardTextPayload(ctx.model, itemId));
     copiedCard_ = itemId;
     ctx.announce("Copied " + item->title);
 }

@@ -154,6 +154,7 @@ class MatrixView {
     Selection selection_;
     TextPoint selA_, selF_;
     ClickCounter clicks_;
+    SelectGesture gesture_; // what a press selects and how a drag from it grows
     bool selecting_ = false;
 };
 

@@ -146,3 +146,47 @@ TEST_CASE("ClickCounter: double and triple clicks need speed and the same place"
     CHECK(c.press(3000, 11, 12) == 1); // too slow
     CHECK(c.press(3100, 40, 12) == 1); // elsewhere
 }
+
+TEST_CASE("SelectGesture: a drag grows by the unit the press selected, keeping it") {
+    rx::TextBlocks blocks;
+    blocks.add("a", "Rust’s borrow checker prevents data races.");
+    blocks.add("b", "Ownership rules at compile time.");
+    rx::Selection sel;
+    rx::SelectGesture g;
+    const auto text = [&]() {
+        rx::TextPoint a, f;
+        REQUIRE(sel.resolve(blocks, a, f));
+        return rx::selectedText(blocks, a, f);
+    };
+    const auto at = [&](int block, const char* word) {
+        const std::string& t = blocks[static_cast<size_t>(block)].text;
+        return rx::TextPoint{block, t.find(word) + 1}; // inside the word
+    };
+
+    // Double click on "borrow", drag into "prevents": whole words, "borrow" kept.
+    g.press(blocks, sel, at(0, "borrow"), 2, false);
+    CHECK(g.unit() == rx::SelectGesture::Unit::Word);
+    CHECK(text() == "borrow");
+    g.drag(blocks, sel, at(0, "prevents"));
+    CHECK(text() == "borrow checker prevents");
+    // Backwards, into "Rust’s": from the start of that word to the end of "borrow".
+    g.drag(blocks, sel, at(0, "ust"));
+    CHECK(text() == "Rust’s borrow");
+    // Into the next block: its words count too.
+    g.drag(blocks, sel, at(1, "rules"));
+    CHECK(text() == "borrow checker prevents data races.\nOwnership rules");
+
+    // Triple click selects the block; a drag into the next takes that block whole.
+    g.press(blocks, sel, at(0, "data"), 3, false);
+    CHECK(text() == "Rust’s borrow checker prevents data races.");
+    g.drag(blocks, sel, at(1, "compile"));
+    CHECK(text() == "Rust’s borrow checker prevents data races.\nOwnership rules at compile time.");
+
+    // A single press and drag goes by characters; Shift extends what is there.
+    g.press(blocks, sel, {0, 0}, 1, false);
+    g.drag(blocks, sel, {0, 3});
+    CHECK(text() == "Rus");
+    g.press(blocks, sel, {0, 6}, 1, true);
+    CHECK(g.unit() == rx::SelectGesture::Unit::Character);
+    CHECK(text().rfind("Rust", 0) == 0);
+}
