@@ -95,6 +95,29 @@
     sync(f);
   }
 
+  // Text Dear ImGui cannot lay out: right-to-left scripts, combining marks and conjuncts, emoji
+  // joined by ZWJ, flags, skin tones, presentation selectors. The twin shows such text itself,
+  // with the browser's shaping, bidi, caret and selection, in the field's colours over the
+  // canvas's field (class rx-shaped); other text stays the canvas's.
+  var NEEDS_SHAPING = /[\p{M}\u200C\u200D\uFE0F\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u;
+
+  function showShaped(f) {
+    var shaped = NEEDS_SHAPING.test(f.el.value);
+    var colors = f.info.colors || {};
+    var key = shaped ? [colors.text, colors.bg, colors.selection].join('|') : '';
+    if (key === f.shapedKey) return;
+    f.shapedKey = key;
+    f.shaped = shaped;
+    f.el.classList.toggle('rx-shaped', shaped);
+    if (shaped) {
+      f.el.style.setProperty('--rx-field-text', String(colors.text || ''));
+      f.el.style.setProperty('--rx-field-bg', String(colors.bg || ''));
+      f.el.style.setProperty('--rx-field-selection', String(colors.selection || ''));
+    }
+    f.placed = null;
+    place(f);
+  }
+
   function create(info) {
     var el = document.createElement('input');
     el.type = 'text';
@@ -107,6 +130,7 @@
     el.setAttribute('autocapitalize', 'off');
     el.setAttribute('autocomplete', 'off');
     el.spellcheck = false;
+    el.dir = 'auto'; // an Arabic or Hebrew query reads right to left (shown by the twin)
     el.style.fontSize = FONT_PX + 'px';
     el.style.paddingLeft = el.style.paddingRight = PAD_X + 'px';
     var f = { id: info.id, el: el, info: info, textVersion: -1, selVersion: -1, sent: null,
@@ -123,6 +147,7 @@
         f.compEnd = f.compStart + data.length;
       }
       sync(f);
+      showShaped(f);
     });
     el.addEventListener('select', later);
     el.addEventListener('keyup', later);
@@ -225,7 +250,7 @@
     // While composing, the twin's caret sits on the canvas caret: the input method's candidate
     // window opens there.
     var shift = 0;
-    if (f.composing && f.info.caretX >= 0) {
+    if (f.composing && f.info.caretX >= 0 && !f.shaped) {
       var ctx = place.ctx || (place.ctx = document.createElement('canvas').getContext('2d'));
       ctx.font = getComputedStyle(el).font;
       var domCaret = PAD_X + ctx.measureText(el.value.slice(0, el.selectionEnd || 0)).width - el.scrollLeft;
@@ -257,6 +282,7 @@
         try { f.el.setSelectionRange(s[0], s[1], info.backward ? 'backward' : 'forward'); } catch (e) { /* hidden */ }
       }
       place(f);
+      showShaped(f);
     });
     Object.keys(fields).forEach(function (id) {
       if (seen[id]) return;

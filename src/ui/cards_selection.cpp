@@ -4,6 +4,8 @@
 // and a small toolbar. Hit tests use the previous frame's text layer (what the user sees).
 #include "view_cards.h"
 
+#include "selection_json.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -338,20 +340,11 @@ ImVec2 CardsView::keyboardMenuPoint() const {
 }
 
 void CardsView::writeSelectionState(nlohmann::json& state) const {
-    using nlohmann::json;
     if (!hasSelection()) {
         state["selection"] = nullptr;
         return;
     }
-    const TextPoint start = std::min(selA_, selF_), end = std::max(selA_, selF_);
-    const std::string& owner = blocks_[static_cast<size_t>(start.block)].owner;
-    json sel = {
-        {"text", selectedText()},
-        {"card", owner.empty() ? json(nullptr) : json(owner)},
-        {"start",
-         {{"block", blocks_[static_cast<size_t>(start.block)].id}, {"offset", start.offset}}},
-        {"end", {{"block", blocks_[static_cast<size_t>(end.block)].id}, {"offset", end.offset}}},
-        {"touch", selectionByTouch_}};
+    nlohmann::json sel = selectionJson(blocks_, selA_, selF_, selectionByTouch_);
     if (handlesShown_) {
         const float dy = scroll_.position - layerScroll_;
         sel["handles"] = {{handlePos_[0].x, handlePos_[0].y - dy},
@@ -361,18 +354,7 @@ void CardsView::writeSelectionState(nlohmann::json& state) const {
 }
 
 std::string CardsView::textLayoutJson() const {
-    using nlohmann::json;
-    json runs = json::array();
-    const float dy = scroll_.position - layerScroll_;
-    for (const TextLayer::Run& r : layer_.runs()) {
-        if (r.block < 0 || static_cast<size_t>(r.block) >= blocks_.size()) continue;
-        runs.push_back({{"block", blocks_[static_cast<size_t>(r.block)].id},
-                        {"line", r.line},
-                        {"rect", {r.left, r.top - dy, r.right - r.left, r.bottom - r.top}},
-                        {"begin", r.begin},
-                        {"end", r.end}});
-    }
-    return runs.dump();
+    return ui::textLayoutJson(layer_, blocks_, scroll_.position - layerScroll_);
 }
 
 } // namespace rx::ui

@@ -3,6 +3,8 @@
 // blocks and text layer are too; the previous frame's layer answers this frame's presses.
 #include "view_matrix.h"
 
+#include "selection_json.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -93,34 +95,12 @@ void MatrixView::clearSelection() {
 }
 
 void MatrixView::writeSelectionState(nlohmann::json& state) const {
-    using nlohmann::json;
-    if (!hasSelection()) {
-        state["selection"] = nullptr;
-        return;
-    }
-    const TextPoint start = std::min(selA_, selF_), end = std::max(selA_, selF_);
-    const std::string& owner = blocks_[static_cast<size_t>(start.block)].owner;
-    state["selection"] = {
-        {"text", selectedText()},
-        {"card", owner.empty() ? json(nullptr) : json(owner)},
-        {"start",
-         {{"block", blocks_[static_cast<size_t>(start.block)].id}, {"offset", start.offset}}},
-        {"end", {{"block", blocks_[static_cast<size_t>(end.block)].id}, {"offset", end.offset}}},
-        {"touch", false}};
+    state["selection"] =
+        hasSelection() ? selectionJson(blocks_, selA_, selF_, false) : nlohmann::json(nullptr);
 }
 
 std::string MatrixView::textLayoutJson() const {
-    using nlohmann::json;
-    json runs = json::array();
-    for (const TextLayer::Run& r : nextLayer_.runs()) {
-        if (r.block < 0 || static_cast<size_t>(r.block) >= nextBlocks_.size()) continue;
-        runs.push_back({{"block", nextBlocks_[static_cast<size_t>(r.block)].id},
-                        {"line", r.line},
-                        {"rect", {r.left, r.top, r.right - r.left, r.bottom - r.top}},
-                        {"begin", r.begin},
-                        {"end", r.end}});
-    }
-    return runs.dump();
+    return ui::textLayoutJson(nextLayer_, nextBlocks_, 0.0f);
 }
 
 MatrixView::ContextTarget MatrixView::contextTarget(ImVec2 p) const {

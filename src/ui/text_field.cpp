@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cstdio>
 #include <cstring>
 
 namespace rx::ui {
@@ -167,6 +168,11 @@ bool TextField::draw(const char* hint, ImGuiInputTextFlags flags) {
     min_ = ImGui::GetItemRectMin();
     max_ = ImGui::GetItemRectMax();
     const bool activeNow = ImGui::IsItemActive();
+    textColor_ = ImGui::GetColorU32(ImGuiCol_Text);
+    frameColor_ = ImGui::GetColorU32(activeNow               ? ImGuiCol_FrameBgActive
+                                     : ImGui::IsItemHovered() ? ImGuiCol_FrameBgHovered
+                                                              : ImGuiCol_FrameBg);
+    selectionColor_ = ImGui::GetColorU32(ImGuiCol_TextSelectedBg);
     // The keyboard follows the field: ImGui activated it (a click, Tab, a shortcut) -> the twin
     // takes the focus; it was let go (Esc, Enter, Tab, a click elsewhere) -> the canvas does.
     if (activeNow && !wasActive && !twinFocused_) focusRequest_ = "focus";
@@ -205,6 +211,17 @@ void TextField::drawPreeditUnderline(ImGuiID itemId) {
                                             ImGui::GetColorU32(ImGuiCol_Text), 1.5f);
 }
 
+namespace {
+std::string cssColor(ImU32 c) {
+    const ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
+    char css[48];
+    std::snprintf(css, sizeof css, "rgba(%d,%d,%d,%.3f)", static_cast<int>(v.x * 255.0f + 0.5f),
+                  static_cast<int>(v.y * 255.0f + 0.5f), static_cast<int>(v.z * 255.0f + 0.5f),
+                  static_cast<double>(v.w));
+    return css;
+}
+} // namespace
+
 void TextField::report(nlohmann::json& out, float zoom) const {
     out = {{"id", id_},
            {"label", label_},
@@ -217,7 +234,11 @@ void TextField::report(nlohmann::json& out, float zoom) const {
            {"selVersion", selVersion_},
            {"sel", {utf8ToUtf16Offset(text_, selStart_), utf8ToUtf16Offset(text_, selEnd_)}},
            {"backward", selBackward_},
-           {"caretX", active_ ? caretX_ * zoom : -1.0f}};
+           {"caretX", active_ ? caretX_ * zoom : -1.0f},
+           {"colors",
+            {{"text", cssColor(textColor_)},
+             {"bg", cssColor(frameColor_)},
+             {"selection", cssColor(selectionColor_)}}}};
 }
 
 void TextField::writeState(nlohmann::json& out) const {

@@ -95,6 +95,8 @@ class TextField {
     int drawnFrame_ = -1;
     ImGuiID itemId_ = 0;
     ImVec2 min_, max_;
+    // The field's colours as drawn: the twin shows text ImGui cannot lay out (see textagent.js).
+    ImU32 textColor_ = 0, frameColor_ = 0, selectionColor_ = 0;
     float caretX_ = 0; // the caret's x in layout px while active (the twin sits at the caret)
 };
 

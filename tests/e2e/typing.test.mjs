@@ -363,3 +363,52 @@ test('embedsNeverTakeTheKeyboardByThemselves', async ({ t }) => {
   await page.touchscreen.tap(...centre(field(s, 'search').rect));
   await t.waitFor(async () => (await active(page)).id === 'rx-field-search', 5000, 'a tap focuses it');
 });
+
+// Text Dear ImGui cannot lay out (Arabic joins right to left, Devanagari conjuncts, emoji joined
+// by ZWJ, flags) shows through the real field, shaped by the browser in the field's colours; plain
+// text stays the canvas's.
+const luminance = (css) => {
+  const [r, g, b] = css.match(/\d+/g).slice(0, 3).map((v) => Number(v) / 255);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+
+test('complexScriptsShowShapedInTheRealField', async ({ t }) => {
+  await desktop(t);
+  const twinLook = () => t.page.evaluate(() => {
+    const el = document.getElementById('rx-field-search');
+    const cs = getComputedStyle(el);
+    const r = el.getBoundingClientRect();
+    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return { shaped: el.classList.contains('rx-shaped'), opacity: cs.opacity, color: cs.color, bg: cs.backgroundColor, value: el.value, onTop: top === el, dir: el.dir };
+  });
+  await t.page.keyboard.press('Control+k');
+  await t.waitFor(async () => (await active(t.page)).id === 'rx-field-search', 5000, 'Ctrl+K focuses the twin');
+  await t.page.keyboard.type('memory');
+  await until(t, (x) => x.search.query === 'memory', 'a plain query');
+  let look = await twinLook();
+  t.assert.equal(look.shaped, false, 'plain text is drawn by the canvas');
+  t.assert.equal(look.opacity, '0');
+
+  const complex = 'مرحبا नमस्ते 👨\u200d👩\u200d👧 🇯🇵';
+  await t.page.keyboard.press('Control+a');
+  await t.page.keyboard.insertText(complex);
+  await until(t, (x) => x.search.query === complex, 'the complex query arrives intact');
+  look = await t.waitFor(async () => { const l = await twinLook(); return l.shaped ? l : null; }, 5000, 'the twin shows the text');
+  t.assert.equal(look.opacity, '1');
+  t.assert.ok(look.onTop, 'the twin is on top of the canvas field');
+  t.assert.equal(look.value, complex);
+  t.assert.equal(look.dir, 'auto', 'a right-to-left query reads right to left');
+  t.assert.equal(look.color, 'rgb(27, 31, 36)', 'light theme: the field text colour');
+  t.assert.ok(luminance(look.bg) > 0.8, `light theme: a light field background (${look.bg})`);
+  await t.screenshot('typing-shaped-light');
+
+  // The theme follows the explorer's (its Dark theme button), not only the system's.
+  await t.page.keyboard.press('Escape');
+  await until(t, (x) => !x.search.active, 'Esc leaves the field');
+  await t.page.evaluate((q) => { location.hash = `#q=${encodeURIComponent(q)}&theme=dark`; }, complex);
+  look = await t.waitFor(async () => { const l = await twinLook(); return l.shaped && l.color !== 'rgb(27, 31, 36)' ? l : null; }, 8000, 'dark colours');
+  t.assert.equal(look.color, 'rgb(230, 237, 243)', 'dark theme: the field text colour');
+  t.assert.ok(luminance(look.bg) < 0.25, `dark theme: a dark field background (${look.bg})`);
+  await t.screenshot('typing-shaped-dark');
+  t.assertNoConsoleErrors();
+});
