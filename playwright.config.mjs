@@ -24,21 +24,26 @@ if (!process.env.RX_E2E_PORT) {
   process.env.RX_E2E_PORT = execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).trim();
 }
 const PORT = Number(process.env.RX_E2E_PORT);
+// A pass of `./build.sh test` (e.g. "timing"): its own JSON report and results folder, so the
+// second pass keeps the first one's failure traces.
+const PASS = process.env.RX_E2E_PASS ? `-${process.env.RX_E2E_PASS.replace(/[^a-z0-9]/gi, '')}` : '';
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '*.test.mjs',
-  outputDir: path.join(BUILD, 'e2e', 'results'),
-  // Two cores shared with the app's software WebGL: one test at a time, in file order.
+  outputDir: path.join(BUILD, 'e2e', `results${PASS}`),
+  // One test at a time in file order unless told (`--workers 2`). `./build.sh test` runs the tests
+  // in two passes: all but the @timing ones on two workers, then the @timing ones alone
+  // (scripts/test.sh; RX_E2E_PASS names each pass's report and results folder).
   workers: 1,
-  fullyParallel: false,
+  fullyParallel: true,
   retries: 0,
   timeout: 60_000,
   forbidOnly: !!process.env.CI,
   reporter: [
     [process.stdout.isTTY ? 'line' : 'list'],
-    ['json', { outputFile: path.join(BUILD, 'e2e', 'results.json') }],
+    ['json', { outputFile: path.join(BUILD, 'e2e', `results${PASS}.json`) }],
   ],
   use: {
     baseURL: BASE_URL,

@@ -89,12 +89,23 @@ configure_once() {
 # configure_preset PRESET -DNAME=VALUE...: a CMakePresets.json configure preset into $BUILD/PRESET,
 # told the source folders resolved here (CMake finds them in the cache on its own too).
 configure_preset() {
-  local preset=$1
+  local preset=$1 launcher=()
   shift
   mkdir -p "$BUILD/$preset"
+  command -v ccache >/dev/null &&
+    launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
   configure_once "$BUILD/$preset" cmake --preset "$preset" -B "$BUILD/$preset" \
-    ${MD4C_DIR:+"-DRX_MD4C_DIR=$MD4C_DIR"} "$@"
+    ${MD4C_DIR:+"-DRX_MD4C_DIR=$MD4C_DIR"} "${launcher[@]}" "$@"
 }
+
+# Compiler cache for every preset (ccache, outside the clone): a fresh clone compiles only what
+# changed since any earlier build on this machine. Paths under the clone are hashed relative to
+# it (base_dir), so clones in different folders share entries; hash_dir off, since the Release
+# and sanitizer builds' debug info is not used across clones.
+export CCACHE_DIR="${CCACHE_DIR:-$CACHE_DIR/ccache}"
+export CCACHE_BASEDIR="$ROOT"
+export CCACHE_NOHASHDIR=1
+export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-2G}"
 
 # Runs a command in a subshell with errexit on, without aborting this script. Sets LAST_RC.
 # (Must be called as a plain statement: inside `if`/`||` bash would ignore errexit.)

@@ -4,7 +4,7 @@
 # Sourced by build.sh (set -euo pipefail, ROOT, BUILD, CACHE_DIR, ... are set there).
 
 APT_PACKAGES=(cmake ninja-build doctest-dev nlohmann-json3-dev fonts-noto-core python3-fonttools
-  chromium librsvg2-bin libclang-rt-14-dev clang clang-format clang-tidy brotli wabt poppler-utils)
+  chromium librsvg2-bin libclang-rt-14-dev clang clang-format clang-tidy brotli wabt poppler-utils ccache)
 # Fonts the browser draws the explorer's missing glyphs with (web/glyphs.js): CJK and colour emoji,
 # as every phone and desktop has; the browser tests type both.
 APT_PACKAGES+=(fonts-wqy-microhei fonts-noto-color-emoji)

@@ -42,17 +42,28 @@ run_doctest() {
   note "done: $name ($(elapsed "$t0"))"
 }
 
-# Playwright Test (playwright.config.mjs serves build/site itself); counted from its JSON report.
+# Playwright Test (playwright.config.mjs serves build/site itself), in two passes: every test but
+# the @timing ones on two workers (most of a browser test's time is waiting for frames and page
+# loads, so two browsers share the two cores well), then the @timing ones (idle and frame CPU) on
+# one worker with no other browser running. Counted from the passes' JSON reports.
 run_e2e() {
-  local log="$BUILD/e2e/run.log" results="$BUILD/e2e/results.json" line t0
+  local log="$BUILD/e2e/run.log" line t0 rc=0 pass
   t0=$(now)
   say "browser e2e (Playwright Test + Chromium)"
-  rm -f "$results"
+  rm -f "$BUILD"/e2e/results*.json
+  : >"$log"
   set +e
-  RX_BUILD_DIR="$BUILD" "$ROOT/node_modules/.bin/playwright" test 2>&1 | tee "$log"
-  local rc=${PIPESTATUS[0]}
+  for pass in parallel timing; do
+    local args=(--grep-invert @timing --workers "${RX_E2E_WORKERS:-2}")
+    [[ $pass == timing ]] && args=(--grep @timing --workers 1)
+    note "pass: $pass (${args[*]})"
+    RX_BUILD_DIR="$BUILD" RX_E2E_PASS=$pass "$ROOT/node_modules/.bin/playwright" test "${args[@]}" 2>&1 |
+      tee -a "$log"
+    ((PIPESTATUS[0] == 0)) || rc=1
+  done
   set -e
-  line=$(node "$ROOT/tests/e2e/count-results.mjs" "$results")
+  line=$(node "$ROOT/tests/e2e/count-results.mjs" "$BUILD/e2e/results-parallel.json" \
+    "$BUILD/e2e/results-timing.json")
   local passed=${line%% passed*} failed
   failed=${line#*, }
   failed=${failed%% failed}
@@ -88,8 +99,13 @@ cmd_test() {
   # (1b) the same tools over a second content folder
   check_second_content
 
-  # (2) the same tests compiled to wasm, under node
-  capture step "wasm unit tests build -> build/wasm" build_wasm rx_tests
+  # (2) the same tests compiled to wasm, under node. The app is linked in the same build: each
+  # link is one long single-threaded LTO step, so the two share the two cores.
+  capture step "wasm build (unit tests and app) -> build/wasm" build_wasm rx_tests explorer
+  # A broken app must not count against the unit tests: then build them alone.
+  if ((LAST_RC != 0)); then
+    capture step "wasm unit tests build -> build/wasm" build_wasm rx_tests
+  fi
   if ((LAST_RC == 0)); then
     run_doctest "wasm unit tests (node)" "$BUILD/logs/unit-wasm.log" \
       node --no-experimental-fetch "$BUILD/wasm/rx_tests.js"
@@ -107,7 +123,7 @@ cmd_test() {
     count_part "ASan+UBSan unit tests" 0 1
   fi
 
-  # (4) browser end-to-end tests against the served site
+  # (4) browser end-to-end tests against the served site (the app was built in step 2)
   capture step "wasm app build -> build/wasm" build_wasm explorer
   if ((LAST_RC == 0)); then
     capture step "site -> build/site (content: ${CONTENT_DIR#"$ROOT"/})" stage_site

@@ -6,6 +6,35 @@
 
 namespace rx {
 
+namespace {
+bool shapedCodePoint(char32_t c) {
+    struct Range {
+        char32_t first, last;
+    };
+    static constexpr Range kRanges[] = {
+        {0x0300, 0x036F},   {0x0483, 0x0489},   {0x0590, 0x08FF},   {0x0900, 0x0DFF},
+        {0x0E00, 0x0EFF},   {0x0F00, 0x0FFF},   {0x1000, 0x109F},   {0x1780, 0x17FF},
+        {0x1AB0, 0x1AFF},   {0x1DC0, 0x1DFF},   {0x200C, 0x200F},   {0x202A, 0x202E},
+        {0x2066, 0x2069},   {0x20D0, 0x20FF},   {0xFB1D, 0xFDFF},   {0xFE00, 0xFE0F},
+        {0xFE20, 0xFE2F},   {0xFE70, 0xFEFF},   {0x10800, 0x10FFF}, {0x1E800, 0x1EFFF},
+        {0x1F1E6, 0x1F1FF}, {0x1F3FB, 0x1F3FF}, {0xE0020, 0xE007F}, {0xE0100, 0xE01EF},
+    };
+    for (const Range& r : kRanges)
+        if (c >= r.first && c <= r.last) return true;
+    return false;
+}
+} // namespace
+
+bool needsShaping(std::string_view utf8) {
+    for (size_t i = 0; i < utf8.size();) {
+        char32_t c = 0;
+        const size_t length = utf8Decode(utf8, i, c);
+        if (length && shapedCodePoint(c)) return true;
+        i += length ? length : 1;
+    }
+    return false;
+}
+
 GlyphFallback::GlyphFallback(size_t cap, size_t maxBatch)
     : cap_(cap), maxBatch_(std::max<size_t>(1, maxBatch)) {}
 

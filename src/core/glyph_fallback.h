@@ -12,6 +12,12 @@
 
 namespace rx {
 
+// Whether `utf8` holds text that drawing one glyph per code point garbles: right-to-left scripts,
+// combining marks and the scripts whose letters join or reorder (Indic, Thai, Tibetan, Myanmar,
+// Khmer), joiners, variation selectors, regional-indicator flags, skin tones, emoji tags. The
+// same decision as web/textagent.js's NEEDS_SHAPING, by code point blocks.
+bool needsShaping(std::string_view utf8);
+
 enum class GlyphSource {
     Unknown,     // never noted
     Queued,      // noted, waiting for the next batch

@@ -92,13 +92,14 @@ std::string generateDocumentMarkdown(const SyntheticDocumentSpec& spec) {
                 body += std::string(" The last card mentions ") + kLastCardWord + ".";
             const std::string t = title(rng, card);
             if (bullets) {
-                if (e % 4 != 0) body += " " + sentence(rng);
-                out += "- **" + t + "**: " + body + "\n";
+                if (e % 4 != 0) body.append(" ").append(sentence(rng));
+                out.append("- **").append(t).append("**: ").append(body).append("\n");
             } else {
                 // Nested bullets are indented to the entry's text ("1. " 3, "10. " 4 columns).
                 const std::string marker = std::to_string(e + 1) + ". ";
                 const std::string indent(marker.size(), ' ');
-                out += marker + "**" + t + "**:\n" + indent + "- " + body + "\n";
+                out.append(marker).append("**").append(t).append("**:\n");
+                out.append(indent).append("- ").append(body).append("\n");
                 if (e % 4 != 0) out += indent + "- " + sentence(rng) + "\n";
                 out += "\n";
             }

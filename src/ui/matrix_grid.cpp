@@ -517,7 +517,9 @@ void MatrixView::addGridNodes(UiContext& ctx) const {
             else
                 name += cell->strength == Strength::Stated ? "stated (filled mark)"
                                                            : "inferred (outlined mark)";
-            AccessNode node("cell:" + rid + ":" + cid, AccessRole::GridCell, name);
+            std::string id = "cell:";
+            id.append(rid).append(":").append(cid);
+            AccessNode node(std::move(id), AccessRole::GridCell, name);
             const float x = o.x + colX_[static_cast<size_t>(k)], w = colW_[static_cast<size_t>(k)];
             node.at(x, y, w, kRowH);
             node.index = k + 2;

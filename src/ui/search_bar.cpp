@@ -1,5 +1,7 @@
 #include "search_bar.h"
 
+#include "glyph_fallback.h"
+
 // ClearActiveID (1.90.1 has no public way to deactivate a widget) and SetKeyOwner.
 #include <imgui_internal.h>
 
@@ -58,7 +60,7 @@ bool SearchBar::currentPosition(const SearchIndex& index, MatchPosition& out) co
     return true;
 }
 
-std::string SearchBar::countText() const {
+std::string SearchBar::countText(bool quoteQuery) const {
     if (!searching()) return {};
     const auto plural = [](size_t n, const char* one, const char* many) {
         return std::to_string(n) + " " + (n == 1 ? one : many);
@@ -72,7 +74,9 @@ std::string SearchBar::countText() const {
         return "Searching\u2026 " + std::to_string(percent) + "%, " +
                plural(search_.matchedCards(), "card", "cards") + " so far";
     }
-    if (search_.matchedCards() == 0) return "No cards match \u201C" + search_.query() + "\u201D";
+    if (search_.matchedCards() == 0)
+        return quoteQuery ? "No cards match \u201C" + search_.query() + "\u201D"
+                          : std::string("No cards match this search");
     std::string text = plural(search_.matches(), "match", "matches") + " in " +
                        plural(search_.matchedCards(), "card", "cards");
     if (current_ >= 0) text = std::to_string(current_ + 1) + " of " + text;
@@ -179,7 +183,9 @@ float SearchBar::drawStatus(const UiContext& ctx, Controls& controls, const Poin
     };
 
     if (searching()) {
-        const std::string text = countText();
+        // A query the canvas would draw garbled (right to left, joined letters: the field shows
+        // it shaped) is not quoted here; screen readers get it quoted (countText()).
+        const std::string text = countText(!needsShaping(search_.query()));
         // "No cards match “query”" quotes typed text: the regular face has every typed glyph
         // (label faces carry only the content's characters).
         const bool none = complete() && search_.matchedCards() == 0;

@@ -61,7 +61,8 @@ class SearchBar {
     float drawStatus(const UiContext& ctx, Controls& controls, const Pointer& pointer, ImVec2 pos,
                      float width, const std::string& tagLabel, const std::string& focus,
                      bool focusVisible);
-    std::string countText() const;
+    // "3 of 5 matches in 2 cards", "No cards match “query”" (`quoteQuery` false: without it).
+    std::string countText(bool quoteQuery = true) const;
 
   private:
     TextField field_{"search", "Search cards", kMaxQueryBytes};

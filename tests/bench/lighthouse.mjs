@@ -13,21 +13,10 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import * as chromeLauncher from 'chrome-launcher';
 import { pathToFileURL } from 'node:url';
+import { CHROMIUM_ARGS } from '../e2e/chromium.mjs';
 
-// Same software-GL and closed-network flags as the e2e runner (../shared/TOOLCHAIN.md).
-export const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--use-gl=angle',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--ignore-gpu-blocklist',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// The same software-GL and closed-network flags as the browser tests (TOOLCHAIN.md), headless.
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
 // The LCP element's HTML snippet, when Lighthouse names one.
 function lcpElement(lhr) {

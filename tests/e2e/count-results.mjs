@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Prints "N passed, N failed" from Playwright's JSON report (build/e2e/results.json), for the
-// summary of ./build.sh test. A missing or unreadable report, or errors outside any test (a
-// broken config, a web server that did not start, no tests found), count as one failure.
+// Prints "N passed, N failed" summed over Playwright JSON reports (one per pass of ./build.sh
+// test: build/e2e/results-parallel.json, results-timing.json), for its summary. A missing or
+// unreadable report, or errors outside any test (a broken config, a web server that did not
+// start, no tests found), count as one failure.
 //
-//   node tests/e2e/count-results.mjs build/e2e/results.json
+//   node tests/e2e/count-results.mjs build/e2e/results-parallel.json build/e2e/results-timing.json
 import fs from 'node:fs';
 
 function count(file) {
@@ -24,5 +25,11 @@ function count(file) {
   return { passed, failed };
 }
 
-const { passed, failed } = count(process.argv[2] || 'build/e2e/results.json');
+const files = process.argv.slice(2);
+let passed = 0, failed = 0;
+for (const file of files.length ? files : ['build/e2e/results.json']) {
+  const c = count(file);
+  passed += c.passed;
+  failed += c.failed;
+}
 console.log(`${passed} passed, ${failed} failed`);

@@ -41,7 +41,7 @@
 //   framesQuiet(t, ms)  the frame counter stood still for ms (the loop went idle); returns it
 //   until(t, pred, what) state once scrolling stopped and pred(state) holds (10 s)
 // Cards: allCards, card, control, clickInCardArea, clickControl, press, clickCardAreaMargin.
-// Matrix: matrixState, waitMatrix, matrixControl, clickMatrixControl, typeIntoMatrixField,
+// Matrix: matrixState, waitMatrix, clickMatrixControl, typeIntoMatrixField,
 // clickCanvasRect, openMatrixByTab.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -163,6 +163,11 @@ function makeHarness({ browser, context, page, baseUrl, cleanups }) {
   return t;
 }
 
+// Tests whose checks measure CPU time (idle CPU, frame CPU, a paste's handling time) carry this
+// tag: `./build.sh test` runs them after the others, one at a time, so no other test's browser
+// shares the two cores with them (scripts/test.sh). E.g. test('idleCpuIsNearZero', TIMING, ...).
+export const TIMING = { tag: '@timing' };
+
 export const test = base.extend({
   t: async ({ browser, context, page, baseURL }, use, testInfo) => {
     fs.mkdirSync(OUT_DIR, { recursive: true });
@@ -187,11 +192,22 @@ export const test = base.extend({
 
 // --- waiting ------------------------------------------------------------------------------------
 
-// After an input: input is handled on the next frame(s) and software WebGL frames are slow, so
-// wait a moment, then until any scroll motion stopped. Returns the state.
+// After an input: the app handles it in its next frames (ImGui trickles a press and a release
+// over two frames, and the settle frames follow), so wait for three of the page's animation
+// frames, then until any scroll motion stopped. The app draws inside those animation frames, so
+// the wait stretches with slow software WebGL frames instead of guessing a time. Returns the state.
 export async function settle(t) {
-  await t.page.waitForTimeout(200);
+  await animationFrames(t.page, 3);
   return waitScrollStill(t);
+}
+
+// Resolves after `count` animation frames of `page` (or after 2 s, should the page not be drawing).
+function animationFrames(page, count) {
+  return page.evaluate((n) => new Promise((resolve) => {
+    setTimeout(resolve, 2000);
+    const tick = () => (--n <= 0 ? resolve() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }), count);
 }
 
 // Until scrolling stopped (no fixed wait first). Returns the state.
@@ -340,7 +356,7 @@ export async function waitMatrix(t, pred, what, timeout = 8000) {
   );
 }
 
-export async function matrixControl(t, name) {
+async function matrixControl(t, name) {
   const m = await waitMatrix(t, (m) => m.controls && m.controls[name], `matrix control ${name}`);
   return m.controls[name];
 }

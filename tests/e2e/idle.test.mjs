@@ -1,7 +1,7 @@
 // Zero-cost idle: no frames without input, input and resize/DPR changes wake it, a
 // hidden tab or an off-screen iframe stops it entirely. Fixtures: tests/e2e/fixtures.mjs.
 import { measureIdle } from '../bench/idle.mjs';
-import { test, frames, framesQuiet } from './fixtures.mjs';
+import { test, TIMING, frames, framesQuiet } from './fixtures.mjs';
 
 async function expectFramesMove(t, before, what) {
   await t.waitFor(async () => (await frames(t)) > before, 5000, `frames to move after ${what}`);
@@ -121,7 +121,7 @@ test('offscreenIframeStopsRendering', async ({ t }) => {
   await t.screenshot('idle-iframe-scrolled-into-view');
 });
 
-test('idleCpuIsNearZero', async ({ t }) => {
+test('idleCpuIsNearZero', TIMING, async ({ t }) => {
   await t.open('/');
   await t.waitReady();
   await framesQuiet(t);

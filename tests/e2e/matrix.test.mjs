@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { generateAdopters, measureMatrixTypingFrameCpu, canvasOrigin } from '../bench/matrix_typing.mjs';
 import {
-  test, matrixState, waitMatrix, clickMatrixControl, typeIntoMatrixField, clickCanvasRect,
+  test, TIMING, matrixState, waitMatrix, clickMatrixControl, typeIntoMatrixField, clickCanvasRect,
   openMatrixByTab,
 } from './fixtures.mjs';
 
@@ -297,7 +297,7 @@ test('scaleZoomsTheWholeUi', async ({ t }) => {
   t.assertNoConsoleErrors();
 });
 
-test('matrixTypingFrameCpuAt10k', async ({ t }) => {
+test('matrixTypingFrameCpuAt10k', TIMING, async ({ t }) => {
   test.setTimeout(120000);
   const json = generateAdopters();
   t.assert.ok(json, 'build/native/explorer-tool makes the 10,000 x 100 adopters');

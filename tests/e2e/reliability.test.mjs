@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { test } from './fixtures.mjs';
+import { test, TIMING } from './fixtures.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -213,7 +213,7 @@ test('garbageAndHugeUrlHashesAreIgnored', async ({ t }) => {
   await assertClean(t);
 });
 
-test('pastingOneMegabyteIntoSearchIsCapped', async ({ t }) => {
+test('pastingOneMegabyteIntoSearchIsCapped', TIMING, async ({ t }) => {
   await watchCsp(t);
   await t.open('/');
   await t.waitReady();

@@ -6,7 +6,7 @@
 // Twins take no pointer events (the canvas does), so a twin is operated the way a keyboard or a
 // screen reader does it: focus + Enter/Space, or the element's click() (a screen reader's default
 // action dispatches exactly that).
-import { test, axeViolations } from './fixtures.mjs';
+import { test, TIMING, axeViolations } from './fixtures.mjs';
 import { measureIdle } from '../bench/idle.mjs';
 import { generateAdopters } from '../bench/matrix_typing.mjs';
 
@@ -321,7 +321,7 @@ test('largeGridTwinsAreTheWindowOnScreen', async ({ t }) => {
   t.assertNoConsoleErrors();
 });
 
-test('twinsCostNothingWhileIdle', async ({ t }) => {
+test('twinsCostNothingWhileIdle', TIMING, async ({ t }) => {
   test.setTimeout(60000);
   await openExplorer(t);
   // Settled: no frame for 300 ms and no scroll in flight (under load one frame can take longer

@@ -6,21 +6,16 @@
 #include "core/diagnostics.h"
 #include "core/document.h"
 #include "core/tags.h"
+#include "test_support.h"
 
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 namespace {
 
 std::string readFixture(const std::string& relativePath) {
-    std::ifstream file(std::string(RX_SOURCE_DIR) + "/tests/fixtures/" + relativePath,
-                       std::ios::binary);
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    return bytes.str();
+    return rx::test::readRepoFile("tests/fixtures/" + relativePath);
 }
 
 // 1-based line and column of the `occurrence`-th (0-based) match of `needle`; the fixtures are

@@ -134,3 +134,20 @@ TEST_CASE("the shelf packer fills rows left to right, then starts a new row") {
     REQUIRE(d);
     CHECK(d->y == 1);
 }
+
+TEST_CASE("needsShaping: text one glyph per code point would garble") {
+    CHECK_FALSE(rx::needsShaping(""));
+    CHECK_FALSE(rx::needsShaping("memory safety"));
+    CHECK_FALSE(rx::needsShaping(
+        "caf\xC3\xA9 Rust\xE2\x80\x99s \xE3\x83\xA1\xE3\x83\xA2\xE3\x83\xAA"));  // café Rust’s
+                                                                                 // メモリ
+    CHECK_FALSE(rx::needsShaping("\xF0\x9F\xA6\x80"));                           // 🦀 alone
+    CHECK(rx::needsShaping("\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7"));         // مرحبا
+    CHECK(rx::needsShaping("\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D"));                 // שלום
+    CHECK(rx::needsShaping("\xE0\xA4\xA8\xE0\xA4\xAE\xE0\xA4\xB8\xE0\xA5\x8D")); // नमस्
+    CHECK(rx::needsShaping("cafe\xCC\x81"));                                     // e + U+0301
+    CHECK(rx::needsShaping("\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9"));     // 👨‍👩
+    CHECK(rx::needsShaping("\xF0\x9F\x87\xAF\xF0\x9F\x87\xB5"));                 // 🇯🇵
+    CHECK(rx::needsShaping("\xE2\x9D\xA4\xEF\xB8\x8F"));                         // ❤️ (VS16)
+    CHECK_FALSE(rx::needsShaping("\xFF\xFE broken"));                            // bytes, no crash
+}

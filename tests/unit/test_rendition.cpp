@@ -3,21 +3,15 @@
 #include "core/document.h"
 #include "core/html_rendition.h"
 #include "core/tags.h"
+#include "test_support.h"
 
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 namespace {
 
-std::string readRepoFile(const std::string& relativePath) {
-    std::ifstream file(std::string(RX_SOURCE_DIR) + "/" + relativePath, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    return bytes.str();
-}
+using rx::test::readRepoFile;
 
 size_t countOf(const std::string& haystack, const std::string& needle) {
     size_t n = 0;

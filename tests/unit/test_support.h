@@ -2,19 +2,13 @@
 #pragma once
 #include "core/document.h"
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 namespace rx::test {
 
 // A file of the repository, as bytes ("" when missing: the test's checks then fail visibly).
-inline std::string readRepoFile(const std::string& relativePath) {
-    std::ifstream file(std::string(RX_SOURCE_DIR) + "/" + relativePath, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    return bytes.str();
-}
+// Defined in repo_files.cpp, the one file compiled with the clone's path.
+std::string readRepoFile(const std::string& relativePath);
 
 // content/rust-overview.md, parsed once for all tests.
 inline const rx::Document& realDocument() {
