@@ -169,7 +169,7 @@ bool TextField::draw(const char* hint, ImGuiInputTextFlags flags) {
     max_ = ImGui::GetItemRectMax();
     const bool activeNow = ImGui::IsItemActive();
     textColor_ = ImGui::GetColorU32(ImGuiCol_Text);
-    frameColor_ = ImGui::GetColorU32(activeNow               ? ImGuiCol_FrameBgActive
+    frameColor_ = ImGui::GetColorU32(activeNow                ? ImGuiCol_FrameBgActive
                                      : ImGui::IsItemHovered() ? ImGuiCol_FrameBgHovered
                                                               : ImGuiCol_FrameBg);
     selectionColor_ = ImGui::GetColorU32(ImGuiCol_TextSelectedBg);
