@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 
@@ -169,7 +170,7 @@ bool TextField::draw(const char* hint, ImGuiInputTextFlags flags) {
     max_ = ImGui::GetItemRectMax();
     const bool activeNow = ImGui::IsItemActive();
     textColor_ = ImGui::GetColorU32(ImGuiCol_Text);
-    frameColor_ = ImGui::GetColorU32(activeNow               ? ImGuiCol_FrameBgActive
+    frameColor_ = ImGui::GetColorU32(activeNow                ? ImGuiCol_FrameBgActive
                                      : ImGui::IsItemHovered() ? ImGuiCol_FrameBgHovered
                                                               : ImGuiCol_FrameBg);
     selectionColor_ = ImGui::GetColorU32(ImGuiCol_TextSelectedBg);
@@ -215,8 +216,8 @@ namespace {
 std::string cssColor(ImU32 c) {
     const ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
     char css[48];
-    std::snprintf(css, sizeof css, "rgba(%d,%d,%d,%.3f)", static_cast<int>(v.x * 255.0f + 0.5f),
-                  static_cast<int>(v.y * 255.0f + 0.5f), static_cast<int>(v.z * 255.0f + 0.5f),
+    const auto channel = [](float f) { return static_cast<int>(std::lround(f * 255.0f)); };
+    std::snprintf(css, sizeof css, "rgba(%d,%d,%d,%.3f)", channel(v.x), channel(v.y), channel(v.z),
                   static_cast<double>(v.w));
     return css;
 }

@@ -19,9 +19,9 @@ void CardsView::bindModel(const Model& model) {
     if (model_ == &model && !searchCardOf_.empty() && boundVersion_ == model.docVersion) return;
     model_ = &model;
     boundVersion_ = model.docVersion;
-    searchCardOf_.assign(model.doc.sections.size(), {});
-    for (size_t s = 0; s < model.doc.sections.size(); ++s)
-        searchCardOf_[s].assign(model.doc.sections[s].items.size(), -1);
+    searchCardOf_.clear();
+    for (const auto& section : model.doc.sections)
+        searchCardOf_.emplace_back(section.items.size(), -1);
     for (size_t i = 0; i < model.searchIndex.cards.size(); ++i) {
         const IndexedCard& c = model.searchIndex.cards[i];
         if (c.section < searchCardOf_.size() && c.item < searchCardOf_[c.section].size())
