@@ -24,6 +24,7 @@
   var layer = null;
   var lastPointer = 'mouse';
   var touch = null; // the touch in progress: {x, y, field}
+  var pendingFocus = null; // a shortcut asked for a field the next frame shows: {id, at}
   var FONT_PX = 17; // the canvas field's text size (src/ui/theme.cpp kBodySize); >= 16: no iOS zoom
   var PAD_X = 10;   // its horizontal padding (ImGui FramePadding.x)
 
@@ -283,6 +284,8 @@
       }
       place(f);
       showShaped(f);
+      if (pendingFocus && pendingFocus.id === info.id && performance.now() - pendingFocus.at < 1000 &&
+          document.activeElement === canvas) focusSelected(f);
     });
     Object.keys(fields).forEach(function (id) {
       if (seen[id]) return;
@@ -375,12 +378,17 @@
     e.stopPropagation();
     if (r.indexOf('focus:') === 0) {
       var f = fields[r.slice(6)];
-      if (!f) return;
-      f.el.focus({ preventScroll: true });
-      f.el.select();
-      sync(f);
+      if (f && !f.el.hidden) focusSelected(f);
+      else pendingFocus = { id: r.slice(6), at: performance.now() }; // drawn by the next frame
     }
   }, true);
+
+  function focusSelected(f) {
+    pendingFocus = null;
+    f.el.focus({ preventScroll: true });
+    f.el.select();
+    sync(f);
+  }
 
   // --- the on-screen keyboard and the visual viewport ---------------------------------------
 

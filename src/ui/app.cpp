@@ -626,7 +626,13 @@ bool App::twinKey(const std::string& id, FieldKey key) {
 
 std::string App::canvasKey(CanvasKey key) {
     const std::vector<const TextField*> fields = drawnTextFields();
-    if (key == CanvasKey::FocusField) return fields.empty() ? "" : "focus:" + fields.front()->id();
+    // The shown view's field, even when the last frame drew the other view's (a view switch the
+    // next frame draws); none drawn at all (an embed without controls): the browser's own find.
+    if (key == CanvasKey::FocusField) {
+        if (fields.empty()) return "";
+        const TextField& field = view_ == View::Cards ? cards_.searchField() : matrix_.textField();
+        return "focus:" + field.id();
+    }
     if ((key == CanvasKey::Next || key == CanvasKey::Previous) && view_ == View::Cards &&
         !cards_.searchField().committed().empty()) {
         cards_.stepSearch(key == CanvasKey::Next);
