@@ -19,6 +19,22 @@ std::string RichText::plain() const {
     return out;
 }
 
+std::vector<std::string> linkNames(const Document& doc, const std::vector<std::string>& itemIds) {
+    std::vector<std::string> names;
+    for (const std::string& id : itemIds) {
+        const Item* item = doc.findItem(id);
+        names.push_back(item ? item->title : id);
+    }
+    const std::vector<std::string> titles = names;
+    for (size_t i = 0; i < names.size(); ++i) {
+        const bool shared = std::count(titles.begin(), titles.end(), titles[i]) > 1;
+        if (!shared || !doc.findItem(itemIds[i])) continue;
+        const Section* section = doc.findSection(itemIds[i].substr(0, itemIds[i].find('/')));
+        if (section) names[i] += " (" + section->title + ")";
+    }
+    return names;
+}
+
 const Item* Document::findItem(std::string_view id) const {
     for (const Section& section : sections) {
         for (const Item& item : section.items) {

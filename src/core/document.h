@@ -58,6 +58,11 @@ struct Document {
     size_t itemCount() const;
 };
 
+// The names of links to the cards `itemIds`, as one list reads them: each card's title, and where
+// two in the list share a title, the title with its section's ("Game Development (Where is Rust
+// Used?)"), so a screen reader can tell them apart. An unknown id names itself.
+std::vector<std::string> linkNames(const Document& doc, const std::vector<std::string>& itemIds);
+
 struct ParsedDocument {
     Document doc;
     Diagnostics errors; // never fatal: whatever parsed is still in doc

@@ -281,9 +281,12 @@ class Writer {
         const std::vector<std::string>& related = in_.tags->related(item.id);
         if (!related.empty()) {
             out_ += "<p class=\"related\"><span class=\"label\">Related:</span> ";
+            const std::vector<std::string> names = linkNames(doc_, related);
             for (size_t i = 0; i < related.size(); ++i) {
                 if (i) out_ += ", ";
-                cardLink(related[i]);
+                out_ += "<a href=\"#card=" + htmlEscape(related[i]) + "\">";
+                text(names[i]);
+                out_ += "</a>";
             }
             out_ += "</p>\n";
         }

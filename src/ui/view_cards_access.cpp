@@ -159,10 +159,9 @@ void CardsView::addAccessNodes(UiContext& ctx, ImVec2 gridOrigin) const {
             const auto& related = ctx.model.tags.related(item.id);
             if (!related.empty()) {
                 t.open(AccessNode("related:" + item.id, AccessRole::Group, "Related"));
-                for (const std::string& r : related) {
-                    const Item* target = doc.findItem(r);
-                    addControlNode(t, "link:" + r, AccessRole::Link, target ? target->title : r);
-                }
+                const std::vector<std::string> names = linkNames(doc, related);
+                for (size_t i = 0; i < related.size(); ++i)
+                    addControlNode(t, "link:" + related[i], AccessRole::Link, names[i]);
                 t.close();
             }
             addControlNode(t, "copy:" + item.id, AccessRole::Button,

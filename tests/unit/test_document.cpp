@@ -436,3 +436,17 @@ TEST_CASE("documentSubject names what the document is about, from the intro's fi
               rx::parseDocument("Plain intro.\n\n### A\n1. **B**: c\n", "c.md").doc) ==
           "the subject");
 }
+
+TEST_CASE("linkNames: cards that share a title in one list are named with their sections") {
+    const rx::Document& doc = rx::test::realDocument();
+    const std::vector<std::string> ids = {"where-is-rust-used/game-development",
+                                          "benefits-of-using-rust/performance",
+                                          "summary-of-rusts-usage-areas/game-development", "nope"};
+    const std::vector<std::string> names = rx::linkNames(doc, ids);
+    REQUIRE(names.size() == 4);
+    CHECK(names[0] == "Game Development (Where is Rust Used?)");
+    CHECK(names[1] == "Performance");
+    CHECK(names[2].rfind("Game Development (Summary of Rust", 0) == 0);
+    CHECK(names[0] != names[2]);
+    CHECK(names[3] == "nope");
+}
