@@ -26,6 +26,19 @@ float entryHeight(const UiContext& ctx, const NavEntry& e, float width,
     return std::max(34.0f, ts.y + 14.0f);
 }
 
+// Where each entry starts in the list, and (last) the list's height: entries 2 px apart.
+std::vector<float> entryTops(const UiContext& ctx, float width, const SectionNav::Frame& frame) {
+    std::vector<float> tops;
+    tops.reserve(frame.entries->size() + 1);
+    float total = 0;
+    for (const NavEntry& e : *frame.entries) {
+        tops.push_back(total);
+        total += entryHeight(ctx, e, width, frame) + 2;
+    }
+    tops.push_back(total);
+    return tops;
+}
+
 // One entry: title on the left, count on the right, accent bar when current. Outside
 // [clipTop, clipBottom) it is only registered for Tab; partly inside, it is hit only there.
 void drawEntry(const UiContext& ctx, Controls& controls, const Pointer& pointer, const NavEntry& e,
@@ -67,14 +80,8 @@ void SectionNav::drawSidebar(const UiContext& ctx, Controls& controls, const Poi
     // The list scrolls on its own when it is taller than the view (a document of 200 sections):
     // the wheel over it scrolls it, and the section being read or focused is kept in view.
     const float top = pos.y + 28, bottom = std::max(top, pos.y + height);
-    std::vector<float> tops;
-    tops.reserve(frame.entries->size() + 1);
-    float total = 0;
-    for (const NavEntry& e : *frame.entries) {
-        tops.push_back(total);
-        total += entryHeight(ctx, e, width, frame) + 2;
-    }
-    tops.push_back(total);
+    const std::vector<float> tops = entryTops(ctx, width, frame);
+    const float total = tops.back();
     const float viewH = bottom - top;
     const float maxScroll = std::max(0.0f, total - viewH);
     const ImGuiIO& io = ImGui::GetIO();
@@ -160,14 +167,8 @@ void SectionNav::drawDropdown(const UiContext& ctx, Controls& controls, const Po
     const ImGuiIO& io = ImGui::GetIO();
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     const float width = dropdownWidth_ - 8;
-    std::vector<float> tops;
-    tops.reserve(frame.entries->size() + 1);
-    float total = 0;
-    for (const NavEntry& e : *frame.entries) {
-        tops.push_back(total);
-        total += entryHeight(ctx, e, width, frame) + 2;
-    }
-    tops.push_back(total);
+    const std::vector<float> tops = entryTops(ctx, width, frame);
+    const float total = tops.back();
     // At most down to the screen's bottom edge: 200 sections scroll inside the box (wheel, a
     // finger's drag), and the section being read (or the focused entry) is in view on opening.
     const float maxH = std::max(120.0f, io.DisplaySize.y - dropdownPos_.y - 12.0f);
