@@ -557,12 +557,10 @@ std::vector<const TextField*> App::drawnTextFields() const {
 }
 
 void App::publishTextFields() {
-    json fields = json::array();
-    std::string typed;
-    for (const TextField* f : drawnTextFields()) {
-        json one;
-        f->report(one, theme_.scale());
-        fields.push_back(std::move(one));
+    const std::vector<const TextField*> drawn = drawnTextFields();
+    std::string key, typed;
+    for (const TextField* f : drawn) {
+        f->appendReportKey(key, theme_.scale());
         typed += f->text();
     }
     if (typed != typedCounted_) {
@@ -570,9 +568,14 @@ void App::publishTextFields() {
         noteMissingGlyphs(typed);
         typedMissing_ = theme_.countMissingCharacters(typed);
     }
-    std::string dump = fields.dump();
-    if (dump != publishedFields_) {
-        publishedFields_ = std::move(dump);
+    if (key != publishedFieldsKey_) {
+        publishedFieldsKey_ = std::move(key);
+        json fields = json::array();
+        for (const TextField* f : drawn) {
+            json one;
+            f->report(one, theme_.scale());
+            fields.push_back(std::move(one));
+        }
         host_.call("text-fields", json{{"fields", fields}}.dump());
     }
     for (TextField* f : {&cards_.searchField(), &matrix_.textField()}) {

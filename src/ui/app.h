@@ -160,7 +160,7 @@ class App {
     static constexpr double kLoadSliceMs = 6.0; // of reading a large document per frame
     int typedMissing_ = 0;     // distinct characters in the text fields the fonts lack
     std::string typedCounted_; // the text fields' text typedMissing_ counted
-    std::string publishedFields_;
+    std::string publishedFieldsKey_; // TextField::appendReportKey of the fields last sent
     bool extendedFontRequested_ = false;
     bool started_ = false;
     bool animating_ = false;
