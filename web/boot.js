@@ -116,12 +116,22 @@
   // follows it then has nothing left to do (Safari allows clipboard writes only inside such an
   // event; elsewhere the Clipboard API is the fallback).
   var lastSelectionCopy = { text: null, at: -1e9 };
-  // The same for a copy control (a menu item, Copy text, the selection toolbar): written inside
-  // the pointerup that clicked it, so the app's request a frame later has nothing left to do.
-  var lastGestureCopy = { text: null, at: -1e9 };
+  // The same for copy controls (a menu item, Copy text, the selection toolbar, Copy as TSV):
+  // written inside the pointerup that clicked them, so the app's request a frame later has nothing
+  // left to do. Several may wait at once (two controls clicked before a slow frame came): each
+  // request finds its own.
+  var gestureCopies = []; // {text, at}
   var gestureCopyText = null; // the text the copy event of copyInGesture carries
   function copiedInGesture(text) {
-    return lastGestureCopy.text === text && performance.now() - lastGestureCopy.at < 2000;
+    var now = performance.now();
+    gestureCopies = gestureCopies.filter(function (c) { return now - c.at < 5000; });
+    for (var i = 0; i < gestureCopies.length; i++) {
+      if (gestureCopies[i].text === text) {
+        gestureCopies.splice(i, 1);
+        return true;
+      }
+    }
+    return false;
   }
   function copyInGesture(text) {
     var done = false;
@@ -129,7 +139,7 @@
     try { done = document.execCommand('copy'); } catch (e) { done = false; }
     gestureCopyText = null;
     if (!done) copyText(text); // the Clipboard API, still inside the user's event
-    lastGestureCopy = { text: text, at: performance.now() };
+    gestureCopies.push({ text: text, at: performance.now() });
   }
 
   // Requests from the wasm (src/platform/explorer_bridge.js).

@@ -411,11 +411,8 @@ CopyPayload App::menuCopyPayload(const std::string& id) const {
 std::string App::copyPayloadAt(ImVec2 press, ImVec2 release) const {
     if (menu_.isOpen()) // an item acts on the press: a click that starts on it
         return copyPayloadJson(menuCopyPayload(menu_.itemAt(press)), true);
-    const auto within = [](const float* r, ImVec2 p) {
-        return r[2] > 0 && p.x >= r[0] && p.y >= r[1] && p.x < r[0] + r[2] && p.y < r[1] + r[3];
-    };
-    if (within(copyLinkRect_, press) && within(copyLinkRect_, release))
-        return copyPayloadJson({{}, viewLinkHash()}, false);
+    if (const CopyPayload button = copyButtons_.at(press, release); !button.empty())
+        return copyPayloadJson(button, false);
     if (view_ == View::Cards)
         return copyPayloadJson(cards_.copyPayloadAt(press, release, model_), false);
     return {};
@@ -463,6 +460,8 @@ void App::draw() {
     ctx.showControls = url_.controls == -1 ? !url_.embed : url_.controls == 1;
     access_.clear();
     ctx.access = &access_;
+    copyButtons_.clear();
+    ctx.copyButtons = &copyButtons_;
     ctx.accessRequests.swap(accessQueue_);
     accessQueue_.clear();
     takeAccessRequests(ctx);
@@ -782,6 +781,8 @@ void App::drawTopBarRight(UiContext& ctx) {
         ImGui::SetCursorPosX(x);
     if (ImGui::Button(copyLabel)) copyLink();
     storeRect(copyLinkRect_);
+    ctx.copyButtons->add(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                         [this] { return CopyPayload{{}, viewLinkHash()}; });
     addTopBarStop(ctx, "app:copy-link");
     {
         AccessNode node("app:copy-link", AccessRole::Button, "Copy link");

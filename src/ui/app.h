@@ -138,6 +138,7 @@ class App {
     bool urlApplied_ = false;        // the page handed us a URL: write it back (replace) once drawn
     double linkCopiedAtMs_ = -1e9;
     float embedLinkRect_[4] = {0, 0, 0, 0}; // x, y, w, h in CSS pixels (state() for tests)
+    CopyButtons copyButtons_;
     float copyLinkRect_[4] = {0, 0, 0, 0};
     float embedButtonRect_[4] = {0, 0, 0, 0};
     float themeButtonRect_[4] = {0, 0, 0, 0};
