@@ -68,23 +68,27 @@
     } catch (e) { /* sandboxed or throttled: the app state is still right */ }
   }
 
+  function urlWithHash(hash) {
+    return location.pathname + searchWithoutState() + hash;
+  }
+
   function flushUrl() {
     if (replaceTimer) clearTimeout(replaceTimer);
     replaceTimer = 0;
-    var url = pendingReplace;
+    var hash = pendingReplace;
     pendingReplace = null;
-    if (url !== null) applyUrl(url, false);
+    if (hash !== null) applyUrl(urlWithHash(hash), false);
   }
 
+  // A replacement only notes the hash inside the frame; the URL is put together when it is written.
   function writeUrl(hash, push) {
     if (typeof hash !== 'string' || hash.length > MAX_URL_STATE || (hash && hash[0] !== '#')) return;
-    var url = location.pathname + searchWithoutState() + hash;
     if (push) {
       flushUrl();
-      applyUrl(url, true);
+      applyUrl(urlWithHash(hash), true);
       return;
     }
-    pendingReplace = url;
+    pendingReplace = hash;
     if (!replaceTimer) replaceTimer = setTimeout(flushUrl, REPLACE_EVERY_MS);
   }
   window.addEventListener('pagehide', flushUrl);
@@ -145,6 +149,11 @@
   // Requests from the wasm (src/platform/explorer_bridge.js).
   window.rxHost = {
     call: function (name, payload) {
+      // The accessibility tree goes on as text: twins.js parses only the latest one, after the frame.
+      if (name === 'a11y-tree') {
+        window.dispatchEvent(new CustomEvent('explorer:a11y-tree', { detail: payload || '' }));
+        return;
+      }
       var data = payload ? JSON.parse(payload) : {};
       // Other page modules (embed.js, a11y.js, pwa.js) listen for these instead of editing this.
       window.dispatchEvent(new CustomEvent('explorer:' + name, { detail: data }));
@@ -200,9 +209,6 @@
         case 'release-focus':
           canvas.blur();
           break;
-        case 'a11y-tree':
-          break; // twins.js keeps the DOM twins
-
         case 'open':
           if (typeof data.url === 'string' && /^(\.\/|\/|https?:)/.test(data.url)) {
             window.open(data.url, '_blank', 'noopener');

@@ -471,15 +471,19 @@
     if (el && el.tagName === 'SELECT') request(el.dataset.twin, 'set', el.value);
   }
 
-  // A tree arrives inside the explorer's frame (the requestAnimationFrame callback). Applying it
-  // there would make every frame that changed the tree (each key typed into a search) wait for DOM
-  // work the pixels do not need: it is applied in a task of its own right after the frame, and
-  // trees that arrive before that task runs replace each other (only the latest is applied).
+  // A tree arrives as JSON text inside the explorer's frame (the requestAnimationFrame callback).
+  // Parsing and applying it there would make every frame that changed the tree (each key typed
+  // into a search) wait for DOM work the pixels do not need: it is applied in a task of its own
+  // right after the frame, and trees that arrive before that task runs replace each other (only
+  // the latest is parsed and applied).
   var pendingTree = null, applyChannel = null;
   function applyPending() {
-    var t = pendingTree;
+    var text = pendingTree;
     pendingTree = null;
-    if (t) apply(t);
+    if (!text) return;
+    var t;
+    try { t = JSON.parse(text); } catch (e) { return; } // not a tree: the twins stay as they are
+    apply(t);
   }
   function scheduleApply(t) {
     var scheduled = !!pendingTree;
@@ -492,7 +496,9 @@
     applyChannel.port2.postMessage(0);
   }
 
-  window.addEventListener('explorer:a11y-tree', function (e) { scheduleApply(e.detail); });
+  window.addEventListener('explorer:a11y-tree', function (e) {
+    if (typeof e.detail === 'string' && e.detail) scheduleApply(e.detail);
+  });
   // The explorer let go of the keyboard (an embed's Esc): a twin lets go too.
   window.addEventListener('explorer:release-focus', function () {
     if (layer && layer.contains(document.activeElement)) document.activeElement.blur();
