@@ -1,11 +1,11 @@
 #include "access_tree.h"
 
-#include "utf8.h"
+#include "json_text.h"
 
 #include <cmath>
-#include <string>
 #include <map>
 #include <set>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -146,59 +146,10 @@ std::uint64_t AccessTree::hash(bool geometry) const {
 
 namespace {
 
-// JSON written directly: a tree of 10,000 cards' window is sent whenever it changes, and building
-// nlohmann::json objects node by node cost more than the rest of such a frame.
-void appendJsonString(std::string& out, std::string_view s) {
-    out += '"';
-    for (size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x80) { // valid UTF-8 as it is; a bad byte becomes U+FFFD
-            char32_t cp = 0;
-            const size_t len = utf8Decode(s, i, cp);
-            if (len == 0)
-                out += "\xEF\xBF\xBD";
-            else
-                out.append(s.data() + i, len);
-            i += len == 0 ? 1 : len;
-            continue;
-        }
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += static_cast<char>(c);
-        } else if (c < 0x20) {
-            static constexpr char kHex[] = "0123456789abcdef";
-            out += "\\u00";
-            out += kHex[c >> 4];
-            out += kHex[c & 0xF];
-        } else {
-            out += static_cast<char>(c);
-        }
-        ++i;
-    }
-    out += '"';
-}
-
 void appendKey(std::string& out, const char* key) {
     out += ",\"";
     out += key;
     out += "\":";
-}
-
-// A coordinate rounded to 1/100 px, without trailing zeros.
-// Hundredths of a pixel, trailing zeros dropped ("12.5", "-3", "0.25"); written with integer
-// arithmetic: printf's float formatting was a third of the cost of sending a tree.
-void appendNumber(std::string& out, float v) {
-    const long long hundredths = std::llround(static_cast<double>(v) * 100.0);
-    if (hundredths < 0) out += '-';
-    const unsigned long long magnitude =
-        hundredths < 0 ? 0ULL - static_cast<unsigned long long>(hundredths)
-                       : static_cast<unsigned long long>(hundredths);
-    out += std::to_string(magnitude / 100);
-    const unsigned fraction = static_cast<unsigned>(magnitude % 100);
-    if (fraction == 0) return;
-    out += '.';
-    out += static_cast<char>('0' + fraction / 10);
-    if (fraction % 10) out += static_cast<char>('0' + fraction % 10);
 }
 
 } // namespace
@@ -244,7 +195,7 @@ std::string AccessTree::toJson(float zoom) const {
             appendKey(out, "rect");
             for (int k = 0; k < 4; ++k) {
                 out += k ? ',' : '[';
-                appendNumber(out, n.rect[k] * zoom);
+                appendJsonHundredths(out, n.rect[k] * zoom);
             }
             out += ']';
         }

@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include "json_text.h"
 #include "utf8.h"
 
 #include <imgui_internal.h> // SetFocusID: a DOM twin's focus moves ImGui's keyboard focus
@@ -14,14 +15,28 @@ using nlohmann::json;
 namespace {
 
 // The URL state as JSON for the page (explorer:changed, getState), keys as in the hash.
-json urlStateJson(const UrlState& u) {
-    json j = {{"view", u.view},       {"card", u.card},       {"q", u.query},
-              {"tag", u.tag},         {"section", u.section}, {"mq", u.mtext},
-              {"domains", u.domains}, {"facets", u.facets},   {"inferred", u.inferred},
-              {"rsort", u.rowSort},   {"csort", u.colSort},   {"pivot", u.pivot},
-              {"row", u.selRow},      {"col", u.selCol},      {"theme", u.theme},
-              {"scale", u.scale},     {"embed", u.embed},     {"hash", encodeHash(u)}};
-    return j;
+// What the page's modules (a11y.js, embed.js, print.js) hear of each new state ("changed").
+std::string urlStateMessage(const UrlState& u) {
+    return JsonObjectText()
+        .add("view", u.view)
+        .add("card", u.card)
+        .add("q", u.query)
+        .add("tag", u.tag)
+        .add("section", u.section)
+        .add("mq", u.mtext)
+        .addStrings("domains", u.domains)
+        .addStrings("facets", u.facets)
+        .addBool("inferred", u.inferred)
+        .add("rsort", u.rowSort)
+        .add("csort", u.colSort)
+        .addBool("pivot", u.pivot)
+        .add("row", u.selRow)
+        .add("col", u.selCol)
+        .add("theme", u.theme)
+        .addHundredths("scale", u.scale)
+        .addBool("embed", u.embed)
+        .add("hash", encodeHash(u))
+        .str();
 }
 
 // state() reports geometry in canvas CSS px: layout px times the zoom (scale=). Rects are the
@@ -75,7 +90,7 @@ std::string quotedShort(const std::string& text) {
 } // namespace
 
 void UiContext::announce(const std::string& text) const {
-    host.call("announce", json{{"text", text}}.dump());
+    host.call("announce", JsonObjectText().add("text", text).str());
 }
 
 AccessNode& atLastItem(AccessNode& node) {
@@ -305,9 +320,11 @@ void App::syncUrl() {
     // messages, slide resets); an embed never pushes, so the host page's Back stays its own.
     if (applied || next.embed) action = HistoryAction::Replace;
     url_ = next;
-    host_.call("url",
-               json{{"hash", encodeHash(next)}, {"push", action == HistoryAction::Push}}.dump());
-    host_.call("changed", urlStateJson(next).dump());
+    host_.call("url", JsonObjectText()
+                          .add("hash", encodeHash(next))
+                          .addBool("push", action == HistoryAction::Push)
+                          .str());
+    host_.call("changed", urlStateMessage(next));
 }
 
 std::string App::fullExplorerHash() const {
@@ -569,13 +586,13 @@ void App::publishTextFields() {
     }
     if (key != publishedFieldsKey_) {
         publishedFieldsKey_ = std::move(key);
-        json fields = json::array();
+        std::string fields = "[";
         for (const TextField* f : drawn) {
-            json one;
-            f->report(one, theme_.scale());
-            fields.push_back(std::move(one));
+            if (fields.size() > 1) fields += ',';
+            fields += f->report(theme_.scale());
         }
-        host_.call("text-fields", json{{"fields", fields}}.dump());
+        fields += ']';
+        host_.call("text-fields", JsonObjectText().addRaw("fields", fields).str());
     }
     for (TextField* f : {&cards_.searchField(), &matrix_.textField()}) {
         const std::string request = f->takeFocusRequest();

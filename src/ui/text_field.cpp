@@ -1,5 +1,6 @@
 #include "text_field.h"
 
+#include "json_text.h"
 #include "text_input.h"
 #include "utf8.h"
 
@@ -223,23 +224,28 @@ std::string cssColor(ImU32 c) {
 }
 } // namespace
 
-void TextField::report(nlohmann::json& out, float zoom) const {
-    out = {{"id", id_},
-           {"label", label_},
-           {"rect",
-            {min_.x * zoom, min_.y * zoom, (max_.x - min_.x) * zoom, (max_.y - min_.y) * zoom}},
-           {"active", active_},
-           {"maxBytes", maxBytes_},
-           {"textVersion", textVersion_},
-           {"text", text_},
-           {"selVersion", selVersion_},
-           {"sel", {utf8ToUtf16Offset(text_, selStart_), utf8ToUtf16Offset(text_, selEnd_)}},
-           {"backward", selBackward_},
-           {"caretX", active_ ? caretX_ * zoom : -1.0f},
-           {"colors",
-            {{"text", cssColor(textColor_)},
-             {"bg", cssColor(frameColor_)},
-             {"selection", cssColor(selectionColor_)}}}};
+std::string TextField::report(float zoom) const {
+    const std::string colors = JsonObjectText()
+                                   .add("text", cssColor(textColor_))
+                                   .add("bg", cssColor(frameColor_))
+                                   .add("selection", cssColor(selectionColor_))
+                                   .str();
+    return JsonObjectText()
+        .add("id", id_)
+        .add("label", label_)
+        .addHundredths("rect", {min_.x * zoom, min_.y * zoom, (max_.x - min_.x) * zoom,
+                                (max_.y - min_.y) * zoom})
+        .addBool("active", active_)
+        .addInt("maxBytes", static_cast<long long>(maxBytes_))
+        .addInt("textVersion", textVersion_)
+        .add("text", text_)
+        .addInt("selVersion", selVersion_)
+        .addRaw("sel", "[" + std::to_string(utf8ToUtf16Offset(text_, selStart_)) + "," +
+                           std::to_string(utf8ToUtf16Offset(text_, selEnd_)) + "]")
+        .addBool("backward", selBackward_)
+        .addHundredths("caretX", active_ ? caretX_ * zoom : -1.0f)
+        .addRaw("colors", colors)
+        .str();
 }
 
 void TextField::appendReportKey(std::string& key, float zoom) const {

@@ -1,0 +1,111 @@
+#include "json_text.h"
+
+#include "utf8.h"
+
+#include <cmath>
+
+namespace rx {
+
+void appendJsonString(std::string& out, std::string_view s) {
+    out += '"';
+    for (size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            char32_t cp = 0;
+            const size_t len = utf8Decode(s, i, cp);
+            if (len == 0)
+                out += "\xEF\xBF\xBD";
+            else
+                out.append(s.data() + i, len);
+            i += len == 0 ? 1 : len;
+            continue;
+        }
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += static_cast<char>(c);
+        } else if (c < 0x20) {
+            static constexpr char kHex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += kHex[c >> 4];
+            out += kHex[c & 0xF];
+        } else {
+            out += static_cast<char>(c);
+        }
+        ++i;
+    }
+    out += '"';
+}
+
+void appendJsonHundredths(std::string& out, double v) {
+    const long long hundredths = std::isfinite(v) ? std::llround(v * 100.0) : 0;
+    if (hundredths < 0) out += '-';
+    const unsigned long long magnitude =
+        hundredths < 0 ? 0ULL - static_cast<unsigned long long>(hundredths)
+                       : static_cast<unsigned long long>(hundredths);
+    out += std::to_string(magnitude / 100);
+    const unsigned fraction = static_cast<unsigned>(magnitude % 100);
+    if (fraction == 0) return;
+    out += '.';
+    out += static_cast<char>('0' + fraction / 10);
+    if (fraction % 10) out += static_cast<char>('0' + fraction % 10);
+}
+
+void JsonObjectText::key(const char* key) {
+    if (out_.size() > 1) out_ += ',';
+    appendJsonString(out_, key);
+    out_ += ':';
+}
+
+JsonObjectText& JsonObjectText::add(const char* k, std::string_view value) {
+    key(k);
+    appendJsonString(out_, value);
+    return *this;
+}
+
+JsonObjectText& JsonObjectText::addBool(const char* k, bool value) {
+    key(k);
+    out_ += value ? "true" : "false";
+    return *this;
+}
+
+JsonObjectText& JsonObjectText::addInt(const char* k, long long value) {
+    key(k);
+    out_ += std::to_string(value);
+    return *this;
+}
+
+JsonObjectText& JsonObjectText::addHundredths(const char* k, double value) {
+    key(k);
+    appendJsonHundredths(out_, value);
+    return *this;
+}
+
+JsonObjectText& JsonObjectText::addHundredths(const char* k, const std::vector<float>& values) {
+    key(k);
+    out_ += '[';
+    for (size_t i = 0; i < values.size(); ++i) {
+        if (i) out_ += ',';
+        appendJsonHundredths(out_, values[i]);
+    }
+    out_ += ']';
+    return *this;
+}
+
+JsonObjectText& JsonObjectText::addStrings(const char* k, const std::vector<std::string>& values) {
+    key(k);
+    out_ += '[';
+    for (size_t i = 0; i < values.size(); ++i) {
+        if (i) out_ += ',';
+        appendJsonString(out_, values[i]);
+    }
+    out_ += ']';
+    return *this;
+}
+
+JsonObjectText& JsonObjectText::addRaw(const char* k, std::string_view json) {
+    key(k);
+    out_ += json;
+    return *this;
+}
+
+} // namespace rx
