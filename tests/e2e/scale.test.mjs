@@ -20,6 +20,16 @@ function generatedDocument(sections, entries) {
     { maxBuffer: 64 << 20 }).toString('utf8');
 }
 
+// Serves `explorer-tool gen-document --sections N --entries M` in place of the seed document on
+// `page` (its context may be a phone's) and opens the explorer there; returns the ready state.
+async function openGenerated(t, sections, entries, page = t.page) {
+  const markdown = generatedDocument(sections, entries);
+  await page.route('**/content/rust-overview.md', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/markdown; charset=utf-8', body: markdown }));
+  await page.goto(t.url('/'), { waitUntil: 'load' });
+  return t.waitReady(90_000, page);
+}
+
 // Only what the test needs from state(): at 10,000 cards the whole state is a large JSON.
 const brief = (page) => page.evaluate(() => {
   const s = window.explorer.state();
@@ -34,11 +44,7 @@ const brief = (page) => page.evaluate(() => {
 
 test('tenThousandCardsLoadAndSearchFindsTheLastCard', async ({ t }) => {
   test.setTimeout(180_000);
-  const markdown = generatedDocument(200, 50);
-  await t.page.route('**/content/rust-overview.md', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/markdown; charset=utf-8', body: markdown }));
-  await t.open('/');
-  await t.waitReady(90_000);
+  await openGenerated(t, 200, 50);
   let s = await t.waitFor(async () => {
     const b = await brief(t.page);
     return b.cards === 10000 ? b : null;
@@ -73,11 +79,7 @@ test('tenThousandCardsLoadAndSearchFindsTheLastCard', async ({ t }) => {
 // complete (never "1 match" for what was read so far), then finds the last card.
 test('largeDocumentShowsItsStartFirstAndSearchWaitsForTheRest', async ({ t }) => {
   test.setTimeout(180_000);
-  const markdown = generatedDocument(200, 50);
-  await t.page.route('**/content/rust-overview.md', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/markdown; charset=utf-8', body: markdown }));
-  await t.open('/');
-  await t.waitReady(90_000);
+  await openGenerated(t, 200, 50);
   const model = () => t.page.evaluate(() => { const s = window.explorer.state(); return { model: s.model, search: s.search }; });
   const first = await model();
   t.assert.equal(first.model.complete, false, 'the first frame came before the whole document was read');
@@ -101,6 +103,48 @@ test('largeDocumentShowsItsStartFirstAndSearchWaitsForTheRest', async ({ t }) =>
   const s = await brief(t.page);
   t.assert.deepEqual(s.matching, [s.last], 'the only match is the last card');
   t.assert.deepEqual(s.docErrors, [], 'the generated document has no problems');
+
+  // Each slice laid out only the sections it read, after the ones before (not every card read
+  // so far again), and the result is the layout a full one gives: the same height, the same
+  // place for the last section's cards once the width changed and changed back (full layouts).
+  const layout = () => t.page.evaluate(() => window.explorer.state().layout);
+  const grown = await layout();
+  t.assert.ok(grown.grownLayouts >= 10, `the reading grew the layout slice by slice: ${JSON.stringify(grown)}`);
+  t.assert.ok(grown.fullLayouts <= 4, `few full layouts while reading: ${JSON.stringify(grown)}`);
+  await t.page.keyboard.press('Escape'); // the search cleared
+  const goToSection = async (id) => {
+    await t.page.evaluate((h) => window.explorer.navigate(h), `#section=${encodeURIComponent(id)}`);
+    await t.waitFor(async () => t.page.evaluate((sectionId) => {
+      const st = window.explorer.state();
+      return st.currentSection === sectionId && !st.scroll.moving;
+    }, id), 20_000, `section ${id} on screen`);
+  };
+  const lastSectionCards = async () => {
+    const [firstId, id] = await t.page.evaluate(() => {
+      const sections = window.explorer.state().sections;
+      return [sections[0].id, sections.at(-1).id];
+    });
+    await goToSection(firstId);
+    await goToSection(id);
+    return t.waitFor(async () => t.page.evaluate((sectionId) => {
+      const st = window.explorer.state();
+      const cards = st.sections.at(-1).cards.filter((c) => c.visible).map((c) => [c.id, c.rect]);
+      return st.currentSection === sectionId && !st.scroll.moving && cards.length
+        ? { cards, scroll: st.scroll.y, max: st.scroll.max } : null;
+    }, id), 20_000, 'the last section on screen');
+  };
+  const before = await lastSectionCards();
+  const size = t.page.viewportSize();
+  await t.page.setViewportSize({ width: size.width - 200, height: size.height });
+  await t.waitFor(async () => (await layout()).contentHeight !== grown.contentHeight, 10_000, 'a narrower layout');
+  await t.page.setViewportSize(size);
+  const full = await t.waitFor(async () => {
+    const l = await layout();
+    return l.fullLayouts >= grown.fullLayouts + 2 && l.contentHeight === grown.contentHeight ? l : null;
+  }, 10_000, `the full layout at the first width has the grown layout's height ${grown.contentHeight}`);
+  t.assert.equal(full.grownLayouts, grown.grownLayouts, 'no reading since');
+  const after = await lastSectionCards();
+  t.assert.deepEqual(after, before, "the last section's cards where the grown layout had them");
   t.assertNoConsoleErrors();
 });
 
@@ -108,14 +152,10 @@ test('largeDocumentShowsItsStartFirstAndSearchWaitsForTheRest', async ({ t }) =>
 // and a finger's swipe scrolls its list (not the cards below); a tap on an entry jumps there.
 test('phoneSectionDropdownScrollsThrough200Sections', async ({ t }) => {
   test.setTimeout(180_000);
-  const markdown = generatedDocument(200, 2);
   const context = await t.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   const page = await context.newPage();
   t.watch(page);
-  await page.route('**/content/rust-overview.md', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/markdown; charset=utf-8', body: markdown }));
-  await page.goto(t.url('/'), { waitUntil: 'load' });
-  await t.waitReady(90_000, page);
+  await openGenerated(t, 200, 2, page);
   const state = () => page.evaluate(() => {
     const s = window.explorer.state();
     return { controls: s.controls, open: s.layout.navMenuOpen, scroll: s.scroll.y, currentSection: s.currentSection,
