@@ -223,6 +223,11 @@ class CardsView {
     std::string reportedFocus_;    // last card focus told to the page (a11y mirror)
     unsigned announcedQuery_ = 0;  // the search whose result was announced
     unsigned navCountedFor_ = ~0u; // the search version the nav counts are of
+    struct NavCounted {            // ... and what they counted: which query, layout, cards
+        unsigned query = ~0u, layout = ~0u;
+        size_t cards = 0, tested = 0;
+    };
+    NavCounted navCounted_;
     MatchPosition currentMatch_;   // the range stepped to (this frame)
     bool hasCurrentMatch_ = false;
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 
 namespace rx::ui {
 using namespace cards_detail;
@@ -93,6 +94,10 @@ bool CardsView::layoutOnlyGrew(const LayoutKey& key) const {
     return before == key && laid_.sections <= model_->doc.sections.size() &&
            laid_.intro == model_->doc.intro.size();
 }
+
+// The prose laid out before keeps pointing at its paragraphs while the sections grow: a Section
+// moves (its vectors' buffers stay put) when Document::sections reallocates, never copies.
+static_assert(std::is_nothrow_move_constructible_v<Section>);
 
 void CardsView::ensureLayout(const UiContext& ctx, float width) {
     const LayoutKey key = layoutKey(ctx, width);
@@ -313,7 +318,25 @@ bool CardsView::inTreeWindow(size_t k) const {
 void CardsView::ensureNavCounts() {
     if (navCountedFor_ == search_.version()) return;
     navCountedFor_ = search_.version();
-    countNav();
+    const CardSearch& r = search_.result();
+    NavCounted now{search_.queryVersion(), layoutGeneration_, r.cards(), r.tested()};
+    // The same search and layout, only more cards tested (a search in slices): only those are
+    // counted; anything else counts every card again.
+    if (search_.searching() && now.query == navCounted_.query &&
+        now.layout == navCounted_.layout && now.cards == navCounted_.cards &&
+        now.tested >= navCounted_.tested) {
+        for (size_t k = navCounted_.tested; k < now.tested; ++k) {
+            const size_t c = r.candidate(k);
+            if (!r.matched(c)) continue;
+            const IndexedCard& card = model_->searchIndex.cards[c];
+            if (card.section < navEntries_.size() &&
+                shownByFilter(card.section, card.item, static_cast<int>(c)))
+                ++navEntries_[card.section].shown;
+        }
+    } else {
+        countNav();
+    }
+    navCounted_ = now;
 }
 
 } // namespace rx::ui

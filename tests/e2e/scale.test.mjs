@@ -39,6 +39,7 @@ const brief = (page) => page.evaluate(() => {
     search: s.search, matching: cards.filter((c) => c.matches).map((c) => c.id),
     last: cards.length ? cards[cards.length - 1].id : null,
     visible: cards.filter((c) => c.visible).map((c) => c.id), openCard: s.openCard,
+    navCounts: s.sections.map((sec) => sec.navCount),
   };
 });
 
@@ -63,6 +64,11 @@ test('tenThousandCardsLoadAndSearchFindsTheLastCard', async ({ t }) => {
   }, 60_000, `the search for "${LAST_CARD_WORD}" complete`);
   t.assert.equal(s.search.cards, 1, `one card matches: ${JSON.stringify(s.search)}`);
   t.assert.deepEqual(s.matching, [s.last], 'the only match is the last card');
+  // The nav's counts, kept up slice by slice as the search tested cards: the match in the last
+  // section, none in the others.
+  t.assert.equal(s.navCounts.length, 200);
+  t.assert.equal(s.navCounts[199], '1/50');
+  t.assert.deepEqual([...new Set(s.navCounts.slice(0, 199))], ['0/50']);
 
   await t.page.keyboard.press('Enter');
   s = await t.waitFor(async () => {
@@ -103,15 +109,21 @@ test('largeDocumentShowsItsStartFirstAndSearchWaitsForTheRest', async ({ t }) =>
   const s = await brief(t.page);
   t.assert.deepEqual(s.matching, [s.last], 'the only match is the last card');
   t.assert.deepEqual(s.docErrors, [], 'the generated document has no problems');
+  t.assertNoConsoleErrors();
+});
 
-  // Each slice laid out only the sections it read, after the ones before (not every card read
-  // so far again), and the result is the layout a full one gives: the same height, the same
-  // place for the last section's cards once the width changed and changed back (full layouts).
+// A document read in pieces, small enough for state() to stay cheap (1,200 cards, 0.4 MB): each
+// slice laid out only the sections it read, after the ones before (not every card read so far
+// again), and the result is the layout a full one gives; while a search runs in slices the nav's
+// counts follow the cards it tested, and end as each section's matching cards.
+test('readingInPiecesGrowsTheLayoutAndTheNavCountsFollowTheSearch', async ({ t }) => {
+  test.setTimeout(180_000);
+  await openGenerated(t, 60, 20);
+  await t.waitFor(async () => t.page.evaluate(() => window.explorer.state().model.complete), 60_000, 'the document read');
   const layout = () => t.page.evaluate(() => window.explorer.state().layout);
   const grown = await layout();
-  t.assert.ok(grown.grownLayouts >= 10, `the reading grew the layout slice by slice: ${JSON.stringify(grown)}`);
-  t.assert.ok(grown.fullLayouts <= 4, `few full layouts while reading: ${JSON.stringify(grown)}`);
-  await t.page.keyboard.press('Escape'); // the search cleared
+  t.assert.ok(grown.grownLayouts > 0, `the reading grew the layout slice by slice: ${JSON.stringify(grown)}`);
+  t.assert.ok(grown.fullLayouts <= 3, `few full layouts while reading: ${JSON.stringify(grown)}`);
   const goToSection = async (id) => {
     await t.page.evaluate((h) => window.explorer.navigate(h), `#section=${encodeURIComponent(id)}`);
     await t.waitFor(async () => t.page.evaluate((sectionId) => {
@@ -119,6 +131,7 @@ test('largeDocumentShowsItsStartFirstAndSearchWaitsForTheRest', async ({ t }) =>
       return st.currentSection === sectionId && !st.scroll.moving;
     }, id), 20_000, `section ${id} on screen`);
   };
+  // The last section's cards as drawn, after a jump from the first section.
   const lastSectionCards = async () => {
     const [firstId, id] = await t.page.evaluate(() => {
       const sections = window.explorer.state().sections;
@@ -126,14 +139,14 @@ test('largeDocumentShowsItsStartFirstAndSearchWaitsForTheRest', async ({ t }) =>
     });
     await goToSection(firstId);
     await goToSection(id);
-    return t.waitFor(async () => t.page.evaluate((sectionId) => {
+    return t.page.evaluate(() => {
       const st = window.explorer.state();
-      const cards = st.sections.at(-1).cards.filter((c) => c.visible).map((c) => [c.id, c.rect]);
-      return st.currentSection === sectionId && !st.scroll.moving && cards.length
-        ? { cards, scroll: st.scroll.y, max: st.scroll.max } : null;
-    }, id), 20_000, 'the last section on screen');
+      return { cards: st.sections.at(-1).cards.filter((c) => c.visible).map((c) => [c.id, c.rect]), scroll: st.scroll.y, max: st.scroll.max };
+    });
   };
   const before = await lastSectionCards();
+  t.assert.ok(before.cards.length > 0, 'the last section\'s cards are drawn');
+  // Narrower and back: two full layouts, the second at the grown layout's width.
   const size = t.page.viewportSize();
   await t.page.setViewportSize({ width: size.width - 200, height: size.height });
   await t.waitFor(async () => (await layout()).contentHeight !== grown.contentHeight, 10_000, 'a narrower layout');
@@ -143,8 +156,21 @@ test('largeDocumentShowsItsStartFirstAndSearchWaitsForTheRest', async ({ t }) =>
     return l.fullLayouts >= grown.fullLayouts + 2 && l.contentHeight === grown.contentHeight ? l : null;
   }, 10_000, `the full layout at the first width has the grown layout's height ${grown.contentHeight}`);
   t.assert.equal(full.grownLayouts, grown.grownLayouts, 'no reading since');
-  const after = await lastSectionCards();
-  t.assert.deepEqual(after, before, "the last section's cards where the grown layout had them");
+  t.assert.deepEqual(await lastSectionCards(), before, "the last section's cards where the grown layout had them");
+
+  // A query many cards match, typed key by key: each section's count in the nav is its matches.
+  await t.page.focus('#canvas');
+  await t.page.keyboard.press('Control+KeyK');
+  await t.page.keyboard.type('safe borrowing', { delay: 40 });
+  const many = await t.waitFor(async () => {
+    const x = await t.page.evaluate(() => {
+      const st = window.explorer.state();
+      return { search: st.search, sections: st.sections.map((sec) => [sec.navCount, sec.cards.filter((c) => c.matches).length]) };
+    });
+    return x.search.query === 'safe borrowing' && x.search.complete ? x : null;
+  }, 60_000, 'the search for "safe borrowing" complete');
+  t.assert.ok(many.search.cards > 20, `many cards match: ${many.search.cards}`);
+  t.assert.deepEqual(many.sections.map(([nav]) => nav), many.sections.map(([, n]) => `${n}/20`));
   t.assertNoConsoleErrors();
 });
 
