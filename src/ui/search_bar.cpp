@@ -37,9 +37,11 @@ bool SearchBar::refresh(const SearchIndex& index, double budgetMs) {
         changed = restarted = true;
     }
     // The frame a key changed the query in already does that key's work (the field, its twin,
-    // the URL): the cards are tested from the next frame on, so no frame carries both.
-    const bool testNow = budgetMs <= 0 || !restarted;
-    if (testNow && !search_.complete()) {
+    // the URL): it tests one small slice (a small document's whole search, so its result shows
+    // with the key), the next frames the rest.
+    if (restarted && budgetMs > 0 && !search_.complete()) {
+        search_.advance(index, kKeyFrameBytes);
+    } else if (!search_.complete()) {
         // Slices of ~32 KB of text until the frame's budget is used.
         const auto t0 = std::chrono::steady_clock::now();
         const auto budget = std::chrono::duration<double, std::milli>(budgetMs);
