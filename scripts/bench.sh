@@ -26,6 +26,9 @@ cmd_bench() {
   node "$ROOT/tests/bench/bench.mjs" --build "$BUILD" "${EXTRA_ARGS[@]}"
   say "cards at scale: 10,000 cards (200 x 50) against the seed"
   node "$ROOT/tests/bench/cards_scale.mjs" --build "$BUILD"
+  say "typing into the cards search: this build against 34d3852, the last one before its DOM text field"
+  node "$ROOT/tests/bench/typing_ab.mjs" --a "$BUILD/site" --b-commit 34d3852 --runs 5 ||
+    say "typing A/B not measured: the reference build of 34d3852 failed (see above)"
   say "bench finished in $(elapsed "$t0")"
 }
 

@@ -68,23 +68,27 @@
     } catch (e) { /* sandboxed or throttled: the app state is still right */ }
   }
 
+  function urlWithHash(hash) {
+    return location.pathname + searchWithoutState() + hash;
+  }
+
   function flushUrl() {
     if (replaceTimer) clearTimeout(replaceTimer);
     replaceTimer = 0;
-    var url = pendingReplace;
+    var hash = pendingReplace;
     pendingReplace = null;
-    if (url !== null) applyUrl(url, false);
+    if (hash !== null) applyUrl(urlWithHash(hash), false);
   }
 
+  // A replacement only notes the hash inside the frame; the URL is put together when it is written.
   function writeUrl(hash, push) {
     if (typeof hash !== 'string' || hash.length > MAX_URL_STATE || (hash && hash[0] !== '#')) return;
-    var url = location.pathname + searchWithoutState() + hash;
     if (push) {
       flushUrl();
-      applyUrl(url, true);
+      applyUrl(urlWithHash(hash), true);
       return;
     }
-    pendingReplace = url;
+    pendingReplace = hash;
     if (!replaceTimer) replaceTimer = setTimeout(flushUrl, REPLACE_EVERY_MS);
   }
   window.addEventListener('pagehide', flushUrl);
@@ -116,12 +120,22 @@
   // follows it then has nothing left to do (Safari allows clipboard writes only inside such an
   // event; elsewhere the Clipboard API is the fallback).
   var lastSelectionCopy = { text: null, at: -1e9 };
-  // The same for a copy control (a menu item, Copy text, the selection toolbar): written inside
-  // the pointerup that clicked it, so the app's request a frame later has nothing left to do.
-  var lastGestureCopy = { text: null, at: -1e9 };
+  // The same for copy controls (a menu item, Copy text, the selection toolbar, Copy as TSV):
+  // written inside the pointerup that clicked them, so the app's request a frame later has nothing
+  // left to do. Several may wait at once (two controls clicked before a slow frame came): each
+  // request finds its own.
+  var gestureCopies = []; // {text, at}
   var gestureCopyText = null; // the text the copy event of copyInGesture carries
   function copiedInGesture(text) {
-    return lastGestureCopy.text === text && performance.now() - lastGestureCopy.at < 2000;
+    var now = performance.now();
+    gestureCopies = gestureCopies.filter(function (c) { return now - c.at < 5000; });
+    for (var i = 0; i < gestureCopies.length; i++) {
+      if (gestureCopies[i].text === text) {
+        gestureCopies.splice(i, 1);
+        return true;
+      }
+    }
+    return false;
   }
   function copyInGesture(text) {
     var done = false;
@@ -129,12 +143,17 @@
     try { done = document.execCommand('copy'); } catch (e) { done = false; }
     gestureCopyText = null;
     if (!done) copyText(text); // the Clipboard API, still inside the user's event
-    lastGestureCopy = { text: text, at: performance.now() };
+    gestureCopies.push({ text: text, at: performance.now() });
   }
 
   // Requests from the wasm (src/platform/explorer_bridge.js).
   window.rxHost = {
     call: function (name, payload) {
+      // The accessibility tree goes on as text: twins.js parses only the latest one, after the frame.
+      if (name === 'a11y-tree') {
+        window.dispatchEvent(new CustomEvent('explorer:a11y-tree', { detail: payload || '' }));
+        return;
+      }
       var data = payload ? JSON.parse(payload) : {};
       // Other page modules (embed.js, a11y.js, pwa.js) listen for these instead of editing this.
       window.dispatchEvent(new CustomEvent('explorer:' + name, { detail: data }));
@@ -190,9 +209,6 @@
         case 'release-focus':
           canvas.blur();
           break;
-        case 'a11y-tree':
-          break; // twins.js keeps the DOM twins
-
         case 'open':
           if (typeof data.url === 'string' && /^(\.\/|\/|https?:)/.test(data.url)) {
             window.open(data.url, '_blank', 'noopener');

@@ -99,11 +99,15 @@
   // Text Dear ImGui cannot lay out: right-to-left scripts, combining marks and conjuncts, emoji
   // joined by ZWJ, flags, skin tones, presentation selectors. The twin shows such text itself,
   // with the browser's shaping, bidi, caret and selection, in the field's colours over the
-  // canvas's field (class rx-shaped); other text stays the canvas's.
-  var NEEDS_SHAPING = /[\p{M}\u200C\u200D\uFE0F\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u;
+  // canvas's field (class rx-shaped); other text stays the canvas's. The wasm decides
+  // (rx_needs_shaping, the same test its status line uses); plain ASCII never needs it.
+  function needsShaping(text) {
+    if (!module || /^[\x20-\x7e]*$/.test(text)) return false;
+    return withString(text, function (p) { return module._rx_needs_shaping(p) === 1; });
+  }
 
   function showShaped(f) {
-    var shaped = NEEDS_SHAPING.test(f.el.value);
+    var shaped = needsShaping(f.el.value);
     var colors = f.info.colors || {};
     var key = shaped ? [colors.text, colors.bg, colors.selection].join('|') : '';
     if (key === f.shapedKey) return;

@@ -347,6 +347,7 @@
   }
 
   function focusSearch() {
+    applyPending(); // a tree still waiting for its task describes what the user acts on
     var rec = records.get('search') || records.get('text');
     var el = rec ? rec.el : textAgentField('search') || textAgentField('text');
     if (!el) return false;
@@ -355,6 +356,7 @@
   }
 
   function onKeyDown(e) {
+    applyPending(); // a tree still waiting for its task describes what the user acts on
     var el = twinOf(e.target);
     if (!el) return;
     var id = el.dataset.twin;
@@ -401,6 +403,7 @@
   // The text fields' inputs (textagent.js) live outside this layer, so native Tab would skip
   // them: the input of a text field next to `id` in the tree's focus order, or null.
   function textFieldBeside(id, step) {
+    applyPending(); // a tree still waiting for its task describes what the user acts on
     if (!tree || !window.rxTextAgent) return null;
     var order = tree.nodes.filter(function (n) { return n.state && n.state.focusable; });
     for (var i = 0; i < order.length; i++) {
@@ -453,6 +456,7 @@
 
   // A screen reader's default action, or a click from a script: the same as Enter.
   function onClick(e) {
+    applyPending(); // a tree still waiting for its task describes what the user acts on
     var el = twinOf(e.target);
     if (el && activate(el)) e.preventDefault();
   }
@@ -467,7 +471,34 @@
     if (el && el.tagName === 'SELECT') request(el.dataset.twin, 'set', el.value);
   }
 
-  window.addEventListener('explorer:a11y-tree', function (e) { apply(e.detail); });
+  // A tree arrives as JSON text inside the explorer's frame (the requestAnimationFrame callback).
+  // Parsing and applying it there would make every frame that changed the tree (each key typed
+  // into a search) wait for DOM work the pixels do not need: it is applied in a task of its own
+  // right after the frame, and trees that arrive before that task runs replace each other (only
+  // the latest is parsed and applied).
+  var pendingTree = null, applyChannel = null;
+  function applyPending() {
+    var text = pendingTree;
+    pendingTree = null;
+    if (!text) return;
+    var t;
+    try { t = JSON.parse(text); } catch (e) { return; } // not a tree: the twins stay as they are
+    apply(t);
+  }
+  function scheduleApply(t) {
+    var scheduled = !!pendingTree;
+    pendingTree = t;
+    if (scheduled) return;
+    if (!applyChannel) {
+      applyChannel = new MessageChannel();
+      applyChannel.port1.onmessage = applyPending;
+    }
+    applyChannel.port2.postMessage(0);
+  }
+
+  window.addEventListener('explorer:a11y-tree', function (e) {
+    if (typeof e.detail === 'string' && e.detail) scheduleApply(e.detail);
+  });
   // The explorer let go of the keyboard (an embed's Esc): a twin lets go too.
   window.addEventListener('explorer:release-focus', function () {
     if (layer && layer.contains(document.activeElement)) document.activeElement.blur();
@@ -475,8 +506,8 @@
 
   // For tests and debugging: what the layer holds.
   window.rxTwins = {
-    builds: function () { return builds; },
-    count: function () { return records.size; },
-    tree: function () { return tree; }
+    builds: function () { applyPending(); return builds; },
+    count: function () { applyPending(); return records.size; },
+    tree: function () { applyPending(); return tree; }
   };
 })();

@@ -3,7 +3,7 @@
 #include "utf8.h"
 
 #include <cmath>
-#include <cstdio>
+#include <string>
 #include <map>
 #include <set>
 #include <string_view>
@@ -185,16 +185,20 @@ void appendKey(std::string& out, const char* key) {
 }
 
 // A coordinate rounded to 1/100 px, without trailing zeros.
+// Hundredths of a pixel, trailing zeros dropped ("12.5", "-3", "0.25"); written with integer
+// arithmetic: printf's float formatting was a third of the cost of sending a tree.
 void appendNumber(std::string& out, float v) {
-    const double r = std::round(static_cast<double>(v) * 100.0) / 100.0;
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", r == 0.0 ? 0.0 : r);
-    std::string_view t(buf);
-    if (t.find('.') != std::string_view::npos) {
-        while (t.back() == '0') t.remove_suffix(1);
-        if (t.back() == '.') t.remove_suffix(1);
-    }
-    out += t;
+    const long long hundredths = std::llround(static_cast<double>(v) * 100.0);
+    if (hundredths < 0) out += '-';
+    const unsigned long long magnitude =
+        hundredths < 0 ? 0ULL - static_cast<unsigned long long>(hundredths)
+                       : static_cast<unsigned long long>(hundredths);
+    out += std::to_string(magnitude / 100);
+    const unsigned fraction = static_cast<unsigned>(magnitude % 100);
+    if (fraction == 0) return;
+    out += '.';
+    out += static_cast<char>('0' + fraction / 10);
+    if (fraction % 10) out += static_cast<char>('0' + fraction % 10);
 }
 
 } // namespace

@@ -101,6 +101,15 @@ CleanInput cleanInput(std::string_view raw) {
     CleanInput in;
     in.text.reserve(raw.size() + 16);
     for (size_t pos = 0; pos < raw.size();) {
+        // A run of plain ASCII (most of a document) is copied at once, not byte by byte.
+        size_t run = pos;
+        while (run < raw.size() && static_cast<unsigned char>(raw[run]) < 0x80 && raw[run] != '\r')
+            ++run;
+        if (run > pos) {
+            in.text.append(raw.data() + pos, run - pos);
+            pos = run;
+            continue;
+        }
         const char c = raw[pos];
         if (static_cast<unsigned char>(c) < 0x80) {
             if (c == '\r') {

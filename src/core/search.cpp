@@ -60,6 +60,31 @@ std::vector<ByteRange> mergeToOriginal(std::vector<ByteRange> folded, const Fold
     return original;
 }
 
+// How many ranges mergeToOriginal(folded, text) gives, without making them: sorted and merged in
+// place; mapped to the original bytes only when a character expands when folded ("ß" -> "ss"),
+// the one case where two folded ranges can land on the same original bytes.
+size_t countMerged(std::vector<ByteRange>& folded, const FoldedText& text) {
+    const auto byStart = [](const ByteRange& a, const ByteRange& b) {
+        return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+    };
+    if (!std::is_sorted(folded.begin(), folded.end(), byStart))
+        std::sort(folded.begin(), folded.end(), byStart);
+    const bool expands = std::any_of(text.pieces.begin(), text.pieces.end(),
+                                     [](const FoldedText::Piece& p) { return p.foldedEnd > p.folded + 1; });
+    if (expands) return mergeToOriginal(folded, text).size();
+    size_t count = 0;
+    uint32_t end = 0;
+    for (const ByteRange& r : folded) {
+        if (count == 0 || r.begin > end) {
+            ++count;
+            end = r.end;
+        } else {
+            end = std::max(end, r.end);
+        }
+    }
+    return count;
+}
+
 // Every word's occurrences in the card's title and body (folded ranges); false as soon as one word
 // occurs in neither.
 bool findWords(const IndexedCard& card, const std::vector<std::string>& words,
@@ -185,8 +210,8 @@ bool CardSearch::advance(const SearchIndex& index, size_t budgetBytes) {
             state_[c] = static_cast<uint8_t>(CardState::NoMatch);
             continue;
         }
-        const auto count = static_cast<uint32_t>(mergeToOriginal(inTitle, card.title).size() +
-                                                 mergeToOriginal(inBody, card.body).size());
+        const auto count =
+            static_cast<uint32_t>(countMerged(inTitle, card.title) + countMerged(inBody, card.body));
         state_[c] = static_cast<uint8_t>(CardState::Match);
         counts_[c] = count;
         matchList_.push_back(c);

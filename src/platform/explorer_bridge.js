@@ -19,6 +19,10 @@ mergeInto(LibraryManager.library, {
     return (typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches) ? 1 : 0;
   },
   rxjs_prefers_reduced_motion: function () {
-    return (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches) ? 1 : 0;
+    // Asked every frame: one MediaQueryList, whose `matches` follows the setting.
+    if (typeof matchMedia !== 'function') return 0;
+    var query = window['rxReducedMotionQuery'] ||
+      (window['rxReducedMotionQuery'] = matchMedia('(prefers-reduced-motion: reduce)'));
+    return query.matches ? 1 : 0;
   },
 });

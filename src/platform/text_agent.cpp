@@ -2,6 +2,7 @@
 // in UTF-8 bytes; the conversions and every decision are pure functions (core/text_input.h).
 #include "text_agent.h"
 
+#include "glyph_fallback.h"
 #include "text_input.h"
 #include "ui/app.h"
 
@@ -120,6 +121,13 @@ EMSCRIPTEN_KEEPALIVE const char* rx_text_fit(const char* id, const char* inserte
     g_answer = rx::fitInsertion(inserted, keptBytes > 0 ? static_cast<size_t>(keptBytes) : 0,
                                 field->maxBytes());
     return g_answer.c_str();
+}
+
+// Whether Dear ImGui can lay out this text one glyph per code point (core needsShaping): the page
+// shows text that needs shaping in the field's DOM twin instead. The same decision the status
+// line makes, asked of the wasm so the two never disagree.
+EMSCRIPTEN_KEEPALIVE int rx_needs_shaping(const char* text) {
+    return text && rx::needsShaping(text) ? 1 : 0;
 }
 
 } // extern "C"

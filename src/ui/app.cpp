@@ -411,11 +411,8 @@ CopyPayload App::menuCopyPayload(const std::string& id) const {
 std::string App::copyPayloadAt(ImVec2 press, ImVec2 release) const {
     if (menu_.isOpen()) // an item acts on the press: a click that starts on it
         return copyPayloadJson(menuCopyPayload(menu_.itemAt(press)), true);
-    const auto within = [](const float* r, ImVec2 p) {
-        return r[2] > 0 && p.x >= r[0] && p.y >= r[1] && p.x < r[0] + r[2] && p.y < r[1] + r[3];
-    };
-    if (within(copyLinkRect_, press) && within(copyLinkRect_, release))
-        return copyPayloadJson({{}, viewLinkHash()}, false);
+    if (const CopyPayload button = copyButtons_.at(press, release); !button.empty())
+        return copyPayloadJson(button, false);
     if (view_ == View::Cards)
         return copyPayloadJson(cards_.copyPayloadAt(press, release, model_), false);
     return {};
@@ -463,6 +460,8 @@ void App::draw() {
     ctx.showControls = url_.controls == -1 ? !url_.embed : url_.controls == 1;
     access_.clear();
     ctx.access = &access_;
+    copyButtons_.clear();
+    ctx.copyButtons = &copyButtons_;
     ctx.accessRequests.swap(accessQueue_);
     accessQueue_.clear();
     takeAccessRequests(ctx);
@@ -557,12 +556,10 @@ std::vector<const TextField*> App::drawnTextFields() const {
 }
 
 void App::publishTextFields() {
-    json fields = json::array();
-    std::string typed;
-    for (const TextField* f : drawnTextFields()) {
-        json one;
-        f->report(one, theme_.scale());
-        fields.push_back(std::move(one));
+    const std::vector<const TextField*> drawn = drawnTextFields();
+    std::string key, typed;
+    for (const TextField* f : drawn) {
+        f->appendReportKey(key, theme_.scale());
         typed += f->text();
     }
     if (typed != typedCounted_) {
@@ -570,9 +567,14 @@ void App::publishTextFields() {
         noteMissingGlyphs(typed);
         typedMissing_ = theme_.countMissingCharacters(typed);
     }
-    std::string dump = fields.dump();
-    if (dump != publishedFields_) {
-        publishedFields_ = std::move(dump);
+    if (key != publishedFieldsKey_) {
+        publishedFieldsKey_ = std::move(key);
+        json fields = json::array();
+        for (const TextField* f : drawn) {
+            json one;
+            f->report(one, theme_.scale());
+            fields.push_back(std::move(one));
+        }
         host_.call("text-fields", json{{"fields", fields}}.dump());
     }
     for (TextField* f : {&cards_.searchField(), &matrix_.textField()}) {
@@ -779,6 +781,8 @@ void App::drawTopBarRight(UiContext& ctx) {
         ImGui::SetCursorPosX(x);
     if (ImGui::Button(copyLabel)) copyLink();
     storeRect(copyLinkRect_);
+    ctx.copyButtons->add(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                         [this] { return CopyPayload{{}, viewLinkHash()}; });
     addTopBarStop(ctx, "app:copy-link");
     {
         AccessNode node("app:copy-link", AccessRole::Button, "Copy link");

@@ -138,6 +138,7 @@ class App {
     bool urlApplied_ = false;        // the page handed us a URL: write it back (replace) once drawn
     double linkCopiedAtMs_ = -1e9;
     float embedLinkRect_[4] = {0, 0, 0, 0}; // x, y, w, h in CSS pixels (state() for tests)
+    CopyButtons copyButtons_;
     float copyLinkRect_[4] = {0, 0, 0, 0};
     float embedButtonRect_[4] = {0, 0, 0, 0};
     float themeButtonRect_[4] = {0, 0, 0, 0};
@@ -160,7 +161,7 @@ class App {
     static constexpr double kLoadSliceMs = 6.0; // of reading a large document per frame
     int typedMissing_ = 0;     // distinct characters in the text fields the fonts lack
     std::string typedCounted_; // the text fields' text typedMissing_ counted
-    std::string publishedFields_;
+    std::string publishedFieldsKey_; // TextField::appendReportKey of the fields last sent
     bool extendedFontRequested_ = false;
     bool started_ = false;
     bool animating_ = false;

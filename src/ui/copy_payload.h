@@ -5,7 +5,11 @@
 #pragma once
 #include "host.h"
 
+#include <imgui.h>
+
+#include <functional>
 #include <string>
+#include <vector>
 
 namespace rx::ui {
 
@@ -13,6 +17,25 @@ struct CopyPayload {
     std::string text; // plain text to copy
     std::string hash; // or a link: the URL hash of an explorer view (the page adds the address)
     bool empty() const { return text.empty() && hash.empty(); }
+};
+
+// The ImGui buttons that copy (the top bar's Copy link, the matrix's Copy as TSV), each with its
+// payload declared where it is drawn; the payload is built only when the page asks, at a click.
+// Refilled every frame: between frames, the last frame's buttons answer.
+class CopyButtons {
+  public:
+    using Payload = std::function<CopyPayload()>;
+    void clear() { buttons_.clear(); }
+    void add(ImVec2 min, ImVec2 max, Payload payload);
+    // The payload of the topmost button both the press and the release are on; empty if none.
+    CopyPayload at(ImVec2 press, ImVec2 release) const;
+
+  private:
+    struct Button {
+        ImVec2 min, max;
+        Payload payload;
+    };
+    std::vector<Button> buttons_;
 };
 
 // Sends it to the page ("copy" or "copy-link").

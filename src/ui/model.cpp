@@ -1,6 +1,7 @@
 #include "model.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <set>
 #include <string_view>
@@ -16,7 +17,7 @@ const std::string* Model::file(const std::string& name) const {
 namespace {
 
 // Each code point of `text` once, in the order first seen (UTF-8).
-void addDistinctChars(std::string_view text, std::string& chars, std::vector<bool>& seenAscii,
+void addDistinctChars(std::string_view text, std::string& chars, std::array<bool, 128>& seenAscii,
                       std::set<std::string_view>& seenOther) {
     for (size_t i = 0; i < text.size();) {
         const auto c = static_cast<unsigned char>(text[i]);
@@ -38,7 +39,7 @@ void addDistinctChars(std::string_view text, std::string& chars, std::vector<boo
 
 std::string distinctChars(const std::vector<std::string_view>& texts) {
     std::string chars;
-    std::vector<bool> ascii(128, false);
+    std::array<bool, 128> ascii{};
     std::set<std::string_view> other;
     for (const std::string_view t : texts) addDistinctChars(t, chars, ascii, other);
     return chars;

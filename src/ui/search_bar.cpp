@@ -27,15 +27,21 @@ bool SearchBar::refresh(const SearchIndex& index, double budgetMs) {
         search_.extend(index); // a large document still being read: its new cards
         changed = true;
     }
+    bool restarted = false;
     if (!searchedOnce_ || query_ != searched_) {
         searchedOnce_ = true;
         searched_ = query_;
         search_.start(index, query_);
         current_ = -1;
         ++queryVersion_;
-        changed = true;
+        changed = restarted = true;
     }
-    if (!search_.complete()) {
+    // The frame a key changed the query in already does that key's work (the field, its twin,
+    // the URL): it tests one small slice (a small document's whole search, so its result shows
+    // with the key), the next frames the rest.
+    if (restarted && budgetMs > 0 && !search_.complete()) {
+        search_.advance(index, kKeyFrameBytes);
+    } else if (!search_.complete()) {
         // Slices of ~32 KB of text until the frame's budget is used.
         const auto t0 = std::chrono::steady_clock::now();
         const auto budget = std::chrono::duration<double, std::milli>(budgetMs);

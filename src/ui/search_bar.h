@@ -21,7 +21,8 @@ class SearchBar {
     void setQuery(const std::string& query); // from the URL or a clear button
     const std::string& query() const { return query_; }
     // Restarts the search when the query changed since the last call, then tests cards for at
-    // most `budgetMs` (0: to the end); true when what is known changed.
+    // most `budgetMs` (0: to the end; only about kKeyFrameBytes of text in the call that
+    // restarted it: that frame has the key's own work); true when what is known changed.
     bool refresh(const SearchIndex& index, double budgetMs = kSliceMs);
     const CardSearch& result() const { return search_; }
     bool searching() const { return !search_.emptyQuery(); }
@@ -35,6 +36,7 @@ class SearchBar {
     unsigned version() const { return version_; }           // changes whenever the result does
     unsigned queryVersion() const { return queryVersion_; } // changes with every new query
     static constexpr double kSliceMs = 2.0;
+    static constexpr size_t kKeyFrameBytes = 32 * 1024;
 
     bool hideNonMatching = false;
 

@@ -13,41 +13,66 @@ std::string countLabel(const NavEntry& e, bool filtered) {
 
 namespace {
 
-// An entry's height at `width` (its title wraps).
-float entryHeight(const UiContext& ctx, const NavEntry& e, float width,
-                  const SectionNav::Frame& frame) {
-    const Fonts& f = ctx.theme.fonts();
-    const std::string count = countLabel(e, frame.filtered);
-    const float countW = f.small->CalcTextSizeA(14.0f, 1e9f, 0.0f, count.c_str()).x;
-    const float textW = width - 24 - countW - 8;
-    const bool current = e.id == frame.current;
-    const ImVec2 ts = current ? f.smallBold->CalcTextSizeA(15.0f, 1e9f, textW, e.title.c_str())
-                              : f.small->CalcTextSizeA(15.0f, 1e9f, textW, e.title.c_str());
-    return std::max(34.0f, ts.y + 14.0f);
+// The room an entry's count takes, whatever its shown part is: titles wrap the same while a
+// search's counts change.
+float countRoom(const UiContext& ctx, const NavEntry& e, bool filtered) {
+    const std::string total = std::to_string(e.total);
+    const std::string widest = filtered ? total + "/" + total : total;
+    return ctx.theme.fonts().small->CalcTextSizeA(14.0f, 1e9f, 0.0f, widest.c_str()).x;
 }
 
-// Where each entry starts in the list, and (last) the list's height: entries 2 px apart.
-std::vector<float> entryTops(const UiContext& ctx, float width, const SectionNav::Frame& frame) {
-    std::vector<float> tops;
-    tops.reserve(frame.entries->size() + 1);
-    float total = 0;
-    for (const NavEntry& e : *frame.entries) {
-        tops.push_back(total);
-        total += entryHeight(ctx, e, width, frame) + 2;
-    }
-    tops.push_back(total);
-    return tops;
+float titleWidth(const UiContext& ctx, const NavEntry& e, float width, bool filtered) {
+    return width - 24 - countRoom(ctx, e, filtered) - 8;
 }
+
+// An entry's height at `width` (its title wraps), in the current entry's bold face or not.
+float entryHeight(const UiContext& ctx, const NavEntry& e, float width, bool filtered, bool bold) {
+    const Fonts& f = ctx.theme.fonts();
+    const float textW = titleWidth(ctx, e, width, filtered);
+    const ImFont* font = bold ? f.smallBold : f.small;
+    return std::max(34.0f, font->CalcTextSizeA(15.0f, 1e9f, textW, e.title.c_str()).y + 14.0f);
+}
+
+} // namespace
+
+const std::vector<float>& SectionNav::EntryTops::get(const UiContext& ctx, float width,
+                                                      const Frame& frame) {
+    const std::vector<NavEntry>& entries = *frame.entries;
+    const void* font = ctx.theme.fonts().small;
+    if (width != width_ || font != font_ || frame.filtered != filtered_ ||
+        frame.entriesVersion != version_ || regular_.size() != entries.size()) {
+        width_ = width;
+        font_ = font;
+        filtered_ = frame.filtered;
+        version_ = frame.entriesVersion;
+        regular_.clear();
+        bold_.clear();
+        for (const NavEntry& e : entries) {
+            regular_.push_back(entryHeight(ctx, e, width, frame.filtered, false));
+            bold_.push_back(entryHeight(ctx, e, width, frame.filtered, true));
+        }
+        tops_.clear();
+    }
+    if (tops_.empty() || frame.current != current_) {
+        current_ = frame.current;
+        tops_.assign(1, 0.0f);
+        for (size_t i = 0; i < entries.size(); ++i) // entries 2 px apart
+            tops_.push_back(tops_.back() +
+                            (entries[i].id == current_ ? bold_[i] : regular_[i]) + 2);
+    }
+    return tops_;
+}
+
+namespace {
 
 // One entry: title on the left, count on the right, accent bar when current. Outside
 // [clipTop, clipBottom) it is only registered for Tab; partly inside, it is hit only there.
 void drawEntry(const UiContext& ctx, Controls& controls, const Pointer& pointer, const NavEntry& e,
                ImVec2 pos, float width, const SectionNav::Frame& frame, ImDrawList* dl, float& y,
-               float clipTop = -1e9f, float clipBottom = 1e9f, float height = -1) {
+               float clipTop, float clipBottom, float h) {
     const Colors& c = ctx.theme.colors();
     const Fonts& f = ctx.theme.fonts();
     const bool current = e.id == frame.current;
-    const float h = height >= 0 ? height : entryHeight(ctx, e, width, frame);
     const std::string id = "nav:" + e.id;
     if (y + h <= clipTop || y >= clipBottom) {
         controls.addFocusOnly(id);
@@ -56,7 +81,7 @@ void drawEntry(const UiContext& ctx, Controls& controls, const Pointer& pointer,
     }
     const std::string count = countLabel(e, frame.filtered);
     const float countW = f.small->CalcTextSizeA(14.0f, 1e9f, 0.0f, count.c_str()).x;
-    const float textW = width - 24 - countW - 8;
+    const float textW = titleWidth(ctx, e, width, frame.filtered);
     const ImVec2 min(pos.x, y), max(pos.x + width, y + h);
     const bool hovered = pointer.hovering(min, max);
     if (current || hovered) dl->AddRectFilled(min, max, c.surfaceHover, 6.0f);
@@ -80,7 +105,7 @@ void SectionNav::drawSidebar(const UiContext& ctx, Controls& controls, const Poi
     // The list scrolls on its own when it is taller than the view (a document of 200 sections):
     // the wheel over it scrolls it, and the section being read or focused is kept in view.
     const float top = pos.y + 28, bottom = std::max(top, pos.y + height);
-    const std::vector<float> tops = entryTops(ctx, width, frame);
+    const std::vector<float>& tops = sidebarTops_.get(ctx, width, frame);
     const float total = tops.back();
     const float viewH = bottom - top;
     const float maxScroll = std::max(0.0f, total - viewH);
@@ -167,7 +192,7 @@ void SectionNav::drawDropdown(const UiContext& ctx, Controls& controls, const Po
     const ImGuiIO& io = ImGui::GetIO();
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     const float width = dropdownWidth_ - 8;
-    const std::vector<float> tops = entryTops(ctx, width, frame);
+    const std::vector<float>& tops = dropdownTops_.get(ctx, width, frame);
     const float total = tops.back();
     // At most down to the screen's bottom edge: 200 sections scroll inside the box (wheel, a
     // finger's drag), and the section being read (or the focused entry) is in view on opening.

@@ -25,6 +25,7 @@ class SectionNav {
         std::string focus;
         bool focusVisible = false;
         bool filtered = false; // a tag or hidden search: show "shown of total"
+        unsigned entriesVersion = 0; // changes whenever the entries' ids, titles or totals do
     };
     // The sidebar list in `height` from `pos`; it scrolls when taller.
     void drawSidebar(const UiContext& ctx, Controls& controls, const Pointer& pointer, ImVec2 pos,
@@ -45,6 +46,23 @@ class SectionNav {
     float dropdownScroll() const { return dropScroll_; }
 
   private:
+    // Where each entry starts in a list `width` wide, and (last) the list's height. Entries are
+    // measured (their titles wrap) once per width, entries and filter state, not every frame: a
+    // count's width does not change an entry's height (room is kept for "total/total").
+    class EntryTops {
+      public:
+        const std::vector<float>& get(const UiContext& ctx, float width, const Frame& frame);
+
+      private:
+        std::vector<float> regular_, bold_; // each entry's height, plain and as the current one
+        std::vector<float> tops_;
+        float width_ = -1;
+        const void* font_ = nullptr;
+        bool filtered_ = false;
+        unsigned version_ = 0;
+        std::string current_;
+    };
+    EntryTops sidebarTops_, dropdownTops_;
     ImVec2 dropdownPos_;
     ImVec2 dropdownMax_; // the box drawn last frame
     float dropdownWidth_ = 0;

@@ -242,6 +242,21 @@ void TextField::report(nlohmann::json& out, float zoom) const {
              {"selection", cssColor(selectionColor_)}}}};
 }
 
+void TextField::appendReportKey(std::string& key, float zoom) const {
+    const auto pod = [&key](const auto& v) {
+        key.append(reinterpret_cast<const char*>(&v), sizeof v);
+    };
+    for (const auto v : {min_.x, min_.y, max_.x, max_.y, caretX_, zoom}) pod(v);
+    for (const auto v : {textVersion_, selVersion_, textColor_, frameColor_, selectionColor_}) pod(v);
+    for (const auto v : {selStart_, selEnd_, maxBytes_, text_.size()}) pod(v);
+    for (const auto v : {active_, selBackward_}) pod(v);
+    key += id_;
+    key += '\0';
+    key += label_;
+    key += '\0';
+    key += text_;
+}
+
 void TextField::writeState(nlohmann::json& out) const {
     out = {{"id", id_},
            {"label", label_},

@@ -63,6 +63,9 @@ class TextField {
     // What the page needs to keep the twin in step; "changed" is false when nothing did since
     // the last report.
     void report(nlohmann::json& out, float zoom) const;
+    // Everything report() writes, as bytes: an unchanged key means an unchanged report, so the
+    // app builds the JSON only for a frame that changed something.
+    void appendReportKey(std::string& key, float zoom) const;
     // Requests for the page since the last call: "focus", "blur" or "".
     std::string takeFocusRequest();
     void writeState(nlohmann::json& out) const;

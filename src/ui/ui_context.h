@@ -2,6 +2,7 @@
 // for cross-view navigation. Views keep only UI state of their own.
 #pragma once
 #include "access_tree.h"
+#include "copy_payload.h"
 #include "host.h"
 #include "model.h"
 #include "theme.h"
@@ -66,6 +67,8 @@ struct UiContext {
         std::string value;
     };
     AccessTree* access = nullptr;
+    // ImGui buttons that copy declare their payload here as they are drawn (see CopyButtons).
+    CopyButtons* copyButtons = nullptr;
     std::vector<AccessRequest> accessRequests;
 };
 

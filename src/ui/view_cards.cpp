@@ -119,6 +119,7 @@ void CardsView::draw(UiContext& ctx) {
     navFrame.focus = focus_;
     navFrame.focusVisible = focusVisible_;
     navFrame.filtered = navFiltered();
+    navFrame.entriesVersion = layoutGeneration_;
     float areaLeft = origin.x;
     if (hasNav) {
         if (wide_) {

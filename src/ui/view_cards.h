@@ -123,7 +123,19 @@ class CardsView {
     };
 
     void bindModel(const Model& model);
+    LayoutKey layoutKey(const UiContext& ctx, float width) const;
+    // Only the document grew since the last layout (a large document being read), nothing else
+    // changed and no filter is on: the new sections can be laid out after the others.
+    bool layoutOnlyGrew(const LayoutKey& key) const;
     void ensureLayout(const UiContext& ctx, float width);
+    void beginLayout(const UiContext& ctx, float width, bool filtered); // clears; the intro
+    void layoutSection(const UiContext& ctx, size_t s, bool filtered);  // at laid_.y
+    CardBox layoutCard(const UiContext& ctx, size_t s, size_t i, int column);
+    void addProse(const UiContext& ctx, const RichText& text, bool muted, float size, float after,
+                  std::string blockId, float& y);
+    // A selectable text block (made only when blocks_ does not have it yet); returns its index.
+    template <class MakeId, class MakeText>
+    int addBlock(MakeId&& makeId, MakeText&& makeText, const std::string& owner);
     bool shownByFilter(size_t section, size_t item, int searchCard) const;
     bool matchesSearch(int searchCard) const;  // a known match (or no search)
     bool dimmedBySearch(int searchCard) const; // a known miss
@@ -178,6 +190,7 @@ class CardsView {
     const Model* model_ = nullptr;
     std::vector<std::vector<int>> searchCardOf_; // [section][item] -> SearchIndex card
     unsigned boundVersion_ = 0;                  // the Model::docVersion bound
+    size_t boundCards_ = 0;                      // SearchIndex cards in searchCardOf_
     SearchBar search_;
     SectionNav nav_;
     Controls controls_;
@@ -210,6 +223,11 @@ class CardsView {
     std::string reportedFocus_;    // last card focus told to the page (a11y mirror)
     unsigned announcedQuery_ = 0;  // the search whose result was announced
     unsigned navCountedFor_ = ~0u; // the search version the nav counts are of
+    struct NavCounted {            // ... and what they counted: which query, layout, cards
+        unsigned query = ~0u, layout = ~0u;
+        size_t cards = 0, tested = 0;
+    };
+    NavCounted navCounted_;
     MatchPosition currentMatch_;   // the range stepped to (this frame)
     bool hasCurrentMatch_ = false;
 
@@ -223,6 +241,18 @@ class CardsView {
     const void* measuredFont_ = nullptr;
     std::string blocksKey_; // the filters blocks_ was built for
     bool blocksBuilt_ = false;
+    bool rebuildBlocks_ = false; // this layout makes blocks_ anew
+    // Where the last layout stopped: the sections, the intro paragraphs and the blocks laid out,
+    // the y after the last section, and whether the closing text (the document's end) is there.
+    struct LayoutCursor {
+        size_t sections = 0, intro = 0;
+        int blocks = 0;
+        float y = 0;
+        bool closed = false;
+    };
+    LayoutCursor laid_;
+    unsigned fullLayouts_ = 0, grownLayouts_ = 0; // for state()
+    float cardW_ = 0, readW_ = 0; // a card's width, the prose's width
     std::vector<CardBox> cards_;
     std::vector<SectionBox> sections_;
     std::vector<PlacedProse> prose_;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 
 namespace rx::ui {
 using namespace cards_detail;
@@ -15,17 +16,22 @@ using namespace cards_detail;
 // Model binding and layout
 
 void CardsView::bindModel(const Model& model) {
-    // A large document grows while it is read (Model::loadMore): bound again each time.
-    if (model_ == &model && !searchCardOf_.empty() && boundVersion_ == model.docVersion) return;
-    model_ = &model;
+    // A large document grows at the end while it is read (Model::loadMore): its new sections are
+    // bound each time.
+    if (model_ != &model) {
+        model_ = &model;
+        searchCardOf_.clear();
+        boundCards_ = 0;
+    } else if (boundVersion_ == model.docVersion && !searchCardOf_.empty()) {
+        return;
+    }
     boundVersion_ = model.docVersion;
-    searchCardOf_.clear();
-    for (const auto& section : model.doc.sections)
-        searchCardOf_.emplace_back(section.items.size(), -1);
-    for (size_t i = 0; i < model.searchIndex.cards.size(); ++i) {
-        const IndexedCard& c = model.searchIndex.cards[i];
+    for (size_t s = searchCardOf_.size(); s < model.doc.sections.size(); ++s)
+        searchCardOf_.emplace_back(model.doc.sections[s].items.size(), -1);
+    for (; boundCards_ < model.searchIndex.cards.size(); ++boundCards_) {
+        const IndexedCard& c = model.searchIndex.cards[boundCards_];
         if (c.section < searchCardOf_.size() && c.item < searchCardOf_[c.section].size())
-            searchCardOf_[c.section][c.item] = static_cast<int>(i);
+            searchCardOf_[c.section][c.item] = static_cast<int>(boundCards_);
     }
 }
 
@@ -64,7 +70,7 @@ bool CardsView::shownByFilter(size_t section, size_t item, int searchCard) const
     return true;
 }
 
-void CardsView::ensureLayout(const UiContext& ctx, float width) {
+CardsView::LayoutKey CardsView::layoutKey(const UiContext& ctx, float width) const {
     LayoutKey key;
     key.width = width;
     key.open = openCard_;
@@ -77,150 +83,194 @@ void CardsView::ensureLayout(const UiContext& ctx, float width) {
     key.dpr = ctx.theme.pixelRatio();
     key.docVersion = model_->docVersion;
     key.complete = model_->complete;
-    if (key == key_) return;
-    key_ = key;
+    return key;
+}
 
-    const Theme& theme = ctx.theme;
-    const Document& doc = model_->doc;
+bool CardsView::layoutOnlyGrew(const LayoutKey& key) const {
+    if (key_.width < 0 || laid_.closed || !key.tag.empty() || key.hide) return false;
+    LayoutKey before = key_;
+    before.docVersion = key.docVersion;
+    before.complete = key.complete;
+    return before == key && laid_.sections <= model_->doc.sections.size() &&
+           laid_.intro == model_->doc.intro.size();
+}
+
+// The prose laid out before keeps pointing at its paragraphs while the sections grow: a Section
+// moves (its vectors' buffers stay put) when Document::sections reallocates, never copies.
+static_assert(std::is_nothrow_move_constructible_v<Section>);
+
+void CardsView::ensureLayout(const UiContext& ctx, float width) {
+    const LayoutKey key = layoutKey(ctx, width);
+    if (key == key_) return;
+    // A large document read in pieces grows at the end: only its new sections are laid out,
+    // after the ones laid out before (their boxes, blocks and nav entries stay as they are).
+    const bool grew = layoutOnlyGrew(key);
+    key_ = key;
     const bool filtered = !tag_.empty() || key.hide;
+    const size_t firstNewCard = grew ? cards_.size() : 0;
+    ++(grew ? grownLayouts_ : fullLayouts_);
+    if (grew) {
+        rebuildBlocks_ = false;
+        measures_.resize(model_->searchIndex.cards.size()); // the cards read since
+    } else {
+        beginLayout(ctx, width, filtered);
+    }
+    const Document& doc = model_->doc;
+    for (size_t s = laid_.sections; s < doc.sections.size(); ++s) layoutSection(ctx, s, filtered);
+    laid_.sections = doc.sections.size();
+    float y = laid_.y;
+    if (!filtered) {
+        y += 8;
+        for (size_t i = 0; i < doc.closing.size(); ++i)
+            addProse(ctx, doc.closing[i], true, 16.0f, 12, "closing:" + std::to_string(i), y);
+        laid_.closed = !doc.closing.empty(); // the document's end: nothing grows after it
+    }
+    contentH_ = y + 40;
+    for (size_t k = firstNewCard; k < cards_.size(); ++k)
+        maxCardH_ = std::max(maxCardH_, cards_[k].size.y);
+    navCountedFor_ = ~0u; // counted again (ensureNavCounts)
+    ++layoutGeneration_;
+}
+
+template <class MakeId, class MakeText>
+int CardsView::addBlock(MakeId&& makeId, MakeText&& makeText, const std::string& owner) {
+    // Without a rebuild, blocks only come after the ones built (a large document grows at the
+    // end, the closing text comes last): those are added.
+    if (rebuildBlocks_ || static_cast<size_t>(laid_.blocks) >= blocks_.size())
+        blocks_.add(makeId(), makeText(), owner);
+    return laid_.blocks++;
+}
+
+void CardsView::addProse(const UiContext& ctx, const RichText& text, bool muted, float size,
+                         float after, std::string blockId, float& y) {
+    RichTextStyle st = bodyStyle(ctx.theme, 0);
+    st.size = size;
+    const float h = drawRichText(nullptr, ImVec2(), readW_, text, st).height;
+    const int block = addBlock([&] { return std::move(blockId); }, [&] { return text.plain(); },
+                               std::string());
+    prose_.push_back({&text, y, 0, readW_, muted, size, block});
+    y += h + after;
+}
+
+void CardsView::beginLayout(const UiContext& ctx, float width, bool filtered) {
     cards_.clear();
     sections_.clear();
     prose_.clear();
     navEntries_.clear();
+    laid_ = LayoutCursor();
+    maxCardH_ = 0;
     // The selectable text blocks depend only on what is shown, not on the width or the open card:
     // rebuilt (every card's text copied) only when a filter changed.
     const std::string blocksKey =
-        tag_ + (key.hide ? "\n" + std::to_string(key.searchVersion) : std::string());
-    const bool newBlocks = !blocksBuilt_ || blocksKey != blocksKey_;
+        tag_ + (key_.hide ? "\n" + std::to_string(key_.searchVersion) : std::string());
+    rebuildBlocks_ = !blocksBuilt_ || blocksKey != blocksKey_;
     blocksBuilt_ = true;
     blocksKey_ = blocksKey;
-    if (newBlocks) blocks_.clear();
-    int blockCount = 0;
-    // While a large document is read, blocks only come after the ones built (sections grow at
-    // the end, the closing text comes last): those are added.
-    const auto addBlock = [&](auto&& makeId, auto&& makeText, const std::string& owner) {
-        if (newBlocks || static_cast<size_t>(blockCount) >= blocks_.size())
-            blocks_.add(makeId(), makeText(), owner);
-        return blockCount++;
-    };
+    if (rebuildBlocks_) blocks_.clear();
 
     gridWidth_ = std::min(width, kMaxGridWidth);
     columns_ =
         std::max(1, std::min(3, static_cast<int>((gridWidth_ + kGap) / (kMinCardWidth + kGap))));
-    const float cardW = std::floor((gridWidth_ - kGap * (columns_ - 1)) / columns_);
-    const float textW = cardW - 2 * kCardPadding;
-    const float readW = std::min(gridWidth_, kMaxReadWidth);
-    if (measuredW_ != textW || measuredFont_ != key.font || measuredDpr_ != key.dpr) {
+    cardW_ = std::floor((gridWidth_ - kGap * (columns_ - 1)) / columns_);
+    const float textW = cardW_ - 2 * kCardPadding;
+    readW_ = std::min(gridWidth_, kMaxReadWidth);
+    if (measuredW_ != textW || measuredFont_ != key_.font || measuredDpr_ != key_.dpr) {
         measures_.assign(model_->searchIndex.cards.size(), CardMeasure());
         measuredW_ = textW;
-        measuredFont_ = key.font;
-        measuredDpr_ = key.dpr;
+        measuredFont_ = key_.font;
+        measuredDpr_ = key_.dpr;
     }
     measures_.resize(model_->searchIndex.cards.size()); // the cards read since (kept measured)
 
-    float y = 12;
-    const auto addText = [&](const RichText& text, bool muted, float size, float after,
-                             std::string blockId) {
-        RichTextStyle st = bodyStyle(theme, 0);
-        st.size = size;
-        const float h = drawRichText(nullptr, ImVec2(), readW, text, st).height;
-        const int block = addBlock([&] { return std::move(blockId); }, [&] { return text.plain(); },
-                                   std::string());
-        prose_.push_back({&text, y, 0, readW, muted, size, block});
-        y += h + after;
-    };
+    laid_.y = 12;
+    const Document& doc = model_->doc;
     if (!filtered)
         for (size_t i = 0; i < doc.intro.size(); ++i)
-            addText(doc.intro[i], false, 18.0f, 12, "intro:" + std::to_string(i));
+            addProse(ctx, doc.intro[i], false, 18.0f, 12, "intro:" + std::to_string(i), laid_.y);
+    laid_.intro = doc.intro.size();
+}
 
-    for (size_t s = 0; s < doc.sections.size(); ++s) {
-        const Section& section = doc.sections[s];
-        std::vector<size_t> shown;
-        for (size_t i = 0; i < section.items.size(); ++i)
-            if (shownByFilter(s, i, searchCardOf_[s][i])) shown.push_back(i);
-        navEntries_.push_back(
-            {section.id, section.title, 0, static_cast<int>(section.items.size())});
-        if (filtered && shown.empty()) continue;
+void CardsView::layoutSection(const UiContext& ctx, size_t s, bool filtered) {
+    const Section& section = model_->doc.sections[s];
+    std::vector<size_t> shown;
+    for (size_t i = 0; i < section.items.size(); ++i)
+        if (shownByFilter(s, i, searchCardOf_[s][i])) shown.push_back(i);
+    navEntries_.push_back({section.id, section.title, 0, static_cast<int>(section.items.size())});
+    if (filtered && shown.empty()) return;
 
-        y += 20;
-        SectionBox box;
-        box.section = s;
-        box.y = y;
-        box.firstCard = cards_.size();
-        y += 24.0f * 1.3f + 10;
-        if (!filtered)
-            for (size_t i = 0; i < section.lead.size(); ++i)
-                addText(section.lead[i], false, 16.0f, 10,
-                        "lead:" + section.id + ":" + std::to_string(i));
-
-        for (size_t row = 0; row < shown.size(); row += columns_) {
-            const size_t rowEnd = std::min(shown.size(), row + columns_);
-            float collapsedH = 0;
-            const size_t first = cards_.size();
-            for (size_t k = row; k < rowEnd; ++k) {
-                const Item& item = section.items[shown[k]];
-                CardBox card;
-                card.section = s;
-                card.item = shown[k];
-                card.searchCard = searchCardOf_[s][shown[k]];
-                card.title = plainRich(item.title);
-                card.titleBlock = addBlock([&] { return "title:" + item.id; },
-                                           [&] { return item.title; }, item.id);
-                card.bodyBlock = addBlock([&] { return "body:" + item.id; },
-                                          [&] { return item.body.plain(); }, item.id);
-                // Text is measured once per card and width (cached): a relayout for an opened
-                // card or a filter is arithmetic.
-                CardMeasure unindexed;
-                CardMeasure& m =
-                    card.searchCard >= 0 && static_cast<size_t>(card.searchCard) < measures_.size()
-                        ? measures_[static_cast<size_t>(card.searchCard)]
-                        : unindexed;
-                if (!m.valid) {
-                    m.titleH = drawRichText(nullptr, ImVec2(), textW, card.title, titleStyle(theme))
-                                   .height;
-                    const RichTextLayout collapsed = drawRichText(
-                        nullptr, ImVec2(), textW, item.body, bodyStyle(theme, kCollapsedBodyLines));
-                    m.collapsedH = collapsed.height;
-                    m.truncated = collapsed.truncated;
-                    m.valid = true;
-                }
-                card.titleH = m.titleH;
-                card.truncated = m.truncated;
-                float h = 2 * kCardPadding + card.titleH + 8 + m.collapsedH;
-                if (openCard_ == item.id) {
-                    const float full =
-                        drawRichText(nullptr, ImVec2(), textW, item.body, bodyStyle(theme, 0))
-                            .height;
-                    h += full - m.collapsedH + drawOpenExtras(ctx, nullptr, ImVec2(), textW, item);
-                } else {
-                    collapsedH = std::max(collapsedH, h);
-                }
-                card.pos = ImVec2((k - row) * (cardW + kGap), y);
-                card.size = ImVec2(cardW, h);
-                cards_.push_back(std::move(card));
-            }
-            // Collapsed cards of a row share the tallest one's height; the open card grows.
-            float rowH = collapsedH;
-            for (size_t k = first; k < cards_.size(); ++k) {
-                const bool open = doc.sections[s].items[cards_[k].item].id == openCard_;
-                if (!open) cards_[k].size.y = collapsedH;
-                rowH = std::max(rowH, cards_[k].size.y);
-            }
-            y += rowH + kGap;
+    float& y = laid_.y;
+    y += 20;
+    SectionBox box;
+    box.section = s;
+    box.y = y;
+    box.firstCard = cards_.size();
+    y += 24.0f * 1.3f + 10;
+    if (!filtered)
+        for (size_t i = 0; i < section.lead.size(); ++i)
+            addProse(ctx, section.lead[i], false, 16.0f, 10,
+                     "lead:" + section.id + ":" + std::to_string(i), y);
+    for (size_t row = 0; row < shown.size(); row += columns_) {
+        const size_t rowEnd = std::min(shown.size(), row + columns_);
+        const size_t first = cards_.size();
+        float collapsedH = 0;
+        for (size_t k = row; k < rowEnd; ++k) {
+            CardBox card = layoutCard(ctx, s, shown[k], static_cast<int>(k - row));
+            card.pos.y = y;
+            if (section.items[shown[k]].id != openCard_)
+                collapsedH = std::max(collapsedH, card.size.y);
+            cards_.push_back(std::move(card));
         }
-        box.cardCount = cards_.size() - box.firstCard;
-        sections_.push_back(box);
+        // Collapsed cards of a row share the tallest one's height; the open card grows.
+        float rowH = collapsedH;
+        for (size_t k = first; k < cards_.size(); ++k) {
+            const bool open = section.items[cards_[k].item].id == openCard_;
+            if (!open) cards_[k].size.y = collapsedH;
+            rowH = std::max(rowH, cards_[k].size.y);
+        }
+        y += rowH + kGap;
     }
-    if (!filtered) {
-        y += 8;
-        for (size_t i = 0; i < doc.closing.size(); ++i)
-            addText(doc.closing[i], true, 16.0f, 12, "closing:" + std::to_string(i));
+    box.cardCount = cards_.size() - box.firstCard;
+    sections_.push_back(box);
+}
+
+CardsView::CardBox CardsView::layoutCard(const UiContext& ctx, size_t s, size_t i, int column) {
+    const Theme& theme = ctx.theme;
+    const Item& item = model_->doc.sections[s].items[i];
+    const float textW = cardW_ - 2 * kCardPadding;
+    CardBox card;
+    card.section = s;
+    card.item = i;
+    card.searchCard = searchCardOf_[s][i];
+    card.title = plainRich(item.title);
+    card.titleBlock =
+        addBlock([&] { return "title:" + item.id; }, [&] { return item.title; }, item.id);
+    card.bodyBlock =
+        addBlock([&] { return "body:" + item.id; }, [&] { return item.body.plain(); }, item.id);
+    // Text is measured once per card and width (cached): a relayout for an opened card or a
+    // filter is arithmetic.
+    CardMeasure unindexed;
+    CardMeasure& m = card.searchCard >= 0 && static_cast<size_t>(card.searchCard) < measures_.size()
+                         ? measures_[static_cast<size_t>(card.searchCard)]
+                         : unindexed;
+    if (!m.valid) {
+        m.titleH = drawRichText(nullptr, ImVec2(), textW, card.title, titleStyle(theme)).height;
+        const RichTextLayout collapsed = drawRichText(nullptr, ImVec2(), textW, item.body,
+                                                      bodyStyle(theme, kCollapsedBodyLines));
+        m.collapsedH = collapsed.height;
+        m.truncated = collapsed.truncated;
+        m.valid = true;
     }
-    contentH_ = y + 40;
-    maxCardH_ = 0;
-    for (const CardBox& card : cards_) maxCardH_ = std::max(maxCardH_, card.size.y);
-    navCountedFor_ = ~0u; // counted again below
-    ++layoutGeneration_;
+    card.titleH = m.titleH;
+    card.truncated = m.truncated;
+    float h = 2 * kCardPadding + card.titleH + 8 + m.collapsedH;
+    if (openCard_ == item.id) {
+        const float full =
+            drawRichText(nullptr, ImVec2(), textW, item.body, bodyStyle(theme, 0)).height;
+        h += full - m.collapsedH + drawOpenExtras(ctx, nullptr, ImVec2(), textW, item);
+    }
+    card.pos = ImVec2(static_cast<float>(column) * (cardW_ + kGap), 0);
+    card.size = ImVec2(cardW_, h);
+    return card;
 }
 
 void CardsView::chooseTreeWindow(float viewTop, float viewBottom) {
@@ -268,7 +318,25 @@ bool CardsView::inTreeWindow(size_t k) const {
 void CardsView::ensureNavCounts() {
     if (navCountedFor_ == search_.version()) return;
     navCountedFor_ = search_.version();
-    countNav();
+    const CardSearch& r = search_.result();
+    NavCounted now{search_.queryVersion(), layoutGeneration_, r.cards(), r.tested()};
+    // The same search and layout, only more cards tested (a search in slices): only those are
+    // counted; anything else counts every card again.
+    if (search_.searching() && now.query == navCounted_.query &&
+        now.layout == navCounted_.layout && now.cards == navCounted_.cards &&
+        now.tested >= navCounted_.tested) {
+        for (size_t k = navCounted_.tested; k < now.tested; ++k) {
+            const size_t c = r.candidate(k);
+            if (!r.matched(c)) continue;
+            const IndexedCard& card = model_->searchIndex.cards[c];
+            if (card.section < navEntries_.size() &&
+                shownByFilter(card.section, card.item, static_cast<int>(c)))
+                ++navEntries_[card.section].shown;
+        }
+    } else {
+        countNav();
+    }
+    navCounted_ = now;
 }
 
 } // namespace rx::ui

@@ -126,8 +126,14 @@ void CardsView::writeState(nlohmann::json& state) const {
                        {"moving", scroll_.moving()},
                        {"velocity", scroll_.velocity},
                        {"releaseVelocity", pointer_.releaseVelocity()}};
-    state["layout"] = {
-        {"columns", columns_}, {"nav", wide_ ? "sidebar" : "bar"}, {"navMenuOpen", nav_.menuOpen}};
+    // How the layouts since load were made: from the start, or only the sections a large
+    // document's reading added (the rest kept); contentHeight to compare the two.
+    state["layout"] = {{"columns", columns_},
+                       {"nav", wide_ ? "sidebar" : "bar"},
+                       {"navMenuOpen", nav_.menuOpen},
+                       {"contentHeight", contentH_},
+                       {"fullLayouts", fullLayouts_},
+                       {"grownLayouts", grownLayouts_}};
 }
 
 } // namespace rx::ui

@@ -305,9 +305,13 @@ void MatrixView::exportCsv(UiContext& ctx) {
     ctx.announce(status_);
 }
 
+std::string MatrixView::tsvText() const {
+    return data_ ? toTsv(table_, *data_) : std::string();
+}
+
 void MatrixView::copyTsv(UiContext& ctx) {
     if (!data_) return;
-    ctx.host.call("copy", json{{"text", toTsv(table_, *data_)}}.dump());
+    ctx.host.call("copy", json{{"text", tsvText()}}.dump());
     lastExport_ = "tsv";
     status_ = "Copied " + std::to_string(table_.rows.size()) + " rows (tab-separated)";
     ctx.announce(status_);

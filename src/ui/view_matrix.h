@@ -79,6 +79,7 @@ class MatrixView {
     void select(int adopter, int domain);
     void exportCsv(UiContext& ctx);
     void copyTsv(UiContext& ctx);
+    std::string tsvText() const; // the matrix as shown, tab-separated
     // What a click on the control named `id` does ("pivot", "domain:web", "cell:<row>:<col>", ...):
     // the drawn controls and their twins share it.
     void activateControl(UiContext& ctx, const std::string& id);

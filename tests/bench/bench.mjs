@@ -17,47 +17,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, EXECUTABLE_PATH } from '../e2e/chromium.mjs';
+import { RECORD_FCP, launchBrowser, median, newBenchPage, quantile, serve, sleep, sorted } from './harness.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 const IDLE_SECONDS = 5;
 
 // --- statistics -------------------------------------------------------------------------------
-const sorted = (xs) => xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
-function quantile(xs, q) {
-  const s = sorted(xs);
-  if (!s.length) return null;
-  const pos = (s.length - 1) * q, lo = Math.floor(pos), hi = Math.ceil(pos);
-  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
-}
-const median = (xs) => quantile(xs, 0.5);
 function summary(xs) {
   const s = sorted(xs);
   return { median: median(s), min: s.length ? s[0] : null, max: s.length ? s[s.length - 1] : null, n: s.length };
 }
 const ratio = (a, b) => (a == null || b == null || b === 0 ? null : a / b);
-
-// --- servers ------------------------------------------------------------------------------------
-async function serve(root) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'web', 'serve.mjs'), '--root', root, '--port', '0',
-    '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((resolve, reject) => {
-    let buf = '';
-    child.stdout.on('data', (d) => {
-      buf += d;
-      const m = buf.match(/Serving .* at (http:\/\/\S+?)\/?\s*$/m);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`server for ${root} exited (${code})`)));
-    setTimeout(() => reject(new Error(`server for ${root} did not start`)), 10000);
-  });
-  child.stdout.resume();
-  return { url, root, stop: () => child.kill() };
-}
 
 // --- the page instrumentation (runs before any page script) ---------------------------------
 // First WebGL draw call, draw/clear counts (one clear per frame in both apps), per-frame CPU of
@@ -95,11 +68,7 @@ const INIT_SCRIPT = `(() => {
     const orig = WebAssembly[n];
     if (orig) WebAssembly[n] = function () { return orig.apply(this, arguments).then(keep); };
   }
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') rec.fcp = e.startTime;
-    }).observe({ type: 'paint', buffered: true });
-  } catch (e) {}
+  ${RECORD_FCP}
 })();`;
 
 // Reusable measurements other engineers wrote, used when present (else the fallbacks here).
@@ -117,14 +86,8 @@ async function loadShared() {
   }
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
 async function newPage(browser) {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, serviceWorkers: 'block',
-  });
-  await context.addInitScript(INIT_SCRIPT);
-  const page = await context.newPage();
+  const { context, page } = await newBenchPage(browser, INIT_SCRIPT);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const fetched = [];
@@ -383,7 +346,7 @@ async function main() {
   await loadShared();
   const servers = {};
   for (const [k, d] of Object.entries(dirs)) servers[k] = await serve(d);
-  const browser = await chromium.launch({ executablePath: EXECUTABLE_PATH, args: CHROMIUM_ARGS, headless: true });
+  const browser = await launchBrowser();
   const log = (...a) => console.log('   ', ...a);
   const runs = { explorer: [], baseline: [], plain: [] };
   const interaction = {};
@@ -570,7 +533,7 @@ async function main() {
 
 // The page-load measurement, for other A/B scripts (tests/bench/emcc_ab.mjs) that must measure
 // exactly as the bench does.
-export { CHROMIUM_ARGS, EXECUTABLE_PATH, serve, loadShared, loadRun, summary, gzipSize, bytesOf, fmt, kb };
+export { loadShared, loadRun, summary, gzipSize, bytesOf, fmt, kb };
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((e) => {

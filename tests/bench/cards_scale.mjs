@@ -19,53 +19,14 @@
 // Prints one table with the targets and writes JSON. Reports; never fails on a missed target.
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, EXECUTABLE_PATH } from '../e2e/chromium.mjs';
+import { RECORD_FCP, arg, launchBrowser, median, newBenchPage, quantile, serve, sleep, sorted } from './harness.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '..', '..');
 const QUERY = 'safe borrowing';
-
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const BUILD = path.resolve(arg('build', 'build'));
 const RUNS = Number(arg('runs', 3));
 const LOAD_RUNS = Number(arg('load-runs', 5));
 const JSON_OUT = path.resolve(arg('json', path.join(BUILD, 'bench', 'cards-scale.json')));
 const ONLY = arg('only', ''); // 'loads' | 'typing' | 'scroll' | 'jump' (comma list); '' = all
-
-// --- statistics ---------------------------------------------------------------------------------
-const sorted = (xs) => xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
-function quantile(xs, q) {
-  const s = sorted(xs);
-  if (!s.length) return null;
-  const pos = (s.length - 1) * q, lo = Math.floor(pos), hi = Math.ceil(pos);
-  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
-}
-const median = (xs) => quantile(xs, 0.5);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-// --- servers --------------------------------------------------------------------------------------
-async function serve(root) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'web', 'serve.mjs'), '--root', root, '--port', '0',
-    '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((resolve, reject) => {
-    let buf = '';
-    child.stdout.on('data', (d) => {
-      buf += d;
-      const m = buf.match(/Serving .* at (http:\/\/\S+?)\/?\s*$/m);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`server for ${root} exited (${code})`)));
-    setTimeout(() => reject(new Error(`server for ${root} did not start`)), 10000);
-  });
-  child.stdout.resume();
-  return { url, stop: () => child.kill() };
-}
 
 // Frame CPU of every requestAnimationFrame callback while recording, and first contentful paint.
 const INIT_SCRIPT = `(() => {
@@ -77,20 +38,10 @@ const INIT_SCRIPT = `(() => {
       try { cb(ts); } finally { if (rec.recording) rec.frameCpu.push(performance.now() - t0); }
     });
   };
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') rec.fcp = e.startTime;
-    }).observe({ type: 'paint', buffered: true });
-  } catch (e) {}
+  ${RECORD_FCP}
 })();`;
 
-async function newPage(browser) {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, serviceWorkers: 'block',
-  });
-  await context.addInitScript(INIT_SCRIPT);
-  return { context, page: await context.newPage() };
-}
+const newPage = (browser) => newBenchPage(browser, INIT_SCRIPT);
 
 // Only what the bench needs from state(): the full state() at 10,000 cards is a large JSON.
 const brief = (page) => page.evaluate(() => {
@@ -151,98 +102,88 @@ async function recordFrames(page, act) {
   return frames;
 }
 
-async function typingRun(browser, url) {
+// Opens `url` in a fresh context, waits until the whole document is read and the page settled,
+// runs `fn(page)`, and closes the context.
+async function onReadyPage(browser, url, fn) {
   const { context, page } = await newPage(browser);
   try {
     await page.goto(url, { waitUntil: 'load' });
     await ready(page);
     await sleep(1500);
-    await page.focus('#canvas');
-    await page.keyboard.press('Control+KeyK');
-    await page.waitForFunction(() => window.explorer.state().search.active, null, { timeout: 10000, polling: 100 });
-    const frames = await recordFrames(page, async () => {
-      await page.keyboard.type(QUERY, { delay: 80 });
-      // On a busy machine the last keys may still be queued: wait for the final query and result.
-      await page.waitForFunction((q) => {
-        const s = window.explorer.state().search;
-        return s.query === q && s.complete !== false;
-      }, QUERY, { timeout: 20000, polling: 200 }).catch(() => {});
-      await sleep(400);
-    });
-    const s = await brief(page);
-    return { frames, check: { query: s.search.query, cards: s.search.cards, matches: s.search.matches } };
+    return await fn(page);
   } finally {
     await context.close();
   }
 }
 
-async function scrollRun(browser, url) {
-  const { context, page } = await newPage(browser);
-  try {
-    await page.goto(url, { waitUntil: 'load' });
-    await ready(page);
-    await sleep(1500);
-    const area = await page.evaluate(() => window.explorer.state().cardArea);
-    await page.mouse.move(area[0] + area[2] / 2, area[1] + area[3] / 2);
-    const frames = await recordFrames(page, async () => {
-      for (let i = 0; i < 40; i++) { await page.mouse.wheel(0, i < 25 ? 120 : -120); await sleep(40); }
-      await sleep(600);
-    });
-    const s = await brief(page);
-    return { frames, check: { scroll: s.scroll.y } };
-  } finally {
-    await context.close();
-  }
-}
+const typingRun = (browser, url) => onReadyPage(browser, url, async (page) => {
+  await page.focus('#canvas');
+  await page.keyboard.press('Control+KeyK');
+  await page.waitForFunction(() => window.explorer.state().search.active, null, { timeout: 10000, polling: 100 });
+  const frames = await recordFrames(page, async () => {
+    await page.keyboard.type(QUERY, { delay: 80 });
+    // On a busy machine the last keys may still be queued: wait for the final query and result.
+    await page.waitForFunction((q) => {
+      const s = window.explorer.state().search;
+      return s.query === q && s.complete !== false;
+    }, QUERY, { timeout: 20000, polling: 200 }).catch(() => {});
+    await sleep(400);
+  });
+  const s = await brief(page);
+  return { frames, check: { query: s.search.query, cards: s.search.cards, matches: s.search.matches } };
+});
+
+const scrollRun = (browser, url) => onReadyPage(browser, url, async (page) => {
+  const area = await page.evaluate(() => window.explorer.state().cardArea);
+  await page.mouse.move(area[0] + area[2] / 2, area[1] + area[3] / 2);
+  const frames = await recordFrames(page, async () => {
+    for (let i = 0; i < 40; i++) { await page.mouse.wheel(0, i < 25 ? 120 : -120); await sleep(40); }
+    await sleep(600);
+  });
+  const s = await brief(page);
+  return { frames, check: { scroll: s.scroll.y } };
+});
 
 // A deep link to the last card, then a jump to the last section: how many frames the explorer
 // drew until it was on screen. After the jump the page checks state() after every animation frame
 // (with the unwrapped requestAnimationFrame, so the check is not counted as frame CPU); state()'s
 // frame counter says which of the explorer's frames showed it. Before each jump the view goes back
 // to the first section.
-async function jumpRun(browser, url) {
-  const { context, page } = await newPage(browser);
-  try {
-    await page.goto(url, { waitUntil: 'load' });
-    await ready(page);
-    await sleep(1500);
-    const first = await brief(page);
-    const firstSection = await page.evaluate(() => window.explorer.state().sections[0].id);
-    const out = {};
-    for (const [name, hash, kind, target] of [
-      ['lastCard', `#card=${encodeURIComponent(first.lastCard)}`, 'card', first.lastCard],
-      ['lastSection', `#section=${encodeURIComponent(first.lastSection)}`, 'section', first.lastSection],
-    ]) {
-      await page.evaluate((h) => window.explorer.navigate(h), `#section=${encodeURIComponent(firstSection)}`);
-      await page.waitForFunction((id) => window.explorer.state().currentSection === id, firstSection,
-        { timeout: 20000, polling: 200 });
-      await sleep(800);
-      let framesToShow = null;
-      const frames = await recordFrames(page, async () => {
-        framesToShow = await page.evaluate(([h, kind, target]) => new Promise((resolve) => {
-          const shown = (s) => kind === 'card'
-            ? s.sections.some((sec) => sec.cards.some((c) => c.id === target && c.visible))
-            : s.currentSection === target;
-          const f0 = window.explorer.state().frames;
-          window.explorer.navigate(h);
-          const t0 = performance.now();
-          const check = () => {
-            const s = window.explorer.state();
-            if (s.frames > f0 && shown(s)) return resolve(s.frames - f0);
-            if (performance.now() - t0 > 10000) return resolve(null);
-            window.__scale.raf(check);
-          };
+const jumpRun = (browser, url) => onReadyPage(browser, url, async (page) => {
+  const first = await brief(page);
+  const firstSection = await page.evaluate(() => window.explorer.state().sections[0].id);
+  const out = {};
+  for (const [name, hash, kind, target] of [
+    ['lastCard', `#card=${encodeURIComponent(first.lastCard)}`, 'card', first.lastCard],
+    ['lastSection', `#section=${encodeURIComponent(first.lastSection)}`, 'section', first.lastSection],
+  ]) {
+    await page.evaluate((h) => window.explorer.navigate(h), `#section=${encodeURIComponent(firstSection)}`);
+    await page.waitForFunction((id) => window.explorer.state().currentSection === id, firstSection,
+      { timeout: 20000, polling: 200 });
+    await sleep(800);
+    let framesToShow = null;
+    const frames = await recordFrames(page, async () => {
+      framesToShow = await page.evaluate(([h, kind, target]) => new Promise((resolve) => {
+        const shown = (s) => kind === 'card'
+          ? s.sections.some((sec) => sec.cards.some((c) => c.id === target && c.visible))
+          : s.currentSection === target;
+        const f0 = window.explorer.state().frames;
+        window.explorer.navigate(h);
+        const t0 = performance.now();
+        const check = () => {
+          const s = window.explorer.state();
+          if (s.frames > f0 && shown(s)) return resolve(s.frames - f0);
+          if (performance.now() - t0 > 10000) return resolve(null);
           window.__scale.raf(check);
-        }), [hash, kind, target]);
-        await sleep(300);
-      });
-      out[name] = { frames, framesToShow };
-    }
-    return out;
-  } finally {
-    await context.close();
+        };
+        window.__scale.raf(check);
+      }), [hash, kind, target]);
+      await sleep(300);
+    });
+    out[name] = { frames, framesToShow };
   }
-}
+  return out;
+});
 
 // --- the run -----------------------------------------------------------------------------------------
 const fmt = (x, d = 1) => (x == null ? '—' : x.toFixed(d));
@@ -268,7 +209,7 @@ async function main() {
   }
   const servers = {};
   for (const [k, dir] of Object.entries(sites)) servers[k] = await serve(dir);
-  const browser = await chromium.launch({ executablePath: EXECUTABLE_PATH, args: CHROMIUM_ARGS });
+  const browser = await launchBrowser();
   const want = (what) => !ONLY || ONLY.split(',').includes(what);
   const r = { date: new Date().toISOString(), runs: RUNS, loadRuns: LOAD_RUNS, query: QUERY, docBytes };
   try {

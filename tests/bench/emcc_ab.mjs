@@ -13,8 +13,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, EXECUTABLE_PATH, serve, loadShared, loadRun, summary, gzipSize, bytesOf, fmt, kb } from './bench.mjs';
+import { loadShared, loadRun, summary, gzipSize, bytesOf, fmt, kb } from './bench.mjs';
+import { launchBrowser, serve } from './harness.mjs';
 
 function parseArgs(argv) {
   const o = { runs: 15, json: null, builds: {} };
@@ -56,7 +56,7 @@ async function main() {
   }
   await loadShared();
   for (const p of pages) p.server = await serve(p.dir);
-  const browser = await chromium.launch({ executablePath: EXECUTABLE_PATH, args: CHROMIUM_ARGS, headless: true });
+  const browser = await launchBrowser();
   const log = (...x) => console.log('   ', ...x);
   const t0 = Date.now();
   try {

@@ -6,7 +6,14 @@
 // events, which now go through the search field's DOM twin).
 //
 //   node tests/bench/typing_ab.mjs --a build/site --b OTHER/site [--runs 5]
-import { spawn } from 'node:child_process';
+//   node tests/bench/typing_ab.mjs --a build/site --b-commit REV [--runs 5]
+//
+// --b-commit builds REV's site once (its own `./build.sh build`, from `git archive REV`) under
+// ~/.cache/rust-explorer/typing-reference/REV. Issue #18's reference is 34d3852, the last commit
+// before the search's DOM text field: typing frame CPU (median and p95) within 1.2x of it.
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -82,7 +89,24 @@ async function run(browser, url) {
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
-const sites = { a: path.resolve(opt('--a', 'build/site')), b: path.resolve(opt('--b', '')) };
+// The site of commit `rev`, built once with that commit's own build (cached outside the clone).
+function referenceSite(rev) {
+  const commit = execFileSync('git', ['rev-parse', '--short=7', `${rev}^{commit}`], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const cache = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  const dir = path.join(cache, 'rust-explorer', 'typing-reference', commit);
+  const site = path.join(dir, 'build', 'site');
+  if (fs.existsSync(path.join(site, 'explorer.wasm'))) return site;
+  console.error(`building the reference site of ${commit} in ${dir} (once)`);
+  fs.mkdirSync(dir, { recursive: true });
+  execFileSync('sh', ['-c', `git -C "${ROOT}" archive ${commit} | tar -x -C "${dir}"`], { stdio: 'inherit' });
+  execFileSync('./build.sh', ['build'], { cwd: dir, stdio: ['ignore', process.stderr, 'inherit'] });
+  if (!fs.existsSync(path.join(site, 'explorer.wasm'))) throw new Error(`${commit}: its build made no site`);
+  return site;
+}
+
+const bCommit = opt('--b-commit', '');
+const sites = { a: path.resolve(opt('--a', 'build/site')), b: bCommit ? referenceSite(bCommit) : path.resolve(opt('--b', '')) };
+if (!bCommit && !opt('--b', '')) throw new Error('--b SITE or --b-commit REV is required');
 const runs = Number(opt('--runs', 5));
 const servers = { a: await serve(sites.a), b: await serve(sites.b) };
 const browser = await chromium.launch({ executablePath: EXECUTABLE_PATH, args: CHROMIUM_ARGS, headless: true });
@@ -108,6 +132,7 @@ const row = (k) => {
     mainThreadPerKeyMs: +quantile(x.perKey, 0.5).toFixed(2) };
 };
 const a = row('a'), b = row('b');
-console.log(JSON.stringify({ runs, a, b,
-  ratio: { frameMedian: +(a.frameMedianMs / b.frameMedianMs).toFixed(2), frameP95: +(a.frameP95Ms / b.frameP95Ms).toFixed(2),
-    mainThreadPerKey: +(a.mainThreadPerKeyMs / b.mainThreadPerKeyMs).toFixed(2) } }, null, 2));
+const ratio = { frameMedian: +(a.frameMedianMs / b.frameMedianMs).toFixed(2), frameP95: +(a.frameP95Ms / b.frameP95Ms).toFixed(2),
+  mainThreadPerKey: +(a.mainThreadPerKeyMs / b.mainThreadPerKeyMs).toFixed(2) };
+const target = { frameMedianAndP95AtMost: 1.2, pass: ratio.frameMedian <= 1.2 && ratio.frameP95 <= 1.2 };
+console.log(JSON.stringify({ runs, load: os.loadavg().map((l) => +l.toFixed(1)), a, b: { ...b, commit: bCommit || undefined }, ratio, target }, null, 2));

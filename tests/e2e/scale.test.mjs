@@ -20,6 +20,16 @@ function generatedDocument(sections, entries) {
     { maxBuffer: 64 << 20 }).toString('utf8');
 }
 
+// Serves `explorer-tool gen-document --sections N --entries M` in place of the seed document on
+// `page` (its context may be a phone's) and opens the explorer there; returns the ready state.
+async function openGenerated(t, sections, entries, page = t.page) {
+  const markdown = generatedDocument(sections, entries);
+  await page.route('**/content/rust-overview.md', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/markdown; charset=utf-8', body: markdown }));
+  await page.goto(t.url('/'), { waitUntil: 'load' });
+  return t.waitReady(90_000, page);
+}
+
 // Only what the test needs from state(): at 10,000 cards the whole state is a large JSON.
 const brief = (page) => page.evaluate(() => {
   const s = window.explorer.state();
@@ -29,16 +39,13 @@ const brief = (page) => page.evaluate(() => {
     search: s.search, matching: cards.filter((c) => c.matches).map((c) => c.id),
     last: cards.length ? cards[cards.length - 1].id : null,
     visible: cards.filter((c) => c.visible).map((c) => c.id), openCard: s.openCard,
+    navCounts: s.sections.map((sec) => sec.navCount),
   };
 });
 
 test('tenThousandCardsLoadAndSearchFindsTheLastCard', async ({ t }) => {
   test.setTimeout(180_000);
-  const markdown = generatedDocument(200, 50);
-  await t.page.route('**/content/rust-overview.md', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/markdown; charset=utf-8', body: markdown }));
-  await t.open('/');
-  await t.waitReady(90_000);
+  await openGenerated(t, 200, 50);
   let s = await t.waitFor(async () => {
     const b = await brief(t.page);
     return b.cards === 10000 ? b : null;
@@ -57,6 +64,11 @@ test('tenThousandCardsLoadAndSearchFindsTheLastCard', async ({ t }) => {
   }, 60_000, `the search for "${LAST_CARD_WORD}" complete`);
   t.assert.equal(s.search.cards, 1, `one card matches: ${JSON.stringify(s.search)}`);
   t.assert.deepEqual(s.matching, [s.last], 'the only match is the last card');
+  // The nav's counts, kept up slice by slice as the search tested cards: the match in the last
+  // section, none in the others.
+  t.assert.equal(s.navCounts.length, 200);
+  t.assert.equal(s.navCounts[199], '1/50');
+  t.assert.deepEqual([...new Set(s.navCounts.slice(0, 199))], ['0/50']);
 
   await t.page.keyboard.press('Enter');
   s = await t.waitFor(async () => {
@@ -73,11 +85,7 @@ test('tenThousandCardsLoadAndSearchFindsTheLastCard', async ({ t }) => {
 // complete (never "1 match" for what was read so far), then finds the last card.
 test('largeDocumentShowsItsStartFirstAndSearchWaitsForTheRest', async ({ t }) => {
   test.setTimeout(180_000);
-  const markdown = generatedDocument(200, 50);
-  await t.page.route('**/content/rust-overview.md', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/markdown; charset=utf-8', body: markdown }));
-  await t.open('/');
-  await t.waitReady(90_000);
+  await openGenerated(t, 200, 50);
   const model = () => t.page.evaluate(() => { const s = window.explorer.state(); return { model: s.model, search: s.search }; });
   const first = await model();
   t.assert.equal(first.model.complete, false, 'the first frame came before the whole document was read');
@@ -104,18 +112,76 @@ test('largeDocumentShowsItsStartFirstAndSearchWaitsForTheRest', async ({ t }) =>
   t.assertNoConsoleErrors();
 });
 
+// A document read in pieces, small enough for state() to stay cheap (1,200 cards, 0.4 MB): each
+// slice laid out only the sections it read, after the ones before (not every card read so far
+// again), and the result is the layout a full one gives; while a search runs in slices the nav's
+// counts follow the cards it tested, and end as each section's matching cards.
+test('readingInPiecesGrowsTheLayoutAndTheNavCountsFollowTheSearch', async ({ t }) => {
+  test.setTimeout(180_000);
+  await openGenerated(t, 60, 20);
+  await t.waitFor(async () => t.page.evaluate(() => window.explorer.state().model.complete), 60_000, 'the document read');
+  const layout = () => t.page.evaluate(() => window.explorer.state().layout);
+  const grown = await layout();
+  t.assert.ok(grown.grownLayouts > 0, `the reading grew the layout slice by slice: ${JSON.stringify(grown)}`);
+  t.assert.ok(grown.fullLayouts <= 3, `few full layouts while reading: ${JSON.stringify(grown)}`);
+  const goToSection = async (id) => {
+    await t.page.evaluate((h) => window.explorer.navigate(h), `#section=${encodeURIComponent(id)}`);
+    await t.waitFor(async () => t.page.evaluate((sectionId) => {
+      const st = window.explorer.state();
+      return st.currentSection === sectionId && !st.scroll.moving;
+    }, id), 20_000, `section ${id} on screen`);
+  };
+  // The last section's cards as drawn, after a jump from the first section.
+  const lastSectionCards = async () => {
+    const [firstId, id] = await t.page.evaluate(() => {
+      const sections = window.explorer.state().sections;
+      return [sections[0].id, sections.at(-1).id];
+    });
+    await goToSection(firstId);
+    await goToSection(id);
+    return t.page.evaluate(() => {
+      const st = window.explorer.state();
+      return { cards: st.sections.at(-1).cards.filter((c) => c.visible).map((c) => [c.id, c.rect]), scroll: st.scroll.y, max: st.scroll.max };
+    });
+  };
+  const before = await lastSectionCards();
+  t.assert.ok(before.cards.length > 0, 'the last section\'s cards are drawn');
+  // Narrower and back: two full layouts, the second at the grown layout's width.
+  const size = t.page.viewportSize();
+  await t.page.setViewportSize({ width: size.width - 200, height: size.height });
+  await t.waitFor(async () => (await layout()).contentHeight !== grown.contentHeight, 10_000, 'a narrower layout');
+  await t.page.setViewportSize(size);
+  const full = await t.waitFor(async () => {
+    const l = await layout();
+    return l.fullLayouts >= grown.fullLayouts + 2 && l.contentHeight === grown.contentHeight ? l : null;
+  }, 10_000, `the full layout at the first width has the grown layout's height ${grown.contentHeight}`);
+  t.assert.equal(full.grownLayouts, grown.grownLayouts, 'no reading since');
+  t.assert.deepEqual(await lastSectionCards(), before, "the last section's cards where the grown layout had them");
+
+  // A query many cards match, typed key by key: each section's count in the nav is its matches.
+  await t.page.focus('#canvas');
+  await t.page.keyboard.press('Control+KeyK');
+  await t.page.keyboard.type('safe borrowing', { delay: 40 });
+  const many = await t.waitFor(async () => {
+    const x = await t.page.evaluate(() => {
+      const st = window.explorer.state();
+      return { search: st.search, sections: st.sections.map((sec) => [sec.navCount, sec.cards.filter((c) => c.matches).length]) };
+    });
+    return x.search.query === 'safe borrowing' && x.search.complete ? x : null;
+  }, 60_000, 'the search for "safe borrowing" complete');
+  t.assert.ok(many.search.cards > 20, `many cards match: ${many.search.cards}`);
+  t.assert.deepEqual(many.sections.map(([nav]) => nav), many.sections.map(([, n]) => `${n}/20`));
+  t.assertNoConsoleErrors();
+});
+
 // On a phone the sections are a dropdown: with 200 of them it is as tall as the screen allows
 // and a finger's swipe scrolls its list (not the cards below); a tap on an entry jumps there.
 test('phoneSectionDropdownScrollsThrough200Sections', async ({ t }) => {
   test.setTimeout(180_000);
-  const markdown = generatedDocument(200, 2);
   const context = await t.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   const page = await context.newPage();
   t.watch(page);
-  await page.route('**/content/rust-overview.md', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/markdown; charset=utf-8', body: markdown }));
-  await page.goto(t.url('/'), { waitUntil: 'load' });
-  await t.waitReady(90_000, page);
+  await openGenerated(t, 200, 2, page);
   const state = () => page.evaluate(() => {
     const s = window.explorer.state();
     return { controls: s.controls, open: s.layout.navMenuOpen, scroll: s.scroll.y, currentSection: s.currentSection,

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test } from './fixtures.mjs';
+import { clickCanvasRect, clickMatrixControl, test, waitMatrix } from './fixtures.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SOURCE = fs.readFileSync(path.join(ROOT, 'content', 'rust-overview.md'), 'utf8');
@@ -472,9 +472,11 @@ async function onlyUserEventsWriteTheClipboard(page) {
     const write = navigator.clipboard.writeText.bind(navigator.clipboard);
     const exec = document.execCommand.bind(document);
     window.__refused = 0;
+    window.__refusedTexts = []; // what was refused, for the failure message
     navigator.clipboard.writeText = (text) => {
       if (inUserEvent()) return write(text);
       window.__refused++;
+      window.__refusedTexts.push(String(text).slice(0, 60));
       return Promise.reject(new DOMException('outside a user gesture', 'NotAllowedError'));
     };
     document.execCommand = (command, ...rest) => {
@@ -511,8 +513,19 @@ test('copyControlsWriteTheClipboardInsideTheUsersOwnEvent', async ({ t }) => {
   const copy = s.controls.find((c) => c.id === `copy:${target.id}`);
   await t.page.mouse.click(copy.rect[0] + copy.rect[2] / 2, copy.rect[1] + copy.rect[3] / 2);
   await clipboardBecomes((c) => c.startsWith(target.title + '\n\n'), 'Copy text puts the card on the clipboard');
+
+  // ImGui's own buttons declare what they copy too: the matrix's Copy as TSV, the top bar's Copy link.
+  s = await t.state();
+  await clickCanvasRect(t, s.tabs && s.tabs.matrix, 'matrix tab');
+  const m = await waitMatrix(t, (m, st) => st.view === 'matrix' && m.rows.length > 0, 'the matrix view');
+  await clickMatrixControl(t, 'tsv');
+  const tsv = await clipboardBecomes((c) => c.includes('\t'), 'Copy as TSV puts the table on the clipboard');
+  t.assert.equal(tsv.trimEnd().split('\n').length, m.rows.length + 1, 'a header line and one line per row');
+  await clickCanvasRect(t, (await t.state()).copyLink, 'Copy link');
+  await clipboardBecomes((c) => c.startsWith('http') && c.includes('view=matrix'), 'Copy link puts the matrix view link on the clipboard');
   // The app's own request a frame later found the work done and tried no refused write.
   await t.page.waitForTimeout(300);
-  t.assert.equal(await t.page.evaluate(() => window.__refused), 0, 'no write was attempted outside the user event');
+  t.assert.deepEqual(await t.page.evaluate(() => window.__refusedTexts), [], 'no write was attempted outside the user event');
+  t.assert.equal(await t.page.evaluate(() => window.__refused), 0, 'no copy command outside the user event either');
   t.assertNoConsoleErrors();
 });

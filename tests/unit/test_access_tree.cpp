@@ -160,3 +160,18 @@ TEST_CASE("access tree: JSON escapes quotes, backslashes, control characters and
     CHECK_FALSE(node.contains("state"));
     CHECK_FALSE(node.contains("parent"));
 }
+
+TEST_CASE("access tree: boxes are written to the hundredth of a pixel, without trailing zeros") {
+    rx::AccessTree t;
+    rx::AccessNode node("b", rx::AccessRole::Button, "B");
+    node.at(12.5f, -3.0f, 0.254f, 100.996f);
+    t.add(std::move(node));
+    rx::AccessNode small("s", rx::AccessRole::Button, "S");
+    small.at(-0.004f, -0.25f, 1.05f, 7.0f);
+    t.add(std::move(small));
+    const std::string json = t.toJson(1.0f);
+    CHECK(json.find("\"rect\":[12.5,-3,0.25,101]") != std::string::npos);
+    CHECK(json.find("\"rect\":[0,-0.25,1.05,7]") != std::string::npos);
+    const auto j = nlohmann::json::parse(json);
+    CHECK(j["nodes"][0]["rect"][2].get<double>() == doctest::Approx(0.25));
+}

@@ -409,3 +409,20 @@ TEST_CASE("CardSearch: while the index grows section by section, it ends equal t
         checkSame(inc, index, q);
     }
 }
+
+TEST_CASE("CardSearch: counts equal search() where folding expands or drops characters") {
+    // "ß" -> "ss", "æ" -> "ae", a soft hyphen dropped, typographic apostrophes, accents: the
+    // counts are made without the ranges (countMerged) and must agree with the ranges themselves.
+    const rx::SearchIndex index = rx::buildSearchIndex(makeDocument({
+        {"Straße and STRASSE", "ßß sss stras\xC2\xADse Æsir aesir ss’s"},
+        {"Café’s crème", "cafe\xE2\x80\x99s CAFÉ’S café café"},
+        {"plain", "no match here, only ascii text"},
+    }));
+    rx::CardSearch inc;
+    for (const std::string q : {"s", "ss", "sss", "s s", "ss sa", "strasse", "ae", "a e s",
+                                "cafe's", "e", "caf e", "’s s"}) {
+        inc.start(index, q);
+        runToEnd(inc, index, 1);
+        checkSame(inc, index, q);
+    }
+}
