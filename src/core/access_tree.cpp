@@ -3,6 +3,7 @@
 #include "json_text.h"
 
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <set>
 #include <string>
@@ -96,28 +97,35 @@ const AccessNode* AccessTree::find(const std::string& id) const {
 
 namespace {
 
-// FNV-1a, 64 bit: stable across builds, cheap for a few kilobytes a frame.
-struct Fnv {
+// A 64-bit hash taken 8 bytes at a time (multiply and fold, as in FNV and wyhash's mixing): the
+// tree is hashed twice every frame, and a byte at a time cost more than the rest of the App's
+// per-frame bookkeeping. Deterministic (little-endian on every target), not cryptographic.
+struct TreeHash {
     std::uint64_t h = 1469598103934665603ull;
+    void word(std::uint64_t w) {
+        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 29;
+    }
     void bytes(const void* data, size_t size) {
         const auto* p = static_cast<const unsigned char*>(data);
-        for (size_t i = 0; i < size; ++i) {
-            h ^= p[i];
-            h *= 1099511628211ull;
+        size_t i = 0;
+        for (; i + 8 <= size; i += 8) {
+            std::uint64_t w = 0;
+            std::memcpy(&w, p + i, 8);
+            word(w);
         }
+        std::uint64_t tail = 0;
+        std::memcpy(&tail, p + i, size - i);
+        word(tail ^ (static_cast<std::uint64_t>(size - i) << 59)); // "ab"+"c" differs from "a"+"bc"
     }
-    void str(const std::string& s) {
-        bytes(s.data(), s.size());
-        const unsigned char end = 0xFF; // "ab"+"c" must differ from "a"+"bc"
-        bytes(&end, 1);
-    }
-    template <class T> void pod(T v) { bytes(&v, sizeof v); }
+    void str(const std::string& s) { bytes(s.data(), s.size()); }
+    template <class T> void pod(T v) { word(static_cast<std::uint64_t>(v)); }
 };
 
 } // namespace
 
 std::uint64_t AccessTree::hash(bool geometry) const {
-    Fnv f;
+    TreeHash f;
     if (geometry) {
         // Boxes, and whether each is scrolled out of view (which follows its box and changes
         // with every scroll, so it goes with the geometry, sent once a scroll settles).
