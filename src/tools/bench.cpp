@@ -10,6 +10,7 @@
 #include "matrix.h"
 #include "search.h"
 #include "synthetic_adopters.h"
+#include "tool_args.h"
 
 #include <nlohmann/json.hpp>
 
@@ -48,29 +49,6 @@ double percentile(std::vector<double> v, double p) {
 
 size_t gSink = 0; // results fold in here so the timed work stays
 
-// Times `op` once per run, `runs` times (after one untimed warm-up call).
-Timing timeIt(const std::string& name, const std::string& what, int runs,
-              const std::function<size_t()>& op) {
-    gSink += op();
-    std::vector<double> us;
-    us.reserve(static_cast<size_t>(runs));
-    for (int i = 0; i < runs; ++i) {
-        const auto t0 = std::chrono::steady_clock::now();
-        gSink += op();
-        const auto t1 = std::chrono::steady_clock::now();
-        us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
-    }
-    Timing t;
-    t.name = name;
-    t.what = what;
-    t.runs = runs;
-    t.medianUs = percentile(us, 0.5);
-    t.p95Us = percentile(us, 0.95);
-    t.minUs = *std::min_element(us.begin(), us.end());
-    t.maxUs = *std::max_element(us.begin(), us.end());
-    return t;
-}
-
 // Times a sequence of different operations (e.g. successive filter changes), each once per
 // round, `rounds` times; the statistics are over every single call.
 Timing timeSequence(const std::string& name, const std::string& what, int rounds,
@@ -95,12 +73,10 @@ Timing timeSequence(const std::string& name, const std::string& what, int rounds
     return t;
 }
 
-bool parseInt(const char* text, long low, long high, int& out) {
-    char* end = nullptr;
-    const long v = std::strtol(text, &end, 10);
-    if (end == text || *end != '\0' || v < low || v > high) return false;
-    out = static_cast<int>(v);
-    return true;
+// Times `op` once per run, `runs` times (after one untimed warm-up call).
+Timing timeIt(const std::string& name, const std::string& what, int runs,
+              const std::function<size_t()>& op) {
+    return timeSequence(name, what, runs, {op});
 }
 
 // Every prefix of `text`: what the filter sees while someone types it.
@@ -118,41 +94,17 @@ size_t viewSize(const MatrixTable& v) {
 
 int runBench(int argc, char** argv) {
     std::string contentDir = "content";
-    int reps = 200, adopters = 10000, domains = 100;
+    long long repsArg = 200, adoptersArg = 10000, domainsArg = 100;
     bool asJson = false;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        if (arg == "--help" || arg == "-h") {
-            std::fputs(kUsage, stdout);
-            return 0;
-        }
-        if (arg == "--json") {
-            asJson = true;
-            continue;
-        }
-        if (i + 1 >= argc) {
-            std::fprintf(stderr, "bench: %s needs a value\n%s", arg.c_str(), kUsage);
-            return 2;
-        }
-        const char* value = argv[++i];
-        bool ok = true;
-        if (arg == "--content")
-            contentDir = value;
-        else if (arg == "--reps")
-            ok = parseInt(value, 1, 1000000, reps);
-        else if (arg == "--adopters")
-            ok = parseInt(value, 0, 1000000, adopters);
-        else if (arg == "--domains")
-            ok = parseInt(value, 1, 10000, domains);
-        else {
-            std::fprintf(stderr, "bench: unknown option %s\n%s", arg.c_str(), kUsage);
-            return 2;
-        }
-        if (!ok) {
-            std::fprintf(stderr, "bench: bad value for %s: %s\n", arg.c_str(), value);
-            return 2;
-        }
-    }
+    ToolArgs args("bench", kUsage);
+    args.text("--content", contentDir)
+        .count("--reps", 1, 1000000, repsArg)
+        .count("--adopters", 0, 1000000, adoptersArg)
+        .count("--domains", 1, 10000, domainsArg)
+        .flag("--json", asJson);
+    if (const auto exit = args.parse(argc, argv)) return *exit;
+    const int reps = static_cast<int>(repsArg), adopters = static_cast<int>(adoptersArg),
+              domains = static_cast<int>(domainsArg);
 
     ContentDir content = loadContentDir(contentDir);
     if (content.documentName.empty() || content.doc.sections.empty()) {

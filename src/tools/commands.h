@@ -2,18 +2,10 @@
 // to these; each gets argv with argv[0] = the subcommand name and returns the exit code.
 #pragma once
 
-#include <cstdlib>
-
 namespace rx {
 
-// A whole decimal argument within [low, high] into `out`; false (out untouched) otherwise.
-inline bool parseCountArg(const char* text, long long low, long long high, long long& out) {
-    char* end = nullptr;
-    const long long v = std::strtoll(text, &end, 10);
-    if (end == text || *end != '\0' || v < low || v > high) return false;
-    out = v;
-    return true;
-}
+// The largest --seed the generators take.
+inline constexpr long long kMaxSeed = 0x7fffffffffffffffLL;
 
 // bench [--content DIR] [--reps N] [--adopters N] [--domains M] [--json]
 // Times the core (parse, search, adopters load, matrix filter+sort at N x M synthetic scale):

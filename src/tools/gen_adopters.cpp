@@ -3,9 +3,9 @@
 #include "adopters.h"
 #include "document.h"
 #include "synthetic_adopters.h"
+#include "tool_args.h"
 
 #include <cstdio>
-#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -21,42 +21,14 @@ const char* const kUsage =
 } // namespace
 
 int runGenAdopters(int argc, char** argv) {
-    long long adopters = -1, domains = -1, seed = 1;
+    long long adopters = 0, domains = 0, seed = 1;
     std::string docPath;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        const bool hasValue = i + 1 < argc;
-        if (arg == "--help" || arg == "-h") {
-            std::fputs(kUsage, stdout);
-            return 0;
-        }
-        if (!hasValue) {
-            std::fprintf(stderr, "gen-adopters: %s needs a value\n%s", arg.c_str(), kUsage);
-            return 2;
-        }
-        const char* value = argv[++i];
-        bool ok = true;
-        if (arg == "--adopters")
-            ok = parseCountArg(value, 0, 1000000, adopters);
-        else if (arg == "--domains")
-            ok = parseCountArg(value, 1, 10000, domains);
-        else if (arg == "--seed")
-            ok = parseCountArg(value, 0, 0x7fffffffffffffffLL, seed);
-        else if (arg == "--doc")
-            docPath = value;
-        else {
-            std::fprintf(stderr, "gen-adopters: unknown option %s\n%s", arg.c_str(), kUsage);
-            return 2;
-        }
-        if (!ok) {
-            std::fprintf(stderr, "gen-adopters: bad value for %s: %s\n", arg.c_str(), value);
-            return 2;
-        }
-    }
-    if (adopters < 0 || domains < 0 || docPath.empty()) {
-        std::fputs(kUsage, stderr);
-        return 2;
-    }
+    ToolArgs args("gen-adopters", kUsage);
+    args.count("--adopters", 0, 1000000, adopters, ToolArgs::kRequired)
+        .count("--domains", 1, 10000, domains, ToolArgs::kRequired)
+        .count("--seed", 0, kMaxSeed, seed)
+        .text("--doc", docPath, ToolArgs::kRequired);
+    if (const auto exit = args.parse(argc, argv)) return *exit;
     std::ifstream in(docPath, std::ios::binary);
     if (!in) {
         std::fprintf(stderr, "gen-adopters: cannot read %s\n", docPath.c_str());

@@ -1,9 +1,8 @@
 #include "commands.h"
 
 #include "synthetic_document.h"
+#include "tool_args.h"
 
-#include <cstdio>
-#include <cstdlib>
 #include <iostream>
 #include <string>
 
@@ -17,38 +16,12 @@ const char* const kUsage =
 } // namespace
 
 int runGenDocument(int argc, char** argv) {
-    long long sections = -1, entries = -1, seed = 1;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        if (arg == "--help" || arg == "-h") {
-            std::fputs(kUsage, stdout);
-            return 0;
-        }
-        if (i + 1 >= argc) {
-            std::fprintf(stderr, "gen-document: %s needs a value\n%s", arg.c_str(), kUsage);
-            return 2;
-        }
-        const char* value = argv[++i];
-        bool ok = true;
-        if (arg == "--sections")
-            ok = parseCountArg(value, 1, 100000, sections);
-        else if (arg == "--entries")
-            ok = parseCountArg(value, 1, 100000, entries);
-        else if (arg == "--seed")
-            ok = parseCountArg(value, 0, 0x7fffffffffffffffLL, seed);
-        else {
-            std::fprintf(stderr, "gen-document: unknown option %s\n%s", arg.c_str(), kUsage);
-            return 2;
-        }
-        if (!ok) {
-            std::fprintf(stderr, "gen-document: bad value for %s: %s\n", arg.c_str(), value);
-            return 2;
-        }
-    }
-    if (sections < 0 || entries < 0) {
-        std::fputs(kUsage, stderr);
-        return 2;
-    }
+    long long sections = 0, entries = 0, seed = 1;
+    ToolArgs args("gen-document", kUsage);
+    args.count("--sections", 1, 100000, sections, ToolArgs::kRequired)
+        .count("--entries", 1, 100000, entries, ToolArgs::kRequired)
+        .count("--seed", 0, kMaxSeed, seed);
+    if (const auto exit = args.parse(argc, argv)) return *exit;
     SyntheticDocumentSpec spec;
     spec.sections = static_cast<int>(sections);
     spec.entries = static_cast<int>(entries);

@@ -2,6 +2,7 @@
 #include "content_dir.h"
 
 #include "html_rendition.h"
+#include "tool_args.h"
 
 #include <cstdio>
 #include <cstring>
@@ -28,34 +29,12 @@ bool writeFile(const std::string& path, const std::string& text) {
 
 int runRenderHtml(int argc, char** argv) {
     std::string contentDir, siteDir, outFile, title;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        if (arg == "--help" || arg == "-h") {
-            std::fputs(kUsage, stdout);
-            return 0;
-        }
-        if (i + 1 >= argc) {
-            std::fprintf(stderr, "render-html: %s needs a value\n%s", arg.c_str(), kUsage);
-            return 2;
-        }
-        const std::string value = argv[++i];
-        if (arg == "--content")
-            contentDir = value;
-        else if (arg == "--site")
-            siteDir = value;
-        else if (arg == "--out")
-            outFile = value;
-        else if (arg == "--title")
-            title = value;
-        else {
-            std::fprintf(stderr, "render-html: unknown option %s\n%s", arg.c_str(), kUsage);
-            return 2;
-        }
-    }
-    if (contentDir.empty()) {
-        std::fputs(kUsage, stderr);
-        return 2;
-    }
+    ToolArgs args("render-html", kUsage);
+    args.text("--content", contentDir, ToolArgs::kRequired)
+        .text("--site", siteDir)
+        .text("--out", outFile)
+        .text("--title", title);
+    if (const auto exit = args.parse(argc, argv)) return *exit;
 
     const ContentDir content = loadContentDir(contentDir);
     for (const Diagnostic& d : content.errors)

@@ -1,4 +1,5 @@
 #include "synthetic_adopters.h"
+#include "synthetic_rng.h"
 
 #include <nlohmann/json.hpp>
 
@@ -28,31 +29,15 @@ std::vector<std::string> documentSentences(const Document& doc) {
     return sentences;
 }
 
-namespace {
-
-// splitmix64: the same numbers on every platform (std distributions are not).
-struct Rng {
-    uint64_t state;
-    uint64_t next() {
-        uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    size_t below(size_t n) { return n == 0 ? 0 : static_cast<size_t>(next() % n); }
-};
-
-} // namespace
-
 std::string generateAdoptersJson(const Document& doc, const SyntheticSpec& spec) {
-    Rng rng{spec.seed};
+    SyntheticRng rng{spec.seed};
     const std::vector<std::string> sentences = documentSentences(doc);
     static const char* const kSyllables[] = {"ka",  "ro",  "vi", "sel", "mar", "to", "ne",  "lu",
                                              "dra", "pen", "qu", "ix",  "sol", "fe", "zor", "an"};
     auto word = [&] {
         std::string w;
         const size_t n = 2 + rng.below(2);
-        for (size_t i = 0; i < n; ++i) w += kSyllables[rng.below(16)];
+        for (size_t i = 0; i < n; ++i) w += rng.pick(kSyllables);
         w[0] = static_cast<char>(w[0] - 'a' + 'A');
         return w;
     };

@@ -1,22 +1,10 @@
 #include "synthetic_document.h"
+#include "synthetic_rng.h"
 
 #include <cstddef>
 
 namespace rx {
 namespace {
-
-// splitmix64: the same numbers on every platform (std distributions are not).
-struct Rng {
-    uint64_t state;
-    uint64_t next() {
-        uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    size_t below(size_t n) { return n == 0 ? 0 : static_cast<size_t>(next() % n); }
-    template <size_t N> const char* pick(const char* const (&list)[N]) { return list[below(N)]; }
-};
 
 const char* const kAdjectives[] = {
     "safe",     "fast",      "concurrent",  "portable", "embedded",  "zero-cost", "typed",
@@ -45,7 +33,7 @@ std::string capitalised(std::string word) {
 
 // One sentence with inline bold or code now and then and a typographic apostrophe in about a
 // third of them.
-std::string sentence(Rng& rng) {
+std::string sentence(SyntheticRng& rng) {
     std::string s =
         capitalised(rng.pick(kAdjectives)) + " " + rng.pick(kNouns) + " " + rng.pick(kVerbs) + " ";
     switch (rng.below(4)) {
@@ -65,7 +53,7 @@ std::string sentence(Rng& rng) {
     return s;
 }
 
-std::string title(Rng& rng, int number) {
+std::string title(SyntheticRng& rng, int number) {
     return std::string(rng.pick(kTitleWords)) + " " + rng.pick(kTitleWords) + " " +
            std::to_string(number);
 }
@@ -73,7 +61,7 @@ std::string title(Rng& rng, int number) {
 } // namespace
 
 std::string generateDocumentMarkdown(const SyntheticDocumentSpec& spec) {
-    Rng rng{spec.seed};
+    SyntheticRng rng{spec.seed};
     std::string out;
     out.reserve(static_cast<size_t>(spec.sections) * spec.entries * 360 + 1024);
     out += "**Rust** is a synthetic subject for measuring the explorer: " + sentence(rng) + " " +

@@ -1,5 +1,6 @@
 #include "commands.h"
 #include "content_dir.h"
+#include "tool_args.h"
 
 #include <cstdio>
 #include <string>
@@ -10,15 +11,9 @@ namespace rx {
 // line each on stdout (the same list as the in-app error panel), then a summary on stderr.
 int runValidate(int argc, char** argv) {
     std::string contentDir = "content";
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        if (arg == "--content" && i + 1 < argc) {
-            contentDir = argv[++i];
-        } else {
-            std::fputs("usage: explorer-tool validate [--content DIR]\n", stderr);
-            return 2;
-        }
-    }
+    ToolArgs args("validate", "usage: explorer-tool validate [--content DIR]\n");
+    args.text("--content", contentDir);
+    if (const auto exit = args.parse(argc, argv)) return *exit;
     const ContentDir content = loadContentDir(contentDir);
     for (const Diagnostic& d : content.errors) std::printf("%s\n", format(d).c_str());
     // The summary goes to stderr so stdout stays exactly the list the in-app panel shows.

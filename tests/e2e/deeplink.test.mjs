@@ -18,8 +18,11 @@ test('freshTabRestoresState', async ({ t }) => {
   // A deep link into a card with a search query.
   await t.page.evaluate((c) => { location.hash = `#card=${encodeURIComponent(c)}&q=memory&theme=dark`; }, card);
   await t.waitFor(async () => (await t.state()).openCard === card, 5000, 'card opened from the hash');
-  await t.page.waitForTimeout(500);
-  const before = await t.state();
+  // The app writes its own form of the hash back (coalesced, a moment later): the link to share.
+  const before = await t.waitFor(async () => {
+    const s = await t.state();
+    return s.url && t.page.url().endsWith(s.url) ? s : null;
+  }, 5000, 'the address bar to show the app\'s URL');
   t.assert.equal(before.search.query, 'memory');
   t.assert.equal(before.theme, 'dark');
   const link = t.page.url();

@@ -16,7 +16,8 @@
 // `test('name', async ({ t }) => { ... });`, `name.timeout = N;` becomes `test.setTimeout(N);` as
 // the test's first line, and a file's own ready/settle/click helpers give way to the ones below.
 //
-// Each test gets a fresh context + page (1280x800, devicePixelRatio 1) and the fixture `t`:
+// Each test gets a blank page (1280x800, devicePixelRatio 1: a worker's tab, reset between tests;
+// see ReusedTab) and the fixture `t`:
 //   t.page, t.context, t.browser   Playwright objects (the page is not navigated yet)
 //   t.baseUrl                      e.g. "http://127.0.0.1:40123" (no trailing slash)
 //   t.url(path = '/')              absolute URL on the served site
@@ -58,6 +59,14 @@ const OUT_DIR = path.join(path.resolve(process.env.RX_BUILD_DIR || path.join(ROO
 const VIEWPORT = { width: 1280, height: 800 };
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// t.waitFor polls soon at first (most conditions hold a frame or two after the input), then less
+// often, up to every POLL_MAX_MS, and once more at the deadline. A poll that costs much (state()
+// of a 10,000-card document takes most of a second) waits as long as it took before the next
+// one, up to a second, so the page keeps half the CPU for the work being waited for.
+const POLL_FIRST_MS = 15;
+const POLL_MAX_MS = 100;
+const pollPause = (pause, pollMs) => Math.max(pause, Math.min(pollMs, 1000));
 const safeName = (s) => s.replace(/[^A-Za-z0-9_.-]+/g, '_');
 
 function makeHarness({ browser, context, page, baseUrl, cleanups }) {
@@ -98,14 +107,19 @@ function makeHarness({ browser, context, page, baseUrl, cleanups }) {
     async waitFor(predicate, timeoutMs = 30000, what = 'condition') {
       const deadline = Date.now() + timeoutMs;
       let lastError = null;
-      while (Date.now() < deadline) {
+      let pause = POLL_FIRST_MS;
+      for (;;) {
+        const began = Date.now();
         try {
           const v = await predicate();
           if (v) return v;
         } catch (err) {
           lastError = err;
         }
-        await sleep(100);
+        const left = deadline - Date.now();
+        if (left <= 0) break;
+        await sleep(Math.min(left, pollPause(pause, Date.now() - began)));
+        pause = Math.min(POLL_MAX_MS, pause * 2);
       }
       throw new Error(
         `timed out after ${timeoutMs} ms waiting for ${what}` +
@@ -169,14 +183,23 @@ function makeHarness({ browser, context, page, baseUrl, cleanups }) {
 export const TIMING = { tag: '@timing' };
 
 export const test = base.extend({
-  t: async ({ browser, context, page, baseURL }, use, testInfo) => {
+  // One context and page per worker, handed from test to test (see ReusedTab below).
+  reusedTab: [async ({ browser }, use, workerInfo) => {
+    const tab = new ReusedTab(browser, workerInfo.project.use.baseURL);
+    await use(tab);
+    await tab.discard();
+  }, { scope: 'worker' }],
+
+  t: async ({ browser, reusedTab, baseURL }, use, testInfo) => {
     fs.mkdirSync(OUT_DIR, { recursive: true });
     const cleanups = [];
+    const { context, page } = await reusedTab.take();
     const t = makeHarness({ browser, context, page, baseUrl: baseURL.replace(/\/+$/, ''), cleanups });
     try {
       await use(t);
     } finally {
-      if (testInfo.status !== testInfo.expectedStatus && t.consoleErrors.length) {
+      const failed = testInfo.status !== testInfo.expectedStatus;
+      if (failed && t.consoleErrors.length) {
         await testInfo.attach('console-errors.txt', { body: t.consoleErrors.join('\n'), contentType: 'text/plain' });
       }
       for (const fn of cleanups.reverse()) {
@@ -186,9 +209,139 @@ export const test = base.extend({
           /* already closed */
         }
       }
+      await reusedTab.giveBack({ failed });
     }
   },
 });
+
+// What a fresh context and page cost is mostly a new renderer process: its start, the wasm's
+// compile and the WebGL context's creation (about 1.5 s of CPU on SwiftShader, against 0.1 s for
+// loading the page again in the same tab). So a worker keeps one context and page and hands them
+// from test to test, and each test still starts from a blank page: after a test the tab is left
+// on about:blank and put back as a new one would be (the test's listeners, routes, CDP sessions,
+// other pages, permissions, cookies, storage, service workers and their caches, viewport, held
+// keys), so the next test's page loads its own document and app. What cannot be undone
+// (init scripts, exposed functions, emulated media, offline, headers) and any failed test make
+// the tab go, and the next test gets a fresh one.
+class ReusedTab {
+  constructor(browser, baseURL) {
+    this.browser = browser;
+    this.baseURL = baseURL;
+    this.context = null;
+    this.page = null;
+  }
+
+  async take() {
+    if (!this.page || this.page.isClosed()) {
+      await this.discard();
+      this.context = await this.browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, baseURL: this.baseURL });
+      this.page = await this.context.newPage();
+    }
+    this.tainted = false;
+    this.sessions = [];
+    this.listenersBefore = [this.page, this.context].map((emitter) => [emitter, listenersOf(emitter)]);
+    this.watchUndoable(this.context);
+    this.watchUndoable(this.page);
+    return { context: this.context, page: this.page };
+  }
+
+  // Marks the tab for discarding when the test calls what a reset cannot undo; keeps the CDP
+  // sessions the test opens, to detach them.
+  watchUndoable(target) {
+    for (const name of UNDOABLE) {
+      if (typeof target[name] !== 'function' || Object.hasOwn(target, name)) continue;
+      const original = target[name];
+      Object.defineProperty(target, name, {
+        configurable: true,
+        value: (...args) => {
+          this.tainted = true;
+          return original.apply(target, args);
+        },
+      });
+    }
+    if (target === this.context && !Object.hasOwn(target, 'newCDPSession')) {
+      const original = target.newCDPSession;
+      Object.defineProperty(target, 'newCDPSession', {
+        configurable: true,
+        value: async (...args) => {
+          const session = await original.apply(target, args);
+          this.sessions.push(session);
+          return session;
+        },
+      });
+    }
+  }
+
+  async giveBack({ failed }) {
+    if (FRESH_TABS || failed || this.tainted || !this.page || this.page.isClosed()) return this.discard();
+    let timer;
+    const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('reset timed out')), 10_000); });
+    try {
+      await Promise.race([this.reset(), timeout]);
+    } catch {
+      await this.discard();
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async reset() {
+    const { context, page } = this;
+    for (const session of this.sessions) await session.detach().catch(() => {});
+    for (const other of context.pages()) if (other !== page) await other.close();
+    // Only the test's own listeners: Playwright keeps some of its own on these objects.
+    for (const [emitter, before] of this.listenersBefore) removeListenersSince(emitter, before);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await context.unrouteAll({ behavior: 'ignoreErrors' });
+    // Leave the app first: its page can register no service worker after the clean-up.
+    await page.goto('about:blank');
+    for (const key of ['Shift', 'Control', 'Alt', 'Meta']) await page.keyboard.up(key);
+    await page.mouse.up();
+    // The tab's history cannot be cleared, and history.length stops at 50: a test counting its
+    // own entries needs room, so a long history means a new tab.
+    if ((await page.evaluate(() => history.length)) > MAX_HISTORY) throw new Error('history is long');
+    await context.clearPermissions();
+    await context.clearCookies();
+    const cdp = await context.newCDPSession(page);
+    try {
+      await cdp.send('Storage.clearDataForOrigin', {
+        origin: new URL(this.baseURL).origin,
+        storageTypes: 'local_storage,indexeddb,service_workers,cache_storage,cookies',
+      });
+    } finally {
+      await cdp.detach();
+    }
+    const size = page.viewportSize();
+    if (!size || size.width !== VIEWPORT.width || size.height !== VIEWPORT.height) await page.setViewportSize(VIEWPORT);
+  }
+
+  async discard() {
+    const context = this.context;
+    this.context = null;
+    this.page = null;
+    if (context) await context.close().catch(() => {});
+  }
+}
+
+const MAX_HISTORY = 25;
+// RX_E2E_FRESH_TABS=1: a new context and page for every test, as before (to compare, or to rule
+// the reuse out when a test fails).
+const FRESH_TABS = !!process.env.RX_E2E_FRESH_TABS;
+
+const listenersOf = (emitter) => new Map(emitter.eventNames().map((e) => [e, new Set(emitter.rawListeners(e))]));
+
+function removeListenersSince(emitter, before) {
+  for (const event of emitter.eventNames()) {
+    for (const listener of emitter.rawListeners(event)) {
+      if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener);
+    }
+  }
+}
+
+// Page and context methods whose effect outlives what ReusedTab.reset() can put back.
+const UNDOABLE = ['addInitScript', 'exposeFunction', 'exposeBinding', 'emulateMedia', 'setOffline',
+  'setExtraHTTPHeaders', 'setGeolocation', 'setHTTPCredentials', 'routeFromHAR', 'routeWebSocket',
+  'setDefaultTimeout', 'setDefaultNavigationTimeout'];
 
 // --- waiting ------------------------------------------------------------------------------------
 
@@ -396,7 +549,7 @@ export async function openMatrixByTab(t, pathAndHash = '/') {
     t.assert.ok(found, 'could not find the "Adopters × domains" tab in the top bar');
   }
   await waitMatrix(t, (m, st) => st.view === 'matrix' && m.rows.length > 0, 'the matrix view');
-  await t.page.waitForTimeout(200);
+  await animationFrames(t.page, 3);
   return matrixState(t);
 }
 
