@@ -273,7 +273,7 @@ class ReusedTab {
   }
 
   async giveBack({ failed }) {
-    if (failed || this.tainted || !this.page || this.page.isClosed()) return this.discard();
+    if (FRESH_TABS || failed || this.tainted || !this.page || this.page.isClosed()) return this.discard();
     let timer;
     const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('reset timed out')), 10_000); });
     try {
@@ -324,6 +324,9 @@ class ReusedTab {
 }
 
 const MAX_HISTORY = 25;
+// RX_E2E_FRESH_TABS=1: a new context and page for every test, as before (to compare, or to rule
+// the reuse out when a test fails).
+const FRESH_TABS = !!process.env.RX_E2E_FRESH_TABS;
 
 const listenersOf = (emitter) => new Map(emitter.eventNames().map((e) => [e, new Set(emitter.rawListeners(e))]));
 
