@@ -80,26 +80,25 @@ JsonObjectText& JsonObjectText::addHundredths(const char* k, double value) {
     return *this;
 }
 
-JsonObjectText& JsonObjectText::addHundredths(const char* k, const std::vector<float>& values) {
+template <class T, class Append>
+JsonObjectText& JsonObjectText::addArray(const char* k, const std::vector<T>& values, Append append) {
     key(k);
     out_ += '[';
     for (size_t i = 0; i < values.size(); ++i) {
         if (i) out_ += ',';
-        appendJsonHundredths(out_, values[i]);
+        append(out_, values[i]);
     }
     out_ += ']';
     return *this;
 }
 
+JsonObjectText& JsonObjectText::addHundredths(const char* k, const std::vector<float>& values) {
+    return addArray(k, values, [](std::string& out, float v) { appendJsonHundredths(out, v); });
+}
+
 JsonObjectText& JsonObjectText::addStrings(const char* k, const std::vector<std::string>& values) {
-    key(k);
-    out_ += '[';
-    for (size_t i = 0; i < values.size(); ++i) {
-        if (i) out_ += ',';
-        appendJsonString(out_, values[i]);
-    }
-    out_ += ']';
-    return *this;
+    return addArray(k, values,
+                    [](std::string& out, const std::string& v) { appendJsonString(out, v); });
 }
 
 JsonObjectText& JsonObjectText::addRaw(const char* k, std::string_view json) {

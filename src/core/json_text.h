@@ -28,6 +28,8 @@ class JsonObjectText {
 
   private:
     void key(const char* key);
+    template <class T, class Append>
+    JsonObjectText& addArray(const char* key, const std::vector<T>& values, Append append);
     std::string out_ = "{";
 };
 
