@@ -39,9 +39,9 @@ void appendJsonString(std::string& out, std::string_view s) {
 void appendJsonHundredths(std::string& out, double v) {
     const long long hundredths = std::isfinite(v) ? std::llround(v * 100.0) : 0;
     if (hundredths < 0) out += '-';
-    const unsigned long long magnitude =
-        hundredths < 0 ? 0ULL - static_cast<unsigned long long>(hundredths)
-                       : static_cast<unsigned long long>(hundredths);
+    const unsigned long long magnitude = hundredths < 0
+                                             ? 0ULL - static_cast<unsigned long long>(hundredths)
+                                             : static_cast<unsigned long long>(hundredths);
     out += std::to_string(magnitude / 100);
     const unsigned fraction = static_cast<unsigned>(magnitude % 100);
     if (fraction == 0) return;
@@ -81,7 +81,8 @@ JsonObjectText& JsonObjectText::addHundredths(const char* k, double value) {
 }
 
 template <class T, class Append>
-JsonObjectText& JsonObjectText::addArray(const char* k, const std::vector<T>& values, Append append) {
+JsonObjectText& JsonObjectText::addArray(const char* k, const std::vector<T>& values,
+                                         Append append) {
     key(k);
     out_ += '[';
     for (size_t i = 0; i < values.size(); ++i) {

@@ -798,8 +798,9 @@ void App::drawTopBarRight(UiContext& ctx) {
         ImGui::SetCursorPosX(x);
     if (ImGui::Button(copyLabel)) copyLink();
     storeRect(copyLinkRect_);
-    ctx.copyButtons->add(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
-                         [this] { return CopyPayload{{}, viewLinkHash()}; });
+    ctx.copyButtons->add(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), [this] {
+        return CopyPayload{{}, viewLinkHash()};
+    });
     addTopBarStop(ctx, "app:copy-link");
     {
         AccessNode node("app:copy-link", AccessRole::Button, "Copy link");

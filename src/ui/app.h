@@ -159,8 +159,8 @@ class App {
     bool loading_ = false;  // a large document is still being read
     unsigned contentCharsVersion_ = 0;
     static constexpr double kLoadSliceMs = 6.0; // of reading a large document per frame
-    int typedMissing_ = 0;     // distinct characters in the text fields the fonts lack
-    std::string typedCounted_; // the text fields' text typedMissing_ counted
+    int typedMissing_ = 0;           // distinct characters in the text fields the fonts lack
+    std::string typedCounted_;       // the text fields' text typedMissing_ counted
     std::string publishedFieldsKey_; // TextField::appendReportKey of the fields last sent
     bool extendedFontRequested_ = false;
     bool started_ = false;

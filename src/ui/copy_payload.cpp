@@ -13,7 +13,8 @@ CopyPayload CopyButtons::at(ImVec2 press, ImVec2 release) const {
         return p.x >= b.min.x && p.y >= b.min.y && p.x < b.max.x && p.y < b.max.y;
     };
     for (auto it = buttons_.rbegin(); it != buttons_.rend(); ++it)
-        if (within(*it, press) && within(*it, release)) return it->payload ? it->payload() : CopyPayload{};
+        if (within(*it, press) && within(*it, release))
+            return it->payload ? it->payload() : CopyPayload{};
     return {};
 }
 

@@ -136,8 +136,9 @@ void MatrixView::drawToolbar(UiContext& ctx) {
     sameLineIfFits(ImGui::CalcTextSize("Copy as TSV").x + 24);
     if (ImGui::Button("Copy as TSV")) activateControl(ctx, "tsv");
     if (ctx.copyButtons)
-        ctx.copyButtons->add(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
-                             [this] { return CopyPayload{tsvText(), {}}; });
+        ctx.copyButtons->add(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), [this] {
+            return CopyPayload{tsvText(), {}};
+        });
     {
         AccessNode node("tsv", AccessRole::Button, "Copy as TSV");
         node.description = "Tab-separated: pastes into a spreadsheet";

@@ -253,7 +253,8 @@ void TextField::appendReportKey(std::string& key, float zoom) const {
         key.append(reinterpret_cast<const char*>(&v), sizeof v);
     };
     for (const auto v : {min_.x, min_.y, max_.x, max_.y, caretX_, zoom}) pod(v);
-    for (const auto v : {textVersion_, selVersion_, textColor_, frameColor_, selectionColor_}) pod(v);
+    for (const auto v : {textVersion_, selVersion_, textColor_, frameColor_, selectionColor_})
+        pod(v);
     for (const auto v : {selStart_, selEnd_, maxBytes_, text_.size()}) pod(v);
     for (const auto v : {active_, selBackward_}) pod(v);
     key += id_;
