@@ -4,6 +4,7 @@
 // Enter goes to that card at the end of the document.
 // Fixtures and the `t` harness: tests/e2e/fixtures.mjs.
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -222,5 +223,55 @@ test('phoneSectionDropdownScrollsThrough200Sections', async ({ t }) => {
   s = await t.waitFor(async () => { const v = await state(); return !v.open && v.currentSection === last ? v : null; }, 20_000,
     'the tap jumped to the last section');
   t.assert.ok(s.scroll > scrollBefore);
+  t.assertNoConsoleErrors();
+});
+
+// page.js is loaded async from before the rendition, not deferred: the explorer starts once the
+// first screen is painted, while the rest of a large rendition is still arriving and being parsed
+// (a 10,000-card document's is megabytes). Here the page's HTML comes in two parts, the second
+// (the last section, with the deep-linked card) only once the canvas is up: the explorer was ready
+// before the parse ended, and the mirror still ends up whole and in sync: every card's article,
+// aria-current on the deep-linked one once it is parsed.
+test('explorerStartsBeforeTheRenditionIsParsed', async ({ t }) => {
+  test.setTimeout(120_000);
+  const html = await (await fetch(t.url('/'))).text();
+  const cards = [...html.matchAll(/<article id="card-([^"]+)"/g)].map((m) => m[1]);
+  const last = cards.at(-1);
+  const cut = html.lastIndexOf('<section', html.indexOf(`<article id="card-${last}"`));
+  t.assert.ok(cards.length > 10 && cut > 0, 'the built page has the rendition');
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  const server = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.write(html.slice(0, cut));
+    released.then(() => res.end(html.slice(cut)));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const streamed = `http://127.0.0.1:${server.address().port}/`;
+    await t.page.route((url) => url.pathname === '/', (route) => route.continue({ url: streamed }));
+    await t.page.goto(t.url(`/#card=${encodeURIComponent(last)}`), { waitUntil: 'commit' });
+    const s = await t.waitReady(60_000);
+    const early = await t.page.evaluate((id) => ({
+      parsing: document.readyState === 'loading',
+      lastArticle: !!document.getElementById('card-' + id),
+      ready: document.documentElement.classList.contains('ready'),
+    }), last);
+    t.assert.deepEqual(early, { parsing: true, lastArticle: false, ready: true },
+      'the canvas was up while the rendition was still arriving');
+    t.assert.equal(s.openCard, last, 'the deep link opened its card');
+    release();
+    await t.page.waitForLoadState('load');
+    const mirror = await t.waitFor(() => t.page.evaluate((id) => {
+      const el = document.getElementById('card-' + id);
+      return el && el.getAttribute('aria-current') === 'true'
+        ? { articles: document.querySelectorAll('#doc article').length } : null;
+    }, last), 10_000, 'aria-current on the deep-linked card once it is parsed');
+    t.assert.equal(mirror.articles, cards.length, 'the whole rendition is in the mirror');
+    t.assert.equal(await t.page.evaluate(() => document.querySelectorAll('[aria-current="true"]').length), 1);
+  } finally {
+    release();
+    server.close();
+  }
   t.assertNoConsoleErrors();
 });
