@@ -275,3 +275,57 @@ test('explorerStartsBeforeTheRenditionIsParsed', async ({ t }) => {
   }
   t.assertNoConsoleErrors();
 });
+
+// Typing at scale: which cards match comes with the keys; counting their matches (the total, and
+// where Enter steps) waits until the query has stood for a moment (250 ms), and until then the
+// status row says it is counting, never a count. Sampled inside the page every few milliseconds.
+test('searchCountsItsMatchesOnceTheQueryStands', async ({ t }) => {
+  test.setTimeout(180_000);
+  await openGenerated(t, 60, 20);
+  await t.waitFor(async () => t.page.evaluate(() => window.explorer.state().model.complete), 60_000, 'the document read');
+  await t.page.focus('#canvas');
+  await t.page.keyboard.press('Control+KeyK');
+  await t.waitFor(async () => t.page.evaluate(() => window.explorer.state().search.active), 10_000, 'the search field active');
+  const sampled = t.page.evaluate(() => new Promise((resolve) => {
+    const out = [];
+    const t0 = performance.now();
+    const tick = () => {
+      const s = window.explorer.state().search;
+      out.push({ at: performance.now() - t0, query: s.query, cards: s.cards, matches: s.matches, counted: s.counted,
+        matching: s.matchingComplete, complete: s.complete, status: s.status });
+      if ((s.query === 'e' && s.complete) || performance.now() - t0 > 30_000) resolve(out);
+      else setTimeout(tick, 4);
+    };
+    tick();
+  }));
+  await t.page.keyboard.type('e');
+  const samples = (await sampled).filter((x) => x.query === 'e');
+  const last = samples.at(-1);
+  t.assert.ok(last.complete, `the search completed: ${JSON.stringify(last)}`);
+  t.assert.ok(last.cards > 1000 && last.counted === last.cards && last.matches >= last.cards, JSON.stringify(last));
+  t.assert.equal(last.status, `${last.matches} matches in ${last.cards} cards`);
+  const waiting = samples.filter((x) => x.matching && !x.complete);
+  t.assert.ok(waiting.length > 0, `a wait between matching and counting: ${JSON.stringify(samples.slice(0, 8))}`);
+  for (const x of waiting) {
+    t.assert.equal(x.cards, last.cards, 'which cards match is known before counting');
+    t.assert.equal(x.status, `Counting the matches in ${x.cards} cards\u2026`, 'no count shown before it is known');
+  }
+  t.assert.deepEqual(samples.filter((x) => !x.complete && /match(es)? in/.test(x.status) && !/^Counting/.test(x.status)), [],
+    'no count shown as the result before the search is complete');
+  const matchedAt = samples.find((x) => x.matching).at;
+  t.assert.ok(last.at - matchedAt >= 200, `counting waited for the query to stand (${matchedAt} -> ${last.at} ms)`);
+
+  // Enter while the counting waits steps at once: it counts first.
+  await t.page.keyboard.type('a');
+  const typed = await t.waitFor(async () => {
+    const s = await t.page.evaluate(() => window.explorer.state().search);
+    return s.query === 'ea' && s.matchingComplete ? s : null;
+  }, 20_000, 'the cards matching "ea" known');
+  await t.page.keyboard.press('Enter');
+  const stepped = await t.waitFor(async () => {
+    const s = await t.page.evaluate(() => window.explorer.state().search);
+    return s.query === 'ea' && s.current === 0 ? s : null;
+  }, 20_000, 'Enter went to the first match of "ea"');
+  t.assert.ok(stepped.complete && stepped.matches > 0, `${JSON.stringify(stepped)} (before Enter: ${JSON.stringify(typed)})`);
+  t.assertNoConsoleErrors();
+});
