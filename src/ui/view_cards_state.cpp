@@ -63,14 +63,14 @@ void CardsView::writeState(nlohmann::json& state) const {
                              {"matches", matches},
                              {"tags", model_->tags.tagsOf(item.id)},
                              {"links", model_->tags.related(item.id)}};
-                const auto it = onScreen_.find(item.id);
+                const CardOnScreen* drawn = onScreen_.find(item.id);
                 // Drawn last frame and still shown (a filter applied since hides it now).
-                if (it != onScreen_.end() && it->second.visible && isShown) {
-                    const ImVec4& r = it->second.rect;
+                if (drawn && drawn->visible && isShown) {
+                    const ImVec4& r = drawn->rect;
                     card["visible"] = true;
                     card["rect"] = {r.x, r.y, r.z, r.w};
-                    if (it->second.cut) {
-                        const ImVec4& e = it->second.cutEdges;
+                    if (drawn->cut) {
+                        const ImVec4& e = drawn->cutEdges;
                         card["cut"] = {{"lastWordRight", e.x},
                                        {"ellipsisLeft", e.y},
                                        {"ellipsisRight", e.z},
