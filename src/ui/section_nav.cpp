@@ -11,6 +11,15 @@ std::string countLabel(const NavEntry& e, bool filtered) {
     return std::to_string(e.total);
 }
 
+const std::string& NavEntry::describe(bool filtered) {
+    if (shown != describedShown || filtered != describedFiltered || description.empty()) {
+        describedShown = shown;
+        describedFiltered = filtered;
+        description = countLabel(*this, filtered) + (total == 1 ? " card" : " cards");
+    }
+    return description;
+}
+
 namespace {
 
 // The room an entry's count takes, whatever its shown part is: titles wrap the same while a
@@ -73,7 +82,7 @@ void drawEntry(const UiContext& ctx, Controls& controls, const Pointer& pointer,
     const Colors& c = ctx.theme.colors();
     const Fonts& f = ctx.theme.fonts();
     const bool current = e.id == frame.current;
-    const std::string id = "nav:" + e.id;
+    const std::string& id = e.controlId;
     if (y + h <= clipTop || y >= clipBottom) {
         controls.addFocusOnly(id);
         y += h + 2;

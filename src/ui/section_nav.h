@@ -6,6 +6,7 @@
 #include "ui_context.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace rx::ui {
@@ -15,6 +16,15 @@ struct NavEntry {
     std::string title;
     int shown = 0; // cards shown under the current filter
     int total = 0;
+    std::string controlId; // "nav:" + id, made once: 200 sections are drawn every frame
+    // Its accessible description ("3/50 cards"), remade only when the count it says changes.
+    std::string description;
+    int describedShown = -1;
+    bool describedFiltered = false;
+
+    NavEntry(std::string id_, std::string title_, int total_)
+        : id(std::move(id_)), title(std::move(title_)), total(total_), controlId("nav:" + id) {}
+    const std::string& describe(bool filtered);
 };
 
 class SectionNav {

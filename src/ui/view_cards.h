@@ -277,7 +277,7 @@ class CardsView {
     std::vector<CardBox> cards_;
     std::vector<SectionBox> sections_;
     std::vector<PlacedProse> prose_;
-    std::vector<NavEntry> navEntries_;
+    mutable std::vector<NavEntry> navEntries_; // mutable: their descriptions are cached
     float contentH_ = 0;
     float maxCardH_ = 0;                         // the tallest card (the open one, usually)
     std::pair<size_t, size_t> window_{0, 0};     // cards [first, second) drawn or registered

@@ -91,12 +91,12 @@ void CardsView::addAccessNodes(UiContext& ctx, ImVec2 gridOrigin) const {
                            current.empty() ? std::string("Sections") : "Sections: " + current,
                            kAccessExpandable | (nav_.menuOpen ? kAccessExpanded : 0));
         }
-        for (const NavEntry& e : navEntries_) {
-            const std::string id = "nav:" + e.id;
+        const bool filtered = navFiltered();
+        for (NavEntry& e : navEntries_) {
+            const std::string& id = e.controlId;
             AccessNode node(id, AccessRole::Link, e.title,
                             e.id == currentSection_ ? kAccessCurrent : 0);
-            const std::string count = countLabel(e, navFiltered());
-            node.description = count + (e.total == 1 ? " card" : " cards");
+            node.description = e.describe(filtered);
             ImVec2 min, max;
             // In the bar layout the entries are drawn only while the menu is open: a screen reader
             // still reaches them, Tab (like the canvas's) does not.

@@ -99,10 +99,10 @@ void CardsView::handleKeys(UiContext& ctx) {
         std::string cur = startsWith(focus_, "nav:") ? focus_ : std::string();
         size_t idx = 0;
         for (size_t i = 0; i < navEntries_.size(); ++i)
-            if ("nav:" + navEntries_[i].id == cur) idx = i + (move == GridMove::Down ? 1 : 0);
+            if (navEntries_[i].controlId == cur) idx = i + (move == GridMove::Down ? 1 : 0);
         if (!cur.empty() && move == GridMove::Up && idx > 0) --idx;
         idx = std::min(idx, navEntries_.empty() ? 0 : navEntries_.size() - 1);
-        if (!navEntries_.empty()) setFocus("nav:" + navEntries_[idx].id, true);
+        if (!navEntries_.empty()) setFocus(navEntries_[idx].controlId, true);
         return;
     }
     if (moved && !cards_.empty()) {

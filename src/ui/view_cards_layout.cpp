@@ -195,7 +195,7 @@ void CardsView::layoutSection(const UiContext& ctx, size_t s, bool filtered) {
     std::vector<size_t> shown;
     for (size_t i = 0; i < section.items.size(); ++i)
         if (shownByFilter(s, i, searchCardOf_[s][i])) shown.push_back(i);
-    navEntries_.push_back({section.id, section.title, 0, static_cast<int>(section.items.size())});
+    navEntries_.emplace_back(section.id, section.title, static_cast<int>(section.items.size()));
     if (filtered && shown.empty()) return;
 
     float& y = laid_.y;
