@@ -54,11 +54,13 @@
 
   // The app's own URL writes: pushState/replaceState fire no popstate/hashchange, so nothing
   // echoes back into the app; an unchanged URL is not written at all.
-  // Replacements (typing into a filter rewrites the URL on every key) are coalesced: at most one
-  // replaceState per REPLACE_EVERY_MS, outside the frame that asked (each call is a synchronous
-  // round trip to the browser, ~10 ms here). A push writes at once, after any pending replace.
-  var REPLACE_EVERY_MS = 150;
-  var pendingReplace = null;
+  // Replacements (typing into a filter rewrites the URL on every key) are coalesced: written once
+  // they stop for REPLACE_QUIET_MS, and at the latest REPLACE_MAX_WAIT_MS after the first, outside
+  // the frame that asked (each is a synchronous round trip to the browser process, costlier than
+  // the frame of the key that asked for it). A push writes at once, after any pending replace;
+  // leaving the page writes what is pending.
+  var REPLACE_QUIET_MS = 250, REPLACE_MAX_WAIT_MS = 1000;
+  var pendingReplace = null, pendingSince = 0;
   var replaceTimer = 0;
 
   function applyUrl(url, push) {
@@ -88,8 +90,11 @@
       applyUrl(urlWithHash(hash), true);
       return;
     }
+    var now = performance.now();
+    if (pendingReplace === null) pendingSince = now;
     pendingReplace = hash;
-    if (!replaceTimer) replaceTimer = setTimeout(flushUrl, REPLACE_EVERY_MS);
+    if (replaceTimer) clearTimeout(replaceTimer);
+    replaceTimer = setTimeout(flushUrl, Math.max(0, Math.min(REPLACE_QUIET_MS, pendingSince + REPLACE_MAX_WAIT_MS - now)));
   }
   window.addEventListener('pagehide', flushUrl);
 
@@ -146,8 +151,45 @@
     gestureCopies.push({ text: text, at: performance.now() });
   }
 
+  // Calls whose effect the frame's pixels do not wait for (the accessibility tree, the URL, the
+  // announcements, the DOM text fields' boxes) are decoded and handled in a task of their own
+  // right after the frame: a key typed into a search then costs its frame only the drawing.
+  // Any other call handles the waiting ones first, so the page sees every call in order.
+  var AFTER_FRAME = { 'a11y-tree': 1, announce: 1, changed: 1, focus: 1, glyphs: 1, 'load-file': 1,
+    'text-fields': 1, 'text-input': 1, url: 1, 'wake-in': 1 };
+  var afterFrame = [], afterFrameChannel = null;
+  var utf8 = new TextDecoder();
+  function handleAfterFrame() {
+    var calls = afterFrame;
+    afterFrame = [];
+    for (var i = 0; i < calls.length; i += 2) {
+      try {
+        window.rxHost.call(calls[i], utf8.decode(calls[i + 1]));
+      } catch (e) {
+        console.warn('explorer host call failed:', calls[i], e);
+      }
+    }
+  }
+
   // Requests from the wasm (src/platform/explorer_bridge.js).
   window.rxHost = {
+    // From the wasm: the payload as UTF-8 bytes.
+    post: function (name, bytes) {
+      if (!AFTER_FRAME[name]) {
+        handleAfterFrame();
+        window.rxHost.call(name, utf8.decode(bytes));
+        return;
+      }
+      afterFrame.push(name, bytes);
+      if (afterFrame.length > 2) return;
+      if (!afterFrameChannel) {
+        afterFrameChannel = new MessageChannel();
+        afterFrameChannel.port1.onmessage = handleAfterFrame;
+      }
+      afterFrameChannel.port2.postMessage(0);
+    },
+    // For handlers that act on what the app reported (the twins' keys and clicks): now, not after.
+    flush: handleAfterFrame,
     call: function (name, payload) {
       // The accessibility tree goes on as text: twins.js parses only the latest one, after the frame.
       if (name === 'a11y-tree') {

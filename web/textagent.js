@@ -311,6 +311,7 @@
   }
 
   function hit(x, y) {
+    if (window.rxHost && window.rxHost.flush) window.rxHost.flush(); // the last frame's boxes
     var b = canvas.getBoundingClientRect();
     for (var id in fields) {
       var f = fields[id], r = f.info.rect;
@@ -374,6 +375,7 @@
   }
   window.addEventListener('keydown', function (e) {
     if (!onCanvasOrTwin(e.target) || !module) return;
+    if (window.rxHost && window.rxHost.flush) window.rxHost.flush(); // fields the last frame drew
     var r = withString(e.key || '', function (kp) {
       return module.UTF8ToString(module._rx_canvas_key(kp, modifiers(e)));
     });

@@ -478,6 +478,7 @@
   // the latest is parsed and applied).
   var pendingTree = null, applyChannel = null;
   function applyPending() {
+    if (window.rxHost && window.rxHost.flush) window.rxHost.flush(); // a tree still on its way
     var text = pendingTree;
     pendingTree = null;
     if (!text) return;

@@ -131,7 +131,7 @@ std::uint64_t AccessTree::hash(bool geometry) const {
         // with every scroll, so it goes with the geometry, sent once a scroll settles).
         for (const AccessNode& n : nodes_) {
             f.pod(n.has(kAccessOffscreen));
-            for (const float v : n.rect) f.pod(static_cast<long>(std::lround(v * 2.0f)));
+            for (const float v : n.rect) f.pod(static_cast<long>(std::nearbyint(v * 2.0f)));
         }
         return f.h;
     }

@@ -2,12 +2,14 @@
 // (window.explorer, URL, postMessage, visibility) lives in web/boot.js, which implements
 // the `rxHost` object these call into.
 mergeInto(LibraryManager.library, {
-  rxjs_host_call: function (name, json) {
+  rxjs_host_call: function (name, bytes, length) {
     // Quoted names: Closure renames dotted properties it has no externs for.
     var host = (typeof window !== 'undefined') && window['rxHost'];
-    if (!host || typeof host['call'] !== 'function') return;
+    if (!host || typeof host['post'] !== 'function') return;
     try {
-      host['call'](UTF8ToString(name), UTF8ToString(json));
+      // A copy of the payload's bytes (a memcpy): decoding and handling it may wait until the
+      // frame is over (boot.js decides which calls can).
+      host['post'](UTF8ToString(name), HEAPU8.slice(bytes, bytes + length));
     } catch (e) {
       console.warn('explorer host call failed:', name, e);
     }

@@ -22,7 +22,7 @@
 #include <string>
 
 extern "C" {
-void rxjs_host_call(const char* name, const char* json);
+void rxjs_host_call(const char* name, const char* json, size_t length);
 double rxjs_now_ms();
 int rxjs_prefers_dark();
 int rxjs_prefers_reduced_motion();
@@ -33,7 +33,7 @@ namespace {
 class BrowserHost final : public rx::ui::Host {
   public:
     void call(const char* name, const std::string& json) override {
-        rxjs_host_call(name, json.c_str());
+        rxjs_host_call(name, json.data(), json.size());
     }
     double nowMs() override { return rxjs_now_ms(); }
     bool prefersDark() override { return rxjs_prefers_dark() != 0; }
@@ -208,7 +208,8 @@ std::string textInputJson(const rx::TextInputSpot& spot) {
 }
 
 void onTextInputSpot(const rx::TextInputSpot& spot) {
-    rxjs_host_call("text-input", textInputJson(spot).c_str());
+    const std::string json = textInputJson(spot);
+    rxjs_host_call("text-input", json.data(), json.size());
 }
 
 const char* getClipboard(void*) {

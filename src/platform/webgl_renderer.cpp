@@ -5,6 +5,7 @@
 #include <GLES3/gl3.h>
 #include <cstddef>
 #include <cstdio>
+#include <cstring>
 
 namespace rx {
 namespace {
@@ -196,6 +197,8 @@ void WebGlRenderer::render(const ImDrawData* dd) {
     const ImVec2 clipScale = dd->FramebufferScale;
     const GLenum indexType = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
     unsigned boundTexture = 0;
+    // Consecutive commands mostly share a clip rect: each GL call is a trip through JS.
+    int scissor[4] = {-1, -1, -1, -1};
     for (int n = 0; n < dd->CmdListsCount; ++n) {
         const ImDrawList* list = dd->CmdLists[n];
         glBufferData(GL_ARRAY_BUFFER,
@@ -215,8 +218,12 @@ void WebGlRenderer::render(const ImDrawData* dd) {
             const float x1 = (cmd.ClipRect.z - clipOff.x) * clipScale.x;
             const float y1 = (cmd.ClipRect.w - clipOff.y) * clipScale.y;
             if (x1 <= x0 || y1 <= y0) continue;
-            glScissor(static_cast<int>(x0), static_cast<int>(fbHeight - y1),
-                      static_cast<int>(x1 - x0), static_cast<int>(y1 - y0));
+            const int rect[4] = {static_cast<int>(x0), static_cast<int>(fbHeight - y1),
+                                 static_cast<int>(x1 - x0), static_cast<int>(y1 - y0)};
+            if (std::memcmp(rect, scissor, sizeof rect) != 0) {
+                glScissor(rect[0], rect[1], rect[2], rect[3]);
+                std::memcpy(scissor, rect, sizeof rect);
+            }
             const auto texture = static_cast<unsigned>(reinterpret_cast<intptr_t>(cmd.GetTexID()));
             if (texture != boundTexture) {
                 glBindTexture(GL_TEXTURE_2D, texture);

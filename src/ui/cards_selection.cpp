@@ -308,12 +308,12 @@ CardsView::ContextTarget CardsView::contextTarget(ImVec2 p, bool byKeyboard) con
             t.card = blocks_[static_cast<size_t>(std::min(selA_, selF_).block)].owner;
         if (t.card.empty()) t.card = openCard_;
     } else {
-        for (const auto& [id, shown] : onScreen_) {
+        onScreen_.forEach([&](const std::string& id, const CardOnScreen& shown) {
             const ImVec4& r = shown.rect;
             if (shown.visible && contains(ImVec2(r.x, r.y), ImVec2(r.x + r.z, r.y + r.w), p) &&
                 contains(areaMin_, areaMax_, p))
                 t.card = id;
-        }
+        });
     }
     if (!t.selection.empty()) {
         t.word = phrase(t.selection, kSearchMaxBytes);
@@ -333,9 +333,9 @@ ImVec2 CardsView::keyboardMenuPoint() const {
     if (hasSelection() && layer_.caret(selF_, x, top, bottom))
         return ImVec2(x, bottom - (layerScroll_ - scroll_.position));
     const std::string card = focusedCard().empty() ? openCard_ : focusedCard();
-    const auto it = onScreen_.find(card);
-    if (!card.empty() && it != onScreen_.end() && it->second.visible)
-        return ImVec2(it->second.rect.x + 24, std::max(areaMin_.y, it->second.rect.y) + 24);
+    const CardOnScreen* shown = onScreen_.find(card);
+    if (!card.empty() && shown && shown->visible)
+        return ImVec2(shown->rect.x + 24, std::max(areaMin_.y, shown->rect.y) + 24);
     return ImVec2(areaMin_.x + 24, areaMin_.y + 24);
 }
 

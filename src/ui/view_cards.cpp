@@ -16,6 +16,22 @@
 namespace rx::ui {
 using namespace cards_detail;
 
+CardOnScreen& CardsOnScreen::add(const std::string& id) {
+    for (size_t i = 0; i < count_; ++i)
+        if (entries_[i].id == id) return entries_[i].shown;
+    if (count_ == entries_.size()) entries_.emplace_back();
+    Entry& e = entries_[count_++];
+    e.id.assign(id);
+    e.shown = CardOnScreen();
+    return e.shown;
+}
+
+const CardOnScreen* CardsOnScreen::find(const std::string& id) const {
+    for (size_t i = 0; i < count_; ++i)
+        if (entries_[i].id == id) return &entries_[i].shown;
+    return nullptr;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Drawing
 
@@ -204,7 +220,7 @@ void CardsView::draw(UiContext& ctx) {
             }
             return;
         }
-        CardOnScreen& shown = onScreen_[item.id];
+        CardOnScreen& shown = onScreen_.add(item.id);
         shown.visible = true;
         shown.rect = ImVec4(min.x, min.y, box.size.x, box.size.y);
         controls_.addClipped(id, min, max, areaMin_, dragMax);
@@ -319,7 +335,7 @@ void CardsView::drawCard(const UiContext& ctx, ImDrawList* dl, const CardBox& bo
     const float bodyH = body.height;
     dl->PopClipRect();
     if (body.truncated) {
-        CardOnScreen& shown = onScreen_[item.id];
+        CardOnScreen& shown = onScreen_.add(item.id);
         shown.cut = true;
         shown.cutEdges =
             ImVec4(body.lastWordRight, body.ellipsisLeft, body.ellipsisRight, at.x + textW);

@@ -31,6 +31,26 @@ struct CardOnScreen {
     ImVec4 cutEdges;
 };
 
+// The cards drawn this frame, by id. Its entries (and their ids' buffers) are reused from frame
+// to frame: a map cleared every frame allocated a node and a key for every card drawn.
+class CardsOnScreen {
+  public:
+    void clear() { count_ = 0; }
+    CardOnScreen& add(const std::string& id); // the card's entry, new or already added
+    const CardOnScreen* find(const std::string& id) const;
+    template <class F> void forEach(F&& f) const {
+        for (size_t i = 0; i < count_; ++i) f(entries_[i].id, entries_[i].shown);
+    }
+
+  private:
+    struct Entry {
+        std::string id;
+        CardOnScreen shown;
+    };
+    std::vector<Entry> entries_;
+    size_t count_ = 0;
+};
+
 class CardsView {
   public:
     void draw(UiContext& ctx);
@@ -275,7 +295,7 @@ class CardsView {
     ImVec2 areaMin_, areaMax_;
     float maxScroll_ = 0;
     double lastFrameMs_ = 0;
-    std::unordered_map<std::string, CardOnScreen> onScreen_;
+    CardsOnScreen onScreen_;
 
     // Selectable text: blocks in reading order (rebuilt with the layout), where this frame drew
     // them (hit tests for the next frame's input), and the selection by block id.

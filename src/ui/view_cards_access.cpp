@@ -140,8 +140,8 @@ void CardsView::addAccessNodes(UiContext& ctx, ImVec2 gridOrigin) const {
             AccessNode card("card:" + item.id, AccessRole::Button, item.title,
                             kAccessFocusable | kAccessExpandable | (open ? kAccessExpanded : 0));
             card.at(gridOrigin.x + box.pos.x, gridOrigin.y + box.pos.y, box.size.x, box.size.y);
-            const auto on = onScreen_.find(item.id);
-            if (on == onScreen_.end() || !on->second.visible) card.state |= kAccessOffscreen;
+            const CardOnScreen* shown = onScreen_.find(item.id);
+            if (!shown || !shown->visible) card.state |= kAccessOffscreen;
             if (dimmedBySearch(box.searchCard)) card.description = "not a search match";
             t.add(std::move(card));
             if (!open) continue;

@@ -58,9 +58,9 @@ nlohmann::json CardsView::sectionsState(bool cardLists) const {
                 const bool isShown = shownByFilter(s, i, sc);
                 shown += isShown ? 1 : 0;
                 const bool matches = matchesSearch(sc);
-                const auto it = onScreen_.find(item.id);
+                const CardOnScreen* drawn = onScreen_.find(item.id);
                 // Drawn last frame and still shown (a filter applied since hides it now).
-                const bool visible = it != onScreen_.end() && it->second.visible && isShown;
+                const bool visible = drawn && drawn->visible && isShown;
                 if (!cardLists) {
                     if (visible) visibleIds.push_back(item.id);
                     if (matches) matchingIds.push_back(item.id);
@@ -75,11 +75,11 @@ nlohmann::json CardsView::sectionsState(bool cardLists) const {
                              {"tags", model_->tags.tagsOf(item.id)},
                              {"links", model_->tags.related(item.id)}};
                 if (visible) {
-                    const ImVec4& r = it->second.rect;
+                    const ImVec4& r = drawn->rect;
                     card["visible"] = true;
                     card["rect"] = {r.x, r.y, r.z, r.w};
-                    if (it->second.cut) {
-                        const ImVec4& e = it->second.cutEdges;
+                    if (drawn->cut) {
+                        const ImVec4& e = drawn->cutEdges;
                         card["cut"] = {{"lastWordRight", e.x},
                                        {"ellipsisLeft", e.y},
                                        {"ellipsisRight", e.z},

@@ -2,8 +2,9 @@
 // A/B of typing into the cards search: the same measurement as bench.mjs's "cards-search" row
 // (main-thread CPU of each requestAnimationFrame callback that drew a frame while a script types
 // 'memory safety without a garbage collector' at 50 ms per key after Ctrl+K), on two builds in
-// alternation, plus the main-thread time per typed key (CDP TaskDuration: frames and the input
-// events, which now go through the search field's DOM twin).
+// alternation; the frame CPU each key cost (the frames from its keydown to the next key's);
+// and the main-thread time per typed key (CDP TaskDuration: frames and the input events, which
+// now go through the search field's DOM twin).
 //
 //   node tests/bench/typing_ab.mjs --a build/site --b OTHER/site [--runs 5]
 //   node tests/bench/typing_ab.mjs --a build/site --b-commit REV [--runs 5]
@@ -30,14 +31,17 @@ const quantile = (xs, q) => {
 };
 
 const INIT = `(() => {
-  const rec = window.__bench = { clears: 0, recording: false, frameCpu: [] };
+  const rec = window.__bench = { clears: 0, recording: false, frameCpu: [], frameAt: [], keyAt: [] };
+  addEventListener('keydown', () => { if (rec.recording) rec.keyAt.push(performance.now()); }, true);
   const clear = WebGL2RenderingContext.prototype.clear;
   WebGL2RenderingContext.prototype.clear = function () { rec.clears++; return clear.apply(this, arguments); };
   const raf = window.requestAnimationFrame.bind(window);
   window.requestAnimationFrame = function (cb) {
     return raf(function (ts) {
       const c0 = rec.clears, t0 = performance.now();
-      try { cb(ts); } finally { if (rec.recording && rec.clears !== c0) rec.frameCpu.push(performance.now() - t0); }
+      try { cb(ts); } finally {
+        if (rec.recording && rec.clears !== c0) { rec.frameCpu.push(performance.now() - t0); rec.frameAt.push(t0); }
+      }
     });
   };
 })();`;
@@ -71,17 +75,20 @@ async function run(browser, url) {
     await page.keyboard.press('Control+KeyK');
     await page.waitForFunction(() => window.explorer.state().search.active, null, { timeout: 5000 });
     const twin = await page.evaluate(() => document.activeElement.id);
-    await page.evaluate(() => { window.__bench.frameCpu = []; window.__bench.recording = true; });
+    await page.evaluate(() => { Object.assign(window.__bench, { frameCpu: [], frameAt: [], keyAt: [], recording: true }); });
     const t0 = await task();
     await page.keyboard.type(TEXT, { delay: 50 });
     // Until the app caught up with the keys (a loaded machine draws slowly), then settle.
     await page.waitForFunction((text) => window.explorer.state().search.query === text, TEXT, { timeout: 20000 }).catch(() => {});
     await sleep(400);
     const t1 = await task();
-    const frameCpu = await page.evaluate(() => { window.__bench.recording = false; return window.__bench.frameCpu; });
+    const { frameCpu, frameAt, keyAt } = await page.evaluate(() => { window.__bench.recording = false; return window.__bench; });
+    // What each key cost in frames: the frames drawn from its keydown to the next key's. A build
+    // that draws an extra cheap frame per key has a lower median per frame for the same work.
+    const perKey = keyAt.map((k, i) => frameCpu.reduce((sum, ms, f) => (frameAt[f] >= k && frameAt[f] < (keyAt[i + 1] ?? Infinity) ? sum + ms : sum), 0));
     const query = await page.evaluate(() => window.explorer.state().search.query);
     if (query !== TEXT) throw new Error(`typed ${JSON.stringify(query)}`);
-    return { frameCpu, taskPerKeyMs: (1000 * (t1 - t0)) / TEXT.length, twin };
+    return { frameCpu, perKey, taskPerKeyMs: (1000 * (t1 - t0)) / TEXT.length, twin };
   } finally {
     await context.close();
   }
@@ -110,12 +117,13 @@ if (!bCommit && !opt('--b', '')) throw new Error('--b SITE or --b-commit REV is 
 const runs = Number(opt('--runs', 5));
 const servers = { a: await serve(sites.a), b: await serve(sites.b) };
 const browser = await chromium.launch({ executablePath: EXECUTABLE_PATH, args: CHROMIUM_ARGS, headless: true });
-const all = { a: { frames: [], perKey: [], twin: '' }, b: { frames: [], perKey: [], twin: '' } };
+const all = { a: { frames: [], keyFrames: [], perKey: [], twin: '' }, b: { frames: [], keyFrames: [], perKey: [], twin: '' } };
 try {
   for (let i = 0; i < runs; i++) {
     for (const k of i % 2 ? ['b', 'a'] : ['a', 'b']) {
       const r = await run(browser, servers[k].url + '/');
       all[k].frames.push(...r.frameCpu);
+      all[k].keyFrames.push(...r.perKey);
       all[k].perKey.push(r.taskPerKeyMs);
       all[k].twin = r.twin;
     }
@@ -129,10 +137,12 @@ const row = (k) => {
   const x = all[k];
   return { site: sites[k], typedInto: x.twin || 'canvas', frames: x.frames.length,
     frameMedianMs: +quantile(x.frames, 0.5).toFixed(2), frameP95Ms: +quantile(x.frames, 0.95).toFixed(2),
+    keyFramesMedianMs: +quantile(x.keyFrames, 0.5).toFixed(2), keyFramesP95Ms: +quantile(x.keyFrames, 0.95).toFixed(2),
     mainThreadPerKeyMs: +quantile(x.perKey, 0.5).toFixed(2) };
 };
 const a = row('a'), b = row('b');
 const ratio = { frameMedian: +(a.frameMedianMs / b.frameMedianMs).toFixed(2), frameP95: +(a.frameP95Ms / b.frameP95Ms).toFixed(2),
+  keyFramesMedian: +(a.keyFramesMedianMs / b.keyFramesMedianMs).toFixed(2), keyFramesP95: +(a.keyFramesP95Ms / b.keyFramesP95Ms).toFixed(2),
   mainThreadPerKey: +(a.mainThreadPerKeyMs / b.mainThreadPerKeyMs).toFixed(2) };
 const target = { frameMedianAndP95AtMost: 1.2, pass: ratio.frameMedian <= 1.2 && ratio.frameP95 <= 1.2 };
 console.log(JSON.stringify({ runs, load: os.loadavg().map((l) => +l.toFixed(1)), a, b: { ...b, commit: bCommit || undefined }, ratio, target }, null, 2));

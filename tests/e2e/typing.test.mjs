@@ -412,3 +412,39 @@ test('complexScriptsShowShapedInTheRealField', async ({ t }) => {
   await t.screenshot('typing-shaped-dark');
   t.assertNoConsoleErrors();
 });
+
+// A typed key's frame only draws: the calls whose effect the pixels do not wait for (the
+// accessibility tree, the URL, the announcement, the text fields' boxes) are handled in a task
+// right after the frame, and in the order the app made them.
+test('aTypedKeysFrameLeavesThePagesBookkeepingForAfterIt', async ({ t }) => {
+  test.setTimeout(60000);
+  await t.page.addInitScript(() => {
+    const seen = window.__hostCalls = { inFrame: [], after: [] };
+    let inFrame = false;
+    const raf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (cb) => raf((ts) => {
+      inFrame = true;
+      try { cb(ts); } finally { inFrame = false; }
+    });
+    for (const name of ['a11y-tree', 'announce', 'changed', 'text-fields', 'text-input', 'url']) {
+      window.addEventListener('explorer:' + name, () => (inFrame ? seen.inFrame : seen.after).push(name));
+    }
+  });
+  await desktop(t);
+  await t.page.keyboard.press('Control+k');
+  await t.waitFor(async () => (await active(t.page)).id === 'rx-field-search', 5000, 'Ctrl+K focuses the twin');
+  await t.page.evaluate(() => { window.__hostCalls.inFrame = []; window.__hostCalls.after = []; });
+  await t.page.keyboard.type('ownership', { delay: 40 });
+  const s = await until(t, (x) => x.search.query === 'ownership' && x.search.matches > 0, 'typed');
+  await t.waitFor(() => t.page.evaluate(() => /q=ownership/.test(location.hash)), 5000, 'the URL follows');
+  const calls = await t.page.evaluate(() => window.__hostCalls);
+  t.assert.deepEqual(calls.inFrame, [], 'nothing of the bookkeeping ran inside a frame');
+  for (const name of ['a11y-tree', 'announce', 'text-fields', 'url'])
+    t.assert.ok(calls.after.includes(name), `${name} arrived after its frame (${[...new Set(calls.after)]})`);
+  // The page is current: the twins' tree has the count, the live region the announcement.
+  const live = await t.page.evaluate(() => document.getElementById('live').textContent);
+  t.assert.match(live, /match/i, 'the announcement reached #live');
+  const count = await t.page.evaluate(() => (window.rxTwins.tree().nodes.find((n) => n.id === 'search-count') || {}).name);
+  t.assert.ok(count && count.startsWith(`${s.search.matches} match`), `the twins hold the count the canvas shows (${count})`);
+  t.assertNoConsoleErrors();
+});
