@@ -245,6 +245,7 @@ class CardsView {
     std::string copiedCard_;
     std::string reportedFocus_;    // last card focus told to the page (a11y mirror)
     unsigned announcedQuery_ = 0;  // the search whose result was announced
+    unsigned countWakeFor_ = 0;    // the search whose counting wait asked the page for a wake
     unsigned navCountedFor_ = ~0u; // the search version the nav counts are of
     struct NavCounted {            // ... and what they counted: which query, layout, cards
         unsigned query = ~0u, layout = ~0u;

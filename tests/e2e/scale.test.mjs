@@ -4,6 +4,7 @@
 // Enter goes to that card at the end of the document.
 // Fixtures and the `t` harness: tests/e2e/fixtures.mjs.
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -244,5 +245,109 @@ test('phoneSectionDropdownScrollsThrough200Sections', async ({ t }) => {
   s = await t.waitFor(async () => { const v = await state(); return !v.open && v.currentSection === last ? v : null; }, 20_000,
     'the tap jumped to the last section');
   t.assert.ok(s.scroll > scrollBefore);
+  t.assertNoConsoleErrors();
+});
+
+// page.js is loaded async from before the rendition, not deferred: the explorer starts once the
+// first screen is painted, while the rest of a large rendition is still arriving and being parsed
+// (a 10,000-card document's is megabytes). Here the page's HTML comes in two parts, the second
+// (the last section, with the deep-linked card) only once the canvas is up: the explorer was ready
+// before the parse ended, and the mirror still ends up whole and in sync: every card's article,
+// aria-current on the deep-linked one once it is parsed.
+test('explorerStartsBeforeTheRenditionIsParsed', async ({ t }) => {
+  test.setTimeout(120_000);
+  const html = await (await fetch(t.url('/'))).text();
+  const cards = [...html.matchAll(/<article id="card-([^"]+)"/g)].map((m) => m[1]);
+  const last = cards.at(-1);
+  const cut = html.lastIndexOf('<section', html.indexOf(`<article id="card-${last}"`));
+  t.assert.ok(cards.length > 10 && cut > 0, 'the built page has the rendition');
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  const server = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.write(html.slice(0, cut));
+    released.then(() => res.end(html.slice(cut)));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const streamed = `http://127.0.0.1:${server.address().port}/`;
+    await t.page.route((url) => url.pathname === '/', (route) => route.continue({ url: streamed }));
+    await t.page.goto(t.url(`/#card=${encodeURIComponent(last)}`), { waitUntil: 'commit' });
+    const s = await t.waitReady(60_000);
+    const early = await t.page.evaluate((id) => ({
+      parsing: document.readyState === 'loading',
+      lastArticle: !!document.getElementById('card-' + id),
+      ready: document.documentElement.classList.contains('ready'),
+    }), last);
+    t.assert.deepEqual(early, { parsing: true, lastArticle: false, ready: true },
+      'the canvas was up while the rendition was still arriving');
+    t.assert.equal(s.openCard, last, 'the deep link opened its card');
+    release();
+    await t.page.waitForLoadState('load');
+    const mirror = await t.waitFor(() => t.page.evaluate((id) => {
+      const el = document.getElementById('card-' + id);
+      return el && el.getAttribute('aria-current') === 'true'
+        ? { articles: document.querySelectorAll('#doc article').length } : null;
+    }, last), 10_000, 'aria-current on the deep-linked card once it is parsed');
+    t.assert.equal(mirror.articles, cards.length, 'the whole rendition is in the mirror');
+    t.assert.equal(await t.page.evaluate(() => document.querySelectorAll('[aria-current="true"]').length), 1);
+  } finally {
+    release();
+    server.close();
+  }
+  t.assertNoConsoleErrors();
+});
+
+// Typing at scale: which cards match comes with the keys; counting their matches (the total, and
+// where Enter steps) waits until the query has stood for a moment (250 ms), and until then the
+// status row says it is counting, never a count. Sampled inside the page every few milliseconds.
+test('searchCountsItsMatchesOnceTheQueryStands', async ({ t }) => {
+  test.setTimeout(180_000);
+  await openGenerated(t, 60, 20);
+  await t.waitFor(async () => t.page.evaluate(() => window.explorer.state().model.complete), 60_000, 'the document read');
+  await t.page.focus('#canvas');
+  await t.page.keyboard.press('Control+KeyK');
+  await t.waitFor(async () => t.page.evaluate(() => window.explorer.state().search.active), 10_000, 'the search field active');
+  const sampled = t.page.evaluate(() => new Promise((resolve) => {
+    const out = [];
+    const t0 = performance.now();
+    const tick = () => {
+      const s = window.explorer.state().search;
+      out.push({ at: performance.now() - t0, query: s.query, cards: s.cards, matches: s.matches, counted: s.counted,
+        matching: s.matchingComplete, complete: s.complete, status: s.status });
+      if ((s.query === 'e' && s.complete) || performance.now() - t0 > 30_000) resolve(out);
+      else setTimeout(tick, 4);
+    };
+    tick();
+  }));
+  await t.page.keyboard.type('e');
+  const samples = (await sampled).filter((x) => x.query === 'e');
+  const last = samples.at(-1);
+  t.assert.ok(last.complete, `the search completed: ${JSON.stringify(last)}`);
+  t.assert.ok(last.cards > 1000 && last.counted === last.cards && last.matches >= last.cards, JSON.stringify(last));
+  t.assert.equal(last.status, `${last.matches} matches in ${last.cards} cards`);
+  const waiting = samples.filter((x) => x.matching && !x.complete);
+  t.assert.ok(waiting.length > 0, `a wait between matching and counting: ${JSON.stringify(samples.slice(0, 8))}`);
+  for (const x of waiting) {
+    t.assert.equal(x.cards, last.cards, 'which cards match is known before counting');
+    t.assert.equal(x.status, `Counting the matches in ${x.cards} cards\u2026`, 'no count shown before it is known');
+  }
+  t.assert.deepEqual(samples.filter((x) => !x.complete && /match(es)? in/.test(x.status) && !/^Counting/.test(x.status)), [],
+    'no count shown as the result before the search is complete');
+  const matchedAt = samples.find((x) => x.matching).at;
+  t.assert.ok(last.at - matchedAt >= 200, `counting waited for the query to stand (${matchedAt} -> ${last.at} ms)`);
+
+  // Enter while the counting waits steps at once: it counts first.
+  await t.page.keyboard.type('a');
+  const typed = await t.waitFor(async () => {
+    const s = await t.page.evaluate(() => window.explorer.state().search);
+    return s.query === 'ea' && s.matchingComplete ? s : null;
+  }, 20_000, 'the cards matching "ea" known');
+  await t.page.keyboard.press('Enter');
+  const stepped = await t.waitFor(async () => {
+    const s = await t.page.evaluate(() => window.explorer.state().search);
+    return s.query === 'ea' && s.current === 0 ? s : null;
+  }, 20_000, 'Enter went to the first match of "ea"');
+  t.assert.ok(stepped.complete && stepped.matches > 0, `${JSON.stringify(stepped)} (before Enter: ${JSON.stringify(typed)})`);
   t.assertNoConsoleErrors();
 });
