@@ -2,18 +2,34 @@
 // visually hidden once the canvas is ready; this keeps it in sync with what the canvas shows:
 // aria-current on the card or matrix cell in focus, and announcements in the #live region.
 // It only listens to the explorer:<name> events boot.js dispatches for every host call.
+// page.js runs while the rendition may still be parsing: #doc's elements are looked up when asked
+// for, and one asked for before the parse reached it is looked up again once the parse is done.
 (function () {
   'use strict';
-  var doc = document.getElementById('doc');
   var live = document.getElementById('live');
-  if (!doc || !live) return;
+  if (!live) return;
+  var doc = function () { return document.getElementById('doc') || document.body; };
 
   var current = null;
+  var lookUpAfterParse = null; // the element aria-current is for, not parsed yet
   var last = { view: null, card: '', tag: '', row: '', col: '' };
   var explorerAnnouncedAt = 0;
 
   function cssEscape(s) {
     return window.CSS && CSS.escape ? CSS.escape(s) : String(s).replace(/["\\]/g, '\\$&');
+  }
+
+  // `find` gives the element (or null); one not parsed yet is looked up again after the parse.
+  function setCurrentTo(find) {
+    var el = find();
+    lookUpAfterParse = !el && document.readyState === 'loading' ? find : null;
+    setCurrent(el);
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', function () {
+      if (lookUpAfterParse) setCurrent(lookUpAfterParse());
+      lookUpAfterParse = null;
+    });
   }
 
   function setCurrent(el) {
@@ -29,8 +45,8 @@
 
   function cellEl(row, col) {
     if (!row || !col) return null;
-    var tr = doc.querySelector('tr[data-adopter="' + cssEscape(row) + '"]');
-    var th = doc.querySelector('th[data-domain="' + cssEscape(col) + '"]');
+    var tr = doc().querySelector('tr[data-adopter="' + cssEscape(row) + '"]');
+    var th = doc().querySelector('th[data-domain="' + cssEscape(col) + '"]');
     if (!tr || !th) return null;
     return tr.children[th.cellIndex] || null;
   }
@@ -53,7 +69,7 @@
   }
 
   function tagCount(id) {
-    return doc.querySelectorAll('article a[href="#tag=' + cssEscape(id) + '"]').length;
+    return doc().querySelectorAll('article a[href="#tag=' + cssEscape(id) + '"]').length;
   }
 
   window.addEventListener('explorer:announce', function () {
@@ -63,15 +79,15 @@
 
   window.addEventListener('explorer:focus', function (e) {
     var d = e.detail || {};
-    if (d.card) setCurrent(cardEl(d.card));
-    else if (d.row && d.col) setCurrent(cellEl(d.row, d.col));
+    if (d.card) setCurrentTo(function () { return cardEl(d.card); });
+    else if (d.row && d.col) setCurrentTo(function () { return cellEl(d.row, d.col); });
   });
 
   window.addEventListener('explorer:changed', function (e) {
     var s = e.detail || {};
     var view = s.view || 'cards';
-    if (view === 'matrix') setCurrent(cellEl(s.row, s.col));
-    else setCurrent(cardEl(s.card));
+    if (view === 'matrix') setCurrentTo(function () { return cellEl(s.row, s.col); });
+    else setCurrentTo(function () { return cardEl(s.card); });
 
     var messages = [];
     if (last.view !== null && view !== last.view) {

@@ -1,6 +1,6 @@
 // Embed mode and host-page messaging (README "Embedding"): page styling for ?embed=1 and
 // bg=transparent, reveal.js slide messages, and the postMessage API for host pages.
-// Runs before boot.js (both deferred); talks to the app only through window.explorer,
+// Runs before boot.js (both in page.js); talks to the app only through window.explorer,
 // window.rxSetSlideActive and the `explorer:<name>` events boot.js dispatches.
 (function () {
   'use strict';

@@ -98,6 +98,27 @@ bool findWords(const IndexedCard& card, const std::vector<std::string>& words,
     return true;
 }
 
+// Whether every word occurs in the card's title or body; `read` grows by the bytes compared
+// (up to each word's first occurrence, the whole text where a word does not occur).
+bool containsAll(const IndexedCard& card, const std::vector<std::string>& words, size_t& read) {
+    for (const std::string& word : words) {
+        size_t at = card.title.text.find(word);
+        if (at != std::string::npos) {
+            read += at + word.size();
+            continue;
+        }
+        read += card.title.text.size();
+        at = card.body.text.find(word);
+        if (at != std::string::npos) {
+            read += at + word.size();
+            continue;
+        }
+        read += card.body.text.size();
+        return false;
+    }
+    return true;
+}
+
 // Every word of `before` occurs inside some word of `now`: a card matching `now` matches `before`.
 bool narrows(const std::vector<std::string>& before, const std::vector<std::string>& now) {
     if (before.empty()) return false;
@@ -190,36 +211,60 @@ void CardSearch::start(const SearchIndex& index, std::string_view query) {
                                              : CardState::Unknown;
     state_.assign(n, static_cast<uint8_t>(initial));
     for (const uint32_t c : candidates_) state_[c] = static_cast<uint8_t>(CardState::Unknown);
-    counts_.assign(n, 0);
     matchList_.clear();
+    counted_ = 0;
     before_.clear();
     matchedCards_ = words_.empty() ? n : 0;
     matches_ = 0;
 }
 
 bool CardSearch::advance(const SearchIndex& index, size_t budgetBytes) {
-    size_t used = 0;
-    std::vector<ByteRange> inTitle, inBody;
-    while (next_ < candidates_.size() && (used < budgetBytes || used == 0)) {
+    size_t read = 0;
+    if (!matchingComplete()) read = matchCards(index, budgetBytes);
+    if (read < budgetBytes && !complete()) countCards(index, budgetBytes - read);
+    return complete();
+}
+
+bool CardSearch::advanceMatching(const SearchIndex& index, size_t budgetBytes) {
+    matchCards(index, budgetBytes);
+    return matchingComplete();
+}
+
+bool CardSearch::advanceCounting(const SearchIndex& index, size_t budgetBytes) {
+    countCards(index, budgetBytes);
+    return complete();
+}
+
+size_t CardSearch::matchCards(const SearchIndex& index, size_t budgetBytes) {
+    size_t read = 0;
+    while (next_ < candidates_.size() && (read < budgetBytes || read == 0)) {
         const uint32_t c = candidates_[next_++];
-        const IndexedCard& card = index.cards[c];
-        used += (card.title.text.size() + card.body.text.size()) * words_.size() + 1;
-        inTitle.clear();
-        inBody.clear();
-        if (!findWords(card, words_, inTitle, inBody)) {
+        ++read; // an empty card still costs
+        if (!containsAll(index.cards[c], words_, read)) {
             state_[c] = static_cast<uint8_t>(CardState::NoMatch);
             continue;
         }
-        const auto count =
-            static_cast<uint32_t>(countMerged(inTitle, card.title) + countMerged(inBody, card.body));
         state_[c] = static_cast<uint8_t>(CardState::Match);
-        counts_[c] = count;
         matchList_.push_back(c);
-        before_.push_back(static_cast<uint32_t>(matches_));
         ++matchedCards_;
-        matches_ += count;
     }
-    return complete();
+    return read;
+}
+
+size_t CardSearch::countCards(const SearchIndex& index, size_t budgetBytes) {
+    size_t read = 0;
+    std::vector<ByteRange> inTitle, inBody;
+    while (counted_ < matchList_.size() && (read < budgetBytes || read == 0)) {
+        const IndexedCard& card = index.cards[matchList_[counted_]];
+        read += (card.title.text.size() + card.body.text.size()) * words_.size() + 1;
+        inTitle.clear();
+        inBody.clear();
+        findWords(card, words_, inTitle, inBody);
+        before_.push_back(static_cast<uint32_t>(matches_));
+        matches_ += countMerged(inTitle, card.title) + countMerged(inBody, card.body);
+        ++counted_;
+    }
+    return read;
 }
 
 void CardSearch::extend(const SearchIndex& index) {
@@ -228,7 +273,6 @@ void CardSearch::extend(const SearchIndex& index) {
     // Cards not tested yet: Unknown while the query has words, matches (no ranges) when empty.
     const CardState added = words_.empty() ? CardState::Match : CardState::Unknown;
     state_.resize(n, static_cast<uint8_t>(added));
-    counts_.resize(n, 0);
     if (words_.empty()) {
         matchedCards_ += n - before;
         return;
@@ -250,7 +294,7 @@ CardMatches CardSearch::rangesOf(const SearchIndex& index, size_t card) const {
 }
 
 MatchPosition CardSearch::position(const SearchIndex& index, size_t k) const {
-    // The last matching card whose ranges start at or before k.
+    // The last counted matching card whose ranges start at or before k.
     const auto after = std::upper_bound(before_.begin(), before_.end(), static_cast<uint32_t>(k));
     if (after == before_.begin()) return {};
     const size_t j = static_cast<size_t>(after - before_.begin()) - 1;

@@ -69,9 +69,12 @@ SearchResult search(const SearchIndex& index, std::string_view query);
 // The search the cards view runs as the user types, at any document size:
 // - narrowing: when every word of the previous query occurs inside a word of the new one ("saf"
 //   -> "safe", "safe" -> "safe bor"), only the cards that still could match are tested again;
-// - slices: advance() tests cards until a byte budget of text is used; until complete(), the
-//   cards not yet tested are Unknown (neither a match nor not one: never the previous query's
-//   answer shown as this one's);
+// - two passes, each in slices: matching tells each card whether every word occurs in it
+//   (reading it only up to each word's first occurrence), then counting finds the matching
+//   cards' ranges for the total and for stepping. What is drawn needs only the first pass (which
+//   cards match, and the ranges of the cards drawn), so a caller can put off counting while the
+//   query keeps changing; until matching is complete, the cards not yet tested are Unknown
+//   (neither a match nor not one: never the previous query's answer shown as this one's);
 // - highlight ranges are computed only for the cards that are drawn (rangesOf) and for the match
 //   being stepped to (position); a card keeps only its range count.
 // Same matching rules and results as search() (unit-tested against it).
@@ -82,13 +85,23 @@ class CardSearch {
     // A new query (cut at kMaxQueryBytes). Nothing is tested yet unless the query is empty (then
     // every card matches with no ranges) or has the same words as the last one (kept as it is).
     void start(const SearchIndex& index, std::string_view query);
-    // Tests cards in document order until about `budgetBytes` of folded text were read (at least
-    // one card); true when the search is complete.
+    // Matches, then counts, until about `budgetBytes` of folded text were read (at least one
+    // card); true when the search is complete.
     bool advance(const SearchIndex& index, size_t budgetBytes);
+    // The first pass alone: tests cards in document order until about `budgetBytes` of folded
+    // text were read (at least one card); true when every card is tested.
+    bool advanceMatching(const SearchIndex& index, size_t budgetBytes);
+    // The second pass alone: counts the ranges of the matching cards found so far, in document
+    // order, until about `budgetBytes` were read (at least one card); true when all are counted
+    // and matching is complete.
+    bool advanceCounting(const SearchIndex& index, size_t budgetBytes);
     // The index grew (a large document still being read): its new cards are tested too (they
     // come after every card tested so far, so the matches stay in document order).
     void extend(const SearchIndex& index);
-    bool complete() const { return next_ >= candidates_.size(); } // over the index's cards so far
+    // Every card tested (over the index's cards so far).
+    bool matchingComplete() const { return next_ >= candidates_.size(); }
+    // Every card tested and every match counted.
+    bool complete() const { return matchingComplete() && counted_ >= matchList_.size(); }
     size_t cards() const { return state_.size(); }
 
     const std::string& query() const { return query_; }
@@ -100,8 +113,9 @@ class CardSearch {
     }
     bool matched(size_t card) const { return state(card) == CardState::Match; }
     size_t matchedCards() const { return matchedCards_; } // so far
-    size_t matches() const { return matches_; }           // highlighted ranges so far
-    size_t tested() const { return next_; }               // of candidates()
+    size_t matches() const { return matches_; } // highlighted ranges in the cards counted so far
+    size_t counted() const { return counted_; } // matching cards counted, of matchedCards()
+    size_t tested() const { return next_; }     // of candidates()
     size_t candidates() const { return candidates_.size(); }
     size_t candidate(size_t k) const { return candidates_[k]; } // the k-th card tested, k < tested()
     bool narrowed() const { return narrowed_; } // the last start() reused the previous result
@@ -112,16 +126,19 @@ class CardSearch {
     MatchPosition position(const SearchIndex& index, size_t k) const;
 
   private:
+    size_t matchCards(const SearchIndex& index, size_t budgetBytes); // returns the bytes read
+    size_t countCards(const SearchIndex& index, size_t budgetBytes); // returns the bytes read
+
     std::string query_;
     std::vector<std::string> words_;
     bool truncated_ = false;
     bool narrowed_ = false;
     std::vector<uint8_t> state_;       // CardState per card
-    std::vector<uint32_t> counts_;     // ranges per card (matches only)
     std::vector<uint32_t> candidates_; // cards to test, document order
     size_t next_ = 0;                  // candidates_[0, next_) are tested
     std::vector<uint32_t> matchList_;  // matching cards so far, document order
-    std::vector<uint32_t> before_;     // ranges in the matches before matchList_[j]
+    size_t counted_ = 0;               // matchList_[0, counted_) are counted
+    std::vector<uint32_t> before_;     // ranges in the matches before matchList_[j], j < counted_
     size_t matchedCards_ = 0, matches_ = 0;
 };
 

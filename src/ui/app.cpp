@@ -947,7 +947,7 @@ void App::drawErrorPanel() {
     ImGui::Spacing();
 }
 
-std::string App::stateJson() const {
+std::string App::stateJson(bool cardLists) const {
     json s;
     s["ready"] = started_ && frames_ > 0;
     s["version"] = model_.version;
@@ -991,7 +991,7 @@ std::string App::stateJson() const {
                  {"sends", accessSends_},
                  {"focus", access_.focus},
                  {"problems", access_.problems()}};
-    cards_.writeState(s);
+    cards_.writeState(s, cardLists);
     matrix_.writeState(s);
     // The matrix view's keyboard focus is ImGui's (top bar included); the cards view runs its own.
     if (view_ == View::Matrix)

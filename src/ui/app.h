@@ -78,7 +78,8 @@ class App {
     // What a click pressed at `press` and released at `release` (ImGui px) would copy, as JSON
     // (copy_payload.h), so the page can write it inside the user's own event; "" = nothing.
     std::string copyPayloadAt(ImVec2 press, ImVec2 release) const;
-    std::string stateJson() const;
+    // window.explorer.state(); cardLists = false leaves out each card's details (cards view).
+    std::string stateJson(bool cardLists = true) const;
     // The print rendition (app_print.cpp): "" = what is shown now, else that URL state.
     std::string printHtml(const std::string& hashOrQuery);
     // The Embed panel (app_embed.cpp): {theme, transparent, scale, controls, width, height,

@@ -32,23 +32,37 @@ bool SearchBar::refresh(const SearchIndex& index, double budgetMs) {
         searchedOnce_ = true;
         searched_ = query_;
         search_.start(index, query_);
+        queryAt_ = std::chrono::steady_clock::now();
         current_ = -1;
         ++queryVersion_;
         changed = restarted = true;
     }
+    waitingToCount_ = false;
     // The frame a key changed the query in already does that key's work (the field, its twin,
-    // the URL): it tests one small slice (a small document's whole search, so its result shows
-    // with the key), the next frames the rest.
-    if (restarted && budgetMs > 0 && !search_.complete()) {
-        search_.advance(index, kKeyFrameBytes);
-    } else if (!search_.complete()) {
-        // Slices of ~32 KB of text until the frame's budget is used.
-        const auto t0 = std::chrono::steady_clock::now();
-        const auto budget = std::chrono::duration<double, std::milli>(budgetMs);
-        while (!search_.advance(index, 32 * 1024) &&
-               (budgetMs <= 0 || std::chrono::steady_clock::now() - t0 < budget)) {
+    // the URL): it tests one small slice (a small document's whole search, counts included, so
+    // its result shows with the key), the next frames the rest.
+    if (restarted && budgetMs > 0) {
+        if (!search_.complete()) search_.advance(index, kKeyFrameBytes);
+        if (changed) ++version_;
+        return changed;
+    }
+    using Ms = std::chrono::duration<double, std::milli>;
+    const auto t0 = std::chrono::steady_clock::now();
+    const double sinceQuery = Ms(t0 - queryAt_).count();
+    // Slices of ~32 KB of text until the frame's budget is used: matching first; counting once
+    // the query has stood for kCountAfterMs (at once without a budget: Enter, a step).
+    while (!search_.complete()) {
+        if (search_.matchingComplete() && budgetMs > 0 && sinceQuery < kCountAfterMs) {
+            waitingToCount_ = true;
+            countWaitMs_ = kCountAfterMs - sinceQuery;
+            break;
         }
+        if (!search_.matchingComplete())
+            search_.advanceMatching(index, kSliceBytes);
+        else
+            search_.advanceCounting(index, kSliceBytes);
         changed = true;
+        if (budgetMs > 0 && Ms(std::chrono::steady_clock::now() - t0).count() >= budgetMs) break;
     }
     if (changed) ++version_;
     return changed;
@@ -71,7 +85,7 @@ std::string SearchBar::countText(bool quoteQuery) const {
     const auto plural = [](size_t n, const char* one, const char* many) {
         return std::to_string(n) + " " + (n == 1 ? one : many);
     };
-    if (!complete()) {
+    if (!matchingComplete()) {
         // While the document is still being read, the share read counts too.
         const double tested =
             search_.candidates() ? double(search_.tested()) / double(search_.candidates()) : 0.0;
@@ -83,6 +97,9 @@ std::string SearchBar::countText(bool quoteQuery) const {
     if (search_.matchedCards() == 0)
         return quoteQuery ? "No cards match \u201C" + search_.query() + "\u201D"
                           : std::string("No cards match this search");
+    if (!complete())
+        return "Counting the matches in " + plural(search_.matchedCards(), "card", "cards") +
+               "\u2026";
     std::string text = plural(search_.matches(), "match", "matches") + " in " +
                        plural(search_.matchedCards(), "card", "cards");
     if (current_ >= 0) text = std::to_string(current_ + 1) + " of " + text;
@@ -200,7 +217,7 @@ float SearchBar::drawStatus(const UiContext& ctx, Controls& controls, const Poin
         const ImVec2 at = place(ImVec2(ts.x + 4, rowH));
         dl->AddText(font, 14.0f, ImVec2(at.x, at.y + (rowH - 14.0f) * 0.5f),
                     none ? c.error : c.text, text.c_str());
-        if (search_.matches() > 0) {
+        if (search_.matchedCards() > 0) { // stepping counts the matches first
             chip("prev", "\u2039 Previous", button);
             chip("next", "Next \u203A", button);
             chip("mode", hideNonMatching ? "Show all cards" : "Hide other cards", button);

@@ -4,13 +4,17 @@
 // Search itself is rx::CardSearch over the core SearchIndex: restarted when the query changes
 // (narrowing when it extends the last one) and run in slices of a few milliseconds per frame, so
 // a keystroke costs about the same at 10,000 cards as at 34; until it is complete the status row
-// says so and the untested cards are shown neither as matches nor as misses.
+// says so and the untested cards are shown neither as matches nor as misses. Counting the matches
+// (the total, and where Enter steps) is not needed to draw: beyond the keystroke's own frame it
+// waits until the query has stood for kCountAfterMs, so typing does not pay for counting every
+// prefix's matches at 10,000 cards.
 #pragma once
 #include "card_input.h"
 #include "search.h"
 #include "text_field.h"
 #include "ui_context.h"
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -26,8 +30,14 @@ class SearchBar {
     bool refresh(const SearchIndex& index, double budgetMs = kSliceMs);
     const CardSearch& result() const { return search_; }
     bool searching() const { return !search_.emptyQuery(); }
-    // Every card tested, and the document read to its end.
+    // Every card tested and its matches counted, and the document read to its end.
     bool complete() const { return search_.complete() && indexComplete_; }
+    // Every card tested (the counts may still come), and the document read to its end.
+    bool matchingComplete() const { return search_.matchingComplete() && indexComplete_; }
+    // Only counting is left, and it waits for the query to stand: no frames are needed until
+    // countWaitMs() from the last refresh.
+    bool waitingToCount() const { return waitingToCount_; }
+    double countWaitMs() const { return countWaitMs_; }
     int current() const { return current_; } // index of the highlighted range stepped to, -1 none
     // Enter / F3: the next or previous match (the search is completed first).
     void step(const SearchIndex& index, bool forward);
@@ -37,6 +47,8 @@ class SearchBar {
     unsigned queryVersion() const { return queryVersion_; } // changes with every new query
     static constexpr double kSliceMs = 2.0;
     static constexpr size_t kKeyFrameBytes = 32 * 1024;
+    static constexpr double kCountAfterMs = 250.0;
+    static constexpr size_t kSliceBytes = 32 * 1024; // between checks of the clock
 
     bool hideNonMatching = false;
 
@@ -73,6 +85,9 @@ class SearchBar {
     bool searchedOnce_ = false;
     CardSearch search_;
     bool indexComplete_ = true; // as of the last refresh
+    std::chrono::steady_clock::time_point queryAt_; // when the search last restarted
+    bool waitingToCount_ = false;
+    double countWaitMs_ = 0;
     float indexLoaded_ = 1.0f;
     int current_ = -1;
     unsigned version_ = 0, queryVersion_ = 0;

@@ -282,8 +282,15 @@ void CardsView::draw(UiContext& ctx) {
     const bool flashing =
         !flashCard_.empty() && !ctx.reducedMotion && ctx.nowMs - flashStartMs_ < kFlashMs;
     if (!flashing) flashCard_.clear();
-    // A search still testing cards needs the next frames even when no input comes.
-    const bool searchPending = search_.searching() && !search_.complete();
+    // A search still testing cards needs the next frames even when no input comes; one that
+    // only waits to count its matches needs one frame, when the wait is over.
+    const bool searchPending =
+        search_.searching() && !search_.complete() && !search_.waitingToCount();
+    if (search_.waitingToCount() && countWakeFor_ != search_.queryVersion()) {
+        countWakeFor_ = search_.queryVersion();
+        ctx.host.call("wake-in",
+                      nlohmann::json{{"ms", static_cast<int>(search_.countWaitMs()) + 5}}.dump());
+    }
     if (scroll_.moving() || flashing || searchPending) ctx.animating = true;
     searchHadKeys_ = false;
     const std::string focusedNow = focusedCard().empty() ? openCard_ : focusedCard();

@@ -65,7 +65,7 @@ void CardsView::addAccessNodes(UiContext& ctx, ImVec2 gridOrigin) const {
         t.open(AccessNode("status", AccessRole::Group, "Search results"));
         if (search_.searching()) {
             t.add(AccessNode("search-count", AccessRole::Text, search_.countText()));
-            if (search_.result().matches() > 0) {
+            if (search_.result().matchedCards() > 0) {
                 addControlNode(t, "prev", AccessRole::Button, "Previous match");
                 addControlNode(t, "next", AccessRole::Button, "Next match");
                 addControlNode(t, "mode", AccessRole::Button, "Hide other cards",

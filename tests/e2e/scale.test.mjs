@@ -4,6 +4,7 @@
 // Enter goes to that card at the end of the document.
 // Fixtures and the `t` harness: tests/e2e/fixtures.mjs.
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -30,16 +31,30 @@ async function openGenerated(t, sections, entries, page = t.page) {
   return t.waitReady(90_000, page);
 }
 
-// Only what the test needs from state(): at 10,000 cards the whole state is a large JSON.
+// What the tests need from state({cards: false}): at 10,000 cards the whole state() is 3.3 MB of
+// JSON and takes most of a second, the page's own time, on each poll.
 const brief = (page) => page.evaluate(() => {
-  const s = window.explorer.state();
-  const cards = s.sections.flatMap((sec) => sec.cards);
+  const s = window.explorer.state({ cards: false });
   return {
-    ready: s.ready, docErrors: (s.errors || []).filter((e) => /\.md$/.test(e.source)).map((e) => e.message), sections: s.sections.length, cards: cards.length,
-    search: s.search, matching: cards.filter((c) => c.matches).map((c) => c.id),
-    last: cards.length ? cards[cards.length - 1].id : null,
-    visible: cards.filter((c) => c.visible).map((c) => c.id), openCard: s.openCard,
+    ready: s.ready, docErrors: (s.errors || []).filter((e) => /\.md$/.test(e.source)).map((e) => e.message),
+    model: s.model, sections: s.sections.length, cards: s.sections.reduce((n, sec) => n + sec.count, 0),
+    search: s.search, matching: s.sections.flatMap((sec) => sec.matchingCards),
+    visible: s.sections.flatMap((sec) => sec.visibleCards), openCard: s.openCard,
     navCounts: s.sections.map((sec) => sec.navCount),
+  };
+});
+
+// The whole state() (each card's details), read once: the last card's id, and whether the cards
+// it shows on screen and matching agree with state({cards: false}) of the same moment.
+const full = (page) => page.evaluate(() => {
+  const cards = window.explorer.state().sections.flatMap((sec) => sec.cards);
+  const ids = (list) => list.map((c) => c.id).join(' ');
+  const brief = window.explorer.state({ cards: false }).sections;
+  return {
+    cards: cards.length, last: cards.length ? cards[cards.length - 1].id : null,
+    matching: cards.filter((c) => c.matches).map((c) => c.id),
+    briefAgrees: ids(cards.filter((c) => c.matches)) === brief.flatMap((sec) => sec.matchingCards).join(' ') &&
+      ids(cards.filter((c) => c.visible)) === brief.flatMap((sec) => sec.visibleCards).join(' '),
   };
 });
 
@@ -63,7 +78,11 @@ test('tenThousandCardsLoadAndSearchFindsTheLastCard', async ({ t }) => {
     return b.search.query === LAST_CARD_WORD && b.search.complete ? b : null;
   }, 60_000, `the search for "${LAST_CARD_WORD}" complete`);
   t.assert.equal(s.search.cards, 1, `one card matches: ${JSON.stringify(s.search)}`);
-  t.assert.deepEqual(s.matching, [s.last], 'the only match is the last card');
+  const all = await full(t.page);
+  t.assert.equal(all.cards, 10000);
+  t.assert.deepEqual(all.matching, [all.last], 'the only match is the last card');
+  t.assert.deepEqual(s.matching, all.matching, 'state({cards: false}) names the same matching card');
+  t.assert.ok(all.briefAgrees, 'state({cards: false}) names the cards on screen and matching as state() does');
   // The nav's counts, kept up slice by slice as the search tested cards: the match in the last
   // section, none in the others.
   t.assert.equal(s.navCounts.length, 200);
@@ -73,9 +92,10 @@ test('tenThousandCardsLoadAndSearchFindsTheLastCard', async ({ t }) => {
   await t.page.keyboard.press('Enter');
   s = await t.waitFor(async () => {
     const b = await brief(t.page);
-    return b.visible.includes(b.last) ? b : null;
+    return b.visible.includes(all.last) ? b : null;
   }, 20_000, 'Enter scrolled to the last card');
   t.assert.equal(s.search.current, 0);
+  t.assert.ok((await full(t.page)).briefAgrees, 'state({cards: false}) names the cards on screen as state() does');
   await t.screenshot('scale-10k-last-card');
   t.assertNoConsoleErrors();
 });
@@ -86,7 +106,7 @@ test('tenThousandCardsLoadAndSearchFindsTheLastCard', async ({ t }) => {
 test('largeDocumentShowsItsStartFirstAndSearchWaitsForTheRest', async ({ t }) => {
   test.setTimeout(180_000);
   await openGenerated(t, 200, 50);
-  const model = () => t.page.evaluate(() => { const s = window.explorer.state(); return { model: s.model, search: s.search }; });
+  const model = () => brief(t.page);
   const first = await model();
   t.assert.equal(first.model.complete, false, 'the first frame came before the whole document was read');
   t.assert.ok(first.model.cards > 0 && first.model.cards < 10000, `the first sections only: ${first.model.cards} cards`);
@@ -106,9 +126,8 @@ test('largeDocumentShowsItsStartFirstAndSearchWaitsForTheRest', async ({ t }) =>
   t.assert.deepEqual(early.filter((x) => x.complete), [], 'no search called itself complete before the document was read');
   t.assert.equal(done.model.cards, 10000);
   t.assert.equal(done.search.cards, 1, `one card matches: ${JSON.stringify(done.search)}`);
-  const s = await brief(t.page);
-  t.assert.deepEqual(s.matching, [s.last], 'the only match is the last card');
-  t.assert.deepEqual(s.docErrors, [], 'the generated document has no problems');
+  t.assert.deepEqual(done.matching, [(await full(t.page)).last], 'the only match is the last card');
+  t.assert.deepEqual(done.docErrors, [], 'the generated document has no problems');
   t.assertNoConsoleErrors();
 });
 
@@ -183,7 +202,7 @@ test('phoneSectionDropdownScrollsThrough200Sections', async ({ t }) => {
   t.watch(page);
   await openGenerated(t, 200, 2, page);
   const state = () => page.evaluate(() => {
-    const s = window.explorer.state();
+    const s = window.explorer.state({ cards: false });
     return { controls: s.controls, open: s.layout.navMenuOpen, scroll: s.scroll.y, currentSection: s.currentSection,
       sections: s.sections.map((x) => x.id) };
   });
@@ -204,23 +223,131 @@ test('phoneSectionDropdownScrollsThrough200Sections', async ({ t }) => {
   const cdp = await context.newCDPSession(page);
   const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
   const x = shown[0].rect[0] + shown[0].rect[2] / 2;
+  // Each swipe from low in the list up to near the top of the screen (the list follows the finger
+  // wherever it goes), in four moves.
+  const fromY = 760, toY = 40;
   const scrollBefore = s.scroll;
   let target = null;
-  for (let swipe = 0; swipe < 40 && !target; swipe++) {
-    await touch('touchStart', x, 760);
-    for (let y = 740; y >= 200; y -= 60) { await touch('touchMove', x, y); await page.waitForTimeout(16); }
-    await touch('touchEnd', x, 200);
+  let swipe = 0;
+  for (; swipe < 40 && !target; swipe++) {
+    await touch('touchStart', x, fromY);
+    for (let k = 1; k <= 4; k++) { await touch('touchMove', x, fromY + ((toY - fromY) * k) / 4); await page.waitForTimeout(16); }
+    await touch('touchEnd', x, toY);
     await page.waitForTimeout(150);
     s = await state();
     t.assert.equal(s.open, true, 'a swipe picks no entry');
     target = navShown(s).find((c) => c.id === `nav:${last}`);
   }
-  t.assert.ok(target, 'swipes reached the last section');
+  t.assert.ok(target, `${swipe} swipes reached the last section`);
   t.assert.equal(s.scroll, scrollBefore, 'the cards below did not scroll');
   await t.screenshot('scale-phone-dropdown-end', page);
   await page.touchscreen.tap(target.rect[0] + target.rect[2] / 2, target.rect[1] + target.rect[3] / 2);
   s = await t.waitFor(async () => { const v = await state(); return !v.open && v.currentSection === last ? v : null; }, 20_000,
     'the tap jumped to the last section');
   t.assert.ok(s.scroll > scrollBefore);
+  t.assertNoConsoleErrors();
+});
+
+// page.js is loaded async from before the rendition, not deferred: the explorer starts once the
+// first screen is painted, while the rest of a large rendition is still arriving and being parsed
+// (a 10,000-card document's is megabytes). Here the page's HTML comes in two parts, the second
+// (the last section, with the deep-linked card) only once the canvas is up: the explorer was ready
+// before the parse ended, and the mirror still ends up whole and in sync: every card's article,
+// aria-current on the deep-linked one once it is parsed.
+test('explorerStartsBeforeTheRenditionIsParsed', async ({ t }) => {
+  test.setTimeout(120_000);
+  const html = await (await fetch(t.url('/'))).text();
+  const cards = [...html.matchAll(/<article id="card-([^"]+)"/g)].map((m) => m[1]);
+  const last = cards.at(-1);
+  const cut = html.lastIndexOf('<section', html.indexOf(`<article id="card-${last}"`));
+  t.assert.ok(cards.length > 10 && cut > 0, 'the built page has the rendition');
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  const server = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.write(html.slice(0, cut));
+    released.then(() => res.end(html.slice(cut)));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const streamed = `http://127.0.0.1:${server.address().port}/`;
+    await t.page.route((url) => url.pathname === '/', (route) => route.continue({ url: streamed }));
+    await t.page.goto(t.url(`/#card=${encodeURIComponent(last)}`), { waitUntil: 'commit' });
+    const s = await t.waitReady(60_000);
+    const early = await t.page.evaluate((id) => ({
+      parsing: document.readyState === 'loading',
+      lastArticle: !!document.getElementById('card-' + id),
+      ready: document.documentElement.classList.contains('ready'),
+    }), last);
+    t.assert.deepEqual(early, { parsing: true, lastArticle: false, ready: true },
+      'the canvas was up while the rendition was still arriving');
+    t.assert.equal(s.openCard, last, 'the deep link opened its card');
+    release();
+    await t.page.waitForLoadState('load');
+    const mirror = await t.waitFor(() => t.page.evaluate((id) => {
+      const el = document.getElementById('card-' + id);
+      return el && el.getAttribute('aria-current') === 'true'
+        ? { articles: document.querySelectorAll('#doc article').length } : null;
+    }, last), 10_000, 'aria-current on the deep-linked card once it is parsed');
+    t.assert.equal(mirror.articles, cards.length, 'the whole rendition is in the mirror');
+    t.assert.equal(await t.page.evaluate(() => document.querySelectorAll('[aria-current="true"]').length), 1);
+  } finally {
+    release();
+    server.close();
+  }
+  t.assertNoConsoleErrors();
+});
+
+// Typing at scale: which cards match comes with the keys; counting their matches (the total, and
+// where Enter steps) waits until the query has stood for a moment (250 ms), and until then the
+// status row says it is counting, never a count. Sampled inside the page every few milliseconds.
+test('searchCountsItsMatchesOnceTheQueryStands', async ({ t }) => {
+  test.setTimeout(180_000);
+  await openGenerated(t, 60, 20);
+  await t.waitFor(async () => t.page.evaluate(() => window.explorer.state().model.complete), 60_000, 'the document read');
+  await t.page.focus('#canvas');
+  await t.page.keyboard.press('Control+KeyK');
+  await t.waitFor(async () => t.page.evaluate(() => window.explorer.state().search.active), 10_000, 'the search field active');
+  const sampled = t.page.evaluate(() => new Promise((resolve) => {
+    const out = [];
+    const t0 = performance.now();
+    const tick = () => {
+      const s = window.explorer.state().search;
+      out.push({ at: performance.now() - t0, query: s.query, cards: s.cards, matches: s.matches, counted: s.counted,
+        matching: s.matchingComplete, complete: s.complete, status: s.status });
+      if ((s.query === 'e' && s.complete) || performance.now() - t0 > 30_000) resolve(out);
+      else setTimeout(tick, 4);
+    };
+    tick();
+  }));
+  await t.page.keyboard.type('e');
+  const samples = (await sampled).filter((x) => x.query === 'e');
+  const last = samples.at(-1);
+  t.assert.ok(last.complete, `the search completed: ${JSON.stringify(last)}`);
+  t.assert.ok(last.cards > 1000 && last.counted === last.cards && last.matches >= last.cards, JSON.stringify(last));
+  t.assert.equal(last.status, `${last.matches} matches in ${last.cards} cards`);
+  const waiting = samples.filter((x) => x.matching && !x.complete);
+  t.assert.ok(waiting.length > 0, `a wait between matching and counting: ${JSON.stringify(samples.slice(0, 8))}`);
+  for (const x of waiting) {
+    t.assert.equal(x.cards, last.cards, 'which cards match is known before counting');
+    t.assert.equal(x.status, `Counting the matches in ${x.cards} cards\u2026`, 'no count shown before it is known');
+  }
+  t.assert.deepEqual(samples.filter((x) => !x.complete && /match(es)? in/.test(x.status) && !/^Counting/.test(x.status)), [],
+    'no count shown as the result before the search is complete');
+  const matchedAt = samples.find((x) => x.matching).at;
+  t.assert.ok(last.at - matchedAt >= 200, `counting waited for the query to stand (${matchedAt} -> ${last.at} ms)`);
+
+  // Enter while the counting waits steps at once: it counts first.
+  await t.page.keyboard.type('a');
+  const typed = await t.waitFor(async () => {
+    const s = await t.page.evaluate(() => window.explorer.state().search);
+    return s.query === 'ea' && s.matchingComplete ? s : null;
+  }, 20_000, 'the cards matching "ea" known');
+  await t.page.keyboard.press('Enter');
+  const stepped = await t.waitFor(async () => {
+    const s = await t.page.evaluate(() => window.explorer.state().search);
+    return s.query === 'ea' && s.current === 0 ? s : null;
+  }, 20_000, 'Enter went to the first match of "ea"');
+  t.assert.ok(stepped.complete && stepped.matches > 0, `${JSON.stringify(stepped)} (before Enter: ${JSON.stringify(typed)})`);
   t.assertNoConsoleErrors();
 });

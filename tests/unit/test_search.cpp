@@ -355,8 +355,43 @@ TEST_CASE("CardSearch: until complete, untested cards are unknown, never the las
     CHECK(inc.tested() == 1);
     CHECK_FALSE(inc.complete());
     const int slices = runToEnd(inc, index, 1);
-    CHECK(static_cast<size_t>(slices) + 1 == inc.candidates());
+    // One card a slice: every candidate tested, then every match counted.
+    CHECK(static_cast<size_t>(slices) + 1 == inc.candidates() + inc.matchedCards());
     checkSame(inc, index, "rust performance");
+}
+
+TEST_CASE("CardSearch: matching first, reading each card only to its first occurrences; then counting") {
+    const rx::SearchIndex index = rx::buildSearchIndex(realDocument());
+    size_t text = 0;
+    for (const rx::IndexedCard& c : index.cards) text += c.title.text.size() + c.body.text.size();
+    REQUIRE(text > 4 * 1024);
+    rx::CardSearch inc;
+    // Every card has an "e" near its start: one slice of 1 KB tests them all.
+    inc.start(index, "e");
+    CHECK(inc.advanceMatching(index, 1024));
+    CHECK(inc.matchedCards() == index.cards.size());
+    CHECK_FALSE(inc.complete()); // the ranges are not counted yet
+    CHECK(inc.matches() == 0);
+    CHECK(inc.counted() == 0);
+    // Counting reads every matching card whole: more than one slice of 1 KB.
+    CHECK_FALSE(inc.advanceCounting(index, 1024));
+    CHECK(inc.counted() > 0);
+    while (!inc.advanceCounting(index, 1024)) {
+    }
+    CHECK(inc.counted() == inc.matchedCards());
+    checkSame(inc, index, "e");
+    // Which cards match is known before counting, and equals search()'s.
+    for (const std::string q : {"memory safety", "rust", "zzz", "safe rust c"}) {
+        inc.start(index, q);
+        while (!inc.advanceMatching(index, 256)) {
+        }
+        const rx::SearchResult full = rx::search(index, q);
+        CHECK(inc.matchedCards() == full.matchedCards);
+        for (size_t c = 0; c < index.cards.size(); ++c) CHECK(inc.matched(c) == full.cards[c].matched);
+        CHECK(inc.complete() == (full.matchedCards == 0));
+        runToEnd(inc, index, 256);
+        checkSame(inc, index, q);
+    }
 }
 
 TEST_CASE("CardSearch: an empty query matches every card at once; the same words keep the result") {

@@ -78,16 +78,16 @@ export function copyContent(contentDir, site) {
   copyTree(contentDir, path.join(site, 'content'), (name) => name === 'README.md');
 }
 
-// The content files named by content/index.json, as a hint in the page's head: boot.js fetches
-// them together with the index instead of after it (the index still decides what is used).
+// The content files named by content/index.json, as a hint at the end of the page's head: boot.js
+// fetches them together with the index instead of after it (the index still decides what is used).
 export function hintContentFiles(site) {
   const index = JSON.parse(read(path.join(site, 'content/index.json')));
   const names = [index.document, index.adopters, index.vocabulary].filter((n) => typeof n === 'string');
   const attr = JSON.stringify(names).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   const page = path.join(site, 'index.html');
-  const anchor = /^<script src="page.js" defer><\/script>$/m;
+  const anchor = /^<\/head>$/m;
   const html = read(page);
-  if (!anchor.test(html)) throw new Error('index.html has no page.js script to put the content hint before');
+  if (!anchor.test(html)) throw new Error('index.html has no </head> to put the content hint before');
   fs.writeFileSync(page, html.replace(anchor, (m) => `<meta name="explorer-content" content="${attr}">\n${m}`));
 }
 
@@ -98,9 +98,11 @@ export function copyWebSources(site) {
   copyTree(WEB_DIR, site, (name) => name === 'serve.mjs' || name === 'tools');
 }
 
-// The page's deferred scripts (index.html lists them in run order) become one page.js: one
-// request instead of four (HTTP/1.1 has six connections for a dozen first-view downloads) and one
-// gzip stream, smaller than four.
+// The page's scripts (index.html lists them in run order, deferred) become one page.js: one
+// request instead of nine (HTTP/1.1 has six connections for a dozen first-view downloads) and one
+// gzip stream, smaller than nine. It is loaded async where they stood (before the rendition): a
+// deferred script would run only once the whole rendition is parsed, and a large document's
+// rendition is megabytes; in one file their order holds either way.
 export function bundlePageScripts(site) {
   const page = path.join(site, 'index.html');
   const html = read(page);
@@ -111,7 +113,7 @@ export function bundlePageScripts(site) {
   fs.writeFileSync(path.join(site, 'page.js'), parts.join('\n'));
   let first = true;
   fs.writeFileSync(page, html.replace(tag, () => {
-    const out = first ? '<script src="page.js" defer></script>\n' : '';
+    const out = first ? '<script src="page.js" async></script>\n' : '';
     first = false;
     return out;
   }));
