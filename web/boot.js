@@ -265,13 +265,15 @@
   var staticMode = !!(window.rxPrint && window.rxPrint.staticMode());
   var staticHash = null;
 
-  function state() {
+  // state({cards: false}): sections without each card's details (visibleCards and matchingCards
+  // name the ones drawn and the ones matching the search), cheap at 10,000 cards.
+  function state(options) {
     if (staticMode) {
       return { ready: false, static: window.rxPrint.reason, url: staticHash === null ? urlState() : staticHash,
         printed: !!document.querySelector('html.has-print'), error: bootError, errors: [] };
     }
     if (!api) return { ready: false, error: bootError, errors: [] };
-    return JSON.parse(api.stateJson());
+    return JSON.parse(api.stateJson(!(options && options.cards === false)));
   }
 
   window.explorer = {
@@ -393,7 +395,7 @@
 
   function wirePage(m) {
     api = {
-      stateJson: function () { return m.UTF8ToString(m._rx_state_json()); },
+      stateJson: function (cardLists) { return m.UTF8ToString(m._rx_state_json(cardLists ? 1 : 0)); },
       applyUrlState: function (s) { withString(m, s, function (p) { m._rx_apply_url_state(p); }); },
       wake: function () { m._rx_wake(); },
       setVisible: function (v) { m._rx_set_visible(v); },

@@ -327,10 +327,11 @@ EMSCRIPTEN_KEEPALIVE int rx_start(const char* initialUrlState) {
     return rx::toInt(rx::StartResult::Started);
 }
 
-// window.explorer.state(): a JSON snapshot of what is on screen.
-EMSCRIPTEN_KEEPALIVE const char* rx_state_json() {
+// window.explorer.state(options): a JSON snapshot of what is on screen. cardLists 0
+// (state({cards: false})): no per-card details, which at 10,000 cards are megabytes of JSON.
+EMSCRIPTEN_KEEPALIVE const char* rx_state_json(int cardLists) {
     if (!g) return "{\"ready\":false}";
-    g->stateJson = g->app.stateJson();
+    g->stateJson = g->app.stateJson(cardLists != 0);
     // heapBytes (wasm memory size) and heapUsed (bytes malloc'ed now): long-run tests check that
     // they stay flat.
     if (g->stateJson.size() > 2 && g->stateJson.front() == '{')

@@ -58,8 +58,10 @@ class CardsView {
     void drawTopBarControls(UiContext& ctx);
     void applyUrl(const UrlState& url);
     void writeUrl(UrlState& url) const;
-    void writeState(nlohmann::json& state) const; // adds sections[], openCard, search, ...
-    void revealCard(const std::string& id);       // open, scroll to and highlight
+    // Adds sections[], openCard, search, ... Without cardLists, a section names only the ids of
+    // its cards drawn on screen and of those matching the search instead of every card's details.
+    void writeState(nlohmann::json& state, bool cardLists = true) const;
+    void revealCard(const std::string& id); // open, scroll to and highlight
     // Requests of the DOM twins for this view's controls (before the top bar is drawn).
     void takeAccessRequests(UiContext& ctx);
     void focusFromTwin(const std::string& id); // a twin got the DOM focus: ring and scroll
@@ -104,6 +106,7 @@ class CardsView {
     bool searchPending() const { return search_.searching() && !search_.complete(); }
 
   private:
+    nlohmann::json sectionsState(bool cardLists) const; // state().sections
     struct CardBox {
         size_t section = 0, item = 0;
         int searchCard = -1; // index into SearchIndex::cards

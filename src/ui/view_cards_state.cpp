@@ -39,13 +39,16 @@ void CardsView::writeUrl(UrlState& url) const {
     url.section = section_;
 }
 
-void CardsView::writeState(nlohmann::json& state) const {
+// sections[]: each section's counts and its cards (cardLists: every card's details; otherwise the
+// ids of the ones drawn on screen and of the ones matching the search).
+nlohmann::json CardsView::sectionsState(bool cardLists) const {
     using nlohmann::json;
     json sections = json::array();
     if (model_) {
         for (size_t s = 0; s < model_->doc.sections.size(); ++s) {
             const Section& section = model_->doc.sections[s];
             json cards = json::array();
+            json visibleIds = json::array(), matchingIds = json::array();
             int shown = 0;
             for (size_t i = 0; i < section.items.size(); ++i) {
                 const Item& item = section.items[i];
@@ -55,6 +58,14 @@ void CardsView::writeState(nlohmann::json& state) const {
                 const bool isShown = shownByFilter(s, i, sc);
                 shown += isShown ? 1 : 0;
                 const bool matches = matchesSearch(sc);
+                const CardOnScreen* drawn = onScreen_.find(item.id);
+                // Drawn last frame and still shown (a filter applied since hides it now).
+                const bool visible = drawn && drawn->visible && isShown;
+                if (!cardLists) {
+                    if (visible) visibleIds.push_back(item.id);
+                    if (matches) matchingIds.push_back(item.id);
+                    continue;
+                }
                 json card = {{"id", item.id},
                              {"title", item.title},
                              {"visible", false},
@@ -63,9 +74,7 @@ void CardsView::writeState(nlohmann::json& state) const {
                              {"matches", matches},
                              {"tags", model_->tags.tagsOf(item.id)},
                              {"links", model_->tags.related(item.id)}};
-                const CardOnScreen* drawn = onScreen_.find(item.id);
-                // Drawn last frame and still shown (a filter applied since hides it now).
-                if (drawn && drawn->visible && isShown) {
+                if (visible) {
                     const ImVec4& r = drawn->rect;
                     card["visible"] = true;
                     card["rect"] = {r.x, r.y, r.z, r.w};
@@ -79,17 +88,28 @@ void CardsView::writeState(nlohmann::json& state) const {
                 }
                 cards.push_back(card);
             }
-            sections.push_back(
-                {{"id", section.id},
-                 {"title", section.title},
-                 {"count", section.items.size()},
-                 {"shown", shown},
-                 {"navCount", s < navEntries_.size() ? countLabel(navEntries_[s], navFiltered())
-                                                     : std::string()},
-                 {"cards", cards}});
+            json entry = {{"id", section.id},
+                          {"title", section.title},
+                          {"count", section.items.size()},
+                          {"shown", shown},
+                          {"navCount", s < navEntries_.size()
+                                           ? countLabel(navEntries_[s], navFiltered())
+                                           : std::string()}};
+            if (cardLists) {
+                entry["cards"] = std::move(cards);
+            } else {
+                entry["visibleCards"] = std::move(visibleIds);
+                entry["matchingCards"] = std::move(matchingIds);
+            }
+            sections.push_back(std::move(entry));
         }
     }
-    state["sections"] = sections;
+    return sections;
+}
+
+void CardsView::writeState(nlohmann::json& state, bool cardLists) const {
+    using nlohmann::json;
+    state["sections"] = sectionsState(cardLists);
     const auto nullable = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
     state["openCard"] = nullable(openCard_);
     state["tag"] = nullable(tag_);

@@ -35,6 +35,8 @@
 //                                  installability need one), closed and removed after the test
 //   t.watch(page)                  collect another page's console errors into t.consoleErrors
 //   t.chromiumArgs, t.executablePath, t.outDir (build/e2e), t.log(...)
+// With RX_E2E_CPU=1 each test's CPU seconds (browser processes by type) go into the JSON report
+// (cpu.mjs).
 //
 // Helpers below, by what they wait for:
 //   ready(t, path)      open, ready, no content errors, input settled; returns the state
@@ -52,6 +54,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { test as base, chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, EXECUTABLE_PATH } from './chromium.mjs';
+import { cpuSince, treeCpu } from './cpu.mjs';
 import { canvasOrigin, focusCanvas } from '../bench/matrix_typing.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -195,9 +198,11 @@ export const test = base.extend({
     const cleanups = [];
     const { context, page } = await reusedTab.take();
     const t = makeHarness({ browser, context, page, baseUrl: baseURL.replace(/\/+$/, ''), cleanups });
+    const cpuBefore = process.env.RX_E2E_CPU ? treeCpu() : null; // cpu.mjs
     try {
       await use(t);
     } finally {
+      if (cpuBefore) testInfo.annotations.push({ type: 'cpu', description: JSON.stringify(cpuSince(cpuBefore)) });
       const failed = testInfo.status !== testInfo.expectedStatus;
       if (failed && t.consoleErrors.length) {
         await testInfo.attach('console-errors.txt', { body: t.consoleErrors.join('\n'), contentType: 'text/plain' });

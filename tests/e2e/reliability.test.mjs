@@ -317,12 +317,27 @@ test('hostileAndForeignPostMessagesAreIgnored', async ({ t }) => {
 
 // --- long run --------------------------------------------------------------------------------------
 
+// A key's press and release as CDP input events (the ones Playwright's keyboard sends).
+const keyEvents = (key, code, keyCode, text) => [
+  { type: text ? 'keyDown' : 'rawKeyDown', key, code, windowsVirtualKeyCode: keyCode, text, unmodifiedText: text },
+  { type: 'keyUp', key, code, windowsVirtualKeyCode: keyCode },
+].map((params) => ['Input.dispatchKeyEvent', params]);
+
+// A left click at (x, y) as CDP input events (Playwright's mouse.click).
+const clickEvents = (x, y) => [
+  { type: 'mouseMoved', x, y, button: 'none' },
+  { type: 'mousePressed', x, y, button: 'left', buttons: 1, clickCount: 1 },
+  { type: 'mouseReleased', x, y, button: 'left', buttons: 0, clickCount: 1 },
+].map((params) => ['Input.dispatchMouseEvent', params]);
+
 // 5,000 scripted interactions (RX_LONG_RUN_INTERACTIONS overrides): search typing, tag filter,
 // open/close cards, pivot, view switches, navigation through the hash. Each interaction is
 // followed by a rendered frame. Hash navigations are batched in the page (one round trip, a frame
-// between each); keys and clicks go through Playwright. A small viewport keeps software WebGL
-// fast. The wasm heap (malloc'ed bytes and memory size) and the JS heap must stay flat, and
-// frames must keep rendering.
+// between each); keys and clicks are the browser's input events (CDP, as Playwright sends them),
+// all of a cycle sent at once: they queue in the page in order and the app takes them a frame
+// at a time (ImGui's input queue), as from a fast hand, instead of a round trip each. A small
+// viewport keeps software WebGL fast. The wasm heap (malloc'ed bytes and memory size) and the JS
+// heap must stay flat, and frames must keep rendering.
 test('longRunOf5000InteractionsKeepsHeapsFlat', async ({ t }) => {
   test.setTimeout(600000);
   const total = Number(process.env.RX_LONG_RUN_INTERACTIONS || 5000);
@@ -355,13 +370,17 @@ test('longRunOf5000InteractionsKeepsHeapsFlat', async ({ t }) => {
         await frame();
       }
     }, [hashes, (i * 12) % hashes.length]);
-    const kb = t.page.keyboard;
-    await kb.press('/'); // focus the search field
-    await kb.type(i % 2 ? 'r' : 'm');
-    await kb.press('Escape');
-    await t.page.mouse.click(320 + (i % 3) * 40, 250); // open whatever card is there
-    await kb.press('Escape');
-    await t.page.mouse.wheel(0, i % 2 ? 200 : -200);
+    const letter = i % 2 ? 'r' : 'm';
+    const x = 320 + (i % 3) * 40, y = 250;
+    const inputs = [
+      ...keyEvents('/', 'Slash', 191, '/'), // focus the search field
+      ...keyEvents(letter, `Key${letter.toUpperCase()}`, letter.toUpperCase().charCodeAt(0), letter),
+      ...keyEvents('Escape', 'Escape', 27),
+      ...clickEvents(x, y), // open whatever card is there
+      ...keyEvents('Escape', 'Escape', 27),
+      ['Input.dispatchMouseEvent', { type: 'mouseWheel', x, y, deltaX: 0, deltaY: i % 2 ? 200 : -200 }],
+    ];
+    await Promise.all(inputs.map(([method, params]) => cdp.send(method, params)));
     count += 18;
   };
   const heaps = async () => {
