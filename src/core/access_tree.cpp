@@ -256,4 +256,15 @@ std::vector<std::string> AccessTree::problems() const {
     return out;
 }
 
+TreeSendDecision decideTreeSend(const TreeSendInput& in) {
+    TreeSendDecision d;
+    if (!in.structureChanged && (!in.geometryChanged || in.moving)) return d;
+    if ((in.busy || in.typing) && !in.focusChanged && in.msSinceLastSend < kTreeEveryMs) {
+        if (!in.busy) d.wakeInMs = kTreeEveryMs - in.msSinceLastSend;
+        return d;
+    }
+    d.send = true;
+    return d;
+}
+
 } // namespace rx

@@ -112,4 +112,24 @@ class AccessTree {
     std::vector<int> open_;
 };
 
+// When the App sends a changed tree to the page. A screen reader needs names, states and the
+// focus at once; boxes can wait until a scroll settles; while a search is still testing cards, a
+// large document is still being read or someone is typing, the tree changes every frame (counts,
+// new sections, which cards match) and goes at most every kTreeEveryMs, a moved focus at once.
+struct TreeSendInput {
+    bool structureChanged = false; // a role, name, value, state, nesting or the focus
+    bool geometryChanged = false;  // a box
+    bool focusChanged = false;
+    bool moving = false; // a scroll, fling or drag in progress
+    bool busy = false;   // frames keep coming until the work is done
+    bool typing = false; // a text field's text changed within the last kTreeEveryMs
+    double msSinceLastSend = 1e9;
+};
+struct TreeSendDecision {
+    bool send = false;
+    double wakeInMs = -1; // >= 0: nothing else will draw a frame; come back then to send
+};
+constexpr double kTreeEveryMs = 150.0;
+TreeSendDecision decideTreeSend(const TreeSendInput& in);
+
 } // namespace rx

@@ -2,6 +2,7 @@
 
 #include "utf8.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace rx {
@@ -37,17 +38,27 @@ void appendJsonString(std::string& out, std::string_view s) {
 }
 
 void appendJsonHundredths(std::string& out, double v) {
-    const long long hundredths = std::isfinite(v) ? std::llround(v * 100.0) : 0;
-    if (hundredths < 0) out += '-';
-    const unsigned long long magnitude = hundredths < 0
-                                             ? 0ULL - static_cast<unsigned long long>(hundredths)
-                                             : static_cast<unsigned long long>(hundredths);
-    out += std::to_string(magnitude / 100);
-    const unsigned fraction = static_cast<unsigned>(magnitude % 100);
-    if (fraction == 0) return;
-    out += '.';
-    out += static_cast<char>('0' + fraction / 10);
-    if (fraction % 10) out += static_cast<char>('0' + fraction % 10);
+    // Digits written backwards into a buffer: the tree's boxes are most of its JSON, and a
+    // std::to_string and four appends per number showed in the frame of every typed key.
+    const double scaled = std::isfinite(v) ? std::min(std::fabs(v) * 100.0, 1e15) : 0.0;
+    auto magnitude = static_cast<unsigned long long>(scaled + 0.5); // half away from zero
+    const bool negative = v < 0 && magnitude != 0;                  // never "-0"
+    char digits[24];
+    char* const end = digits + sizeof digits;
+    char* p = end;
+    const auto fraction = static_cast<unsigned>(magnitude % 100);
+    magnitude /= 100;
+    if (fraction != 0) {
+        if (fraction % 10) *--p = static_cast<char>('0' + fraction % 10);
+        *--p = static_cast<char>('0' + fraction / 10);
+        *--p = '.';
+    }
+    do {
+        *--p = static_cast<char>('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude);
+    if (negative) *--p = '-';
+    out.append(p, static_cast<size_t>(end - p));
 }
 
 void JsonObjectText::key(const char* key) {

@@ -167,18 +167,23 @@ void App::addTopBarNode(UiContext& ctx, AccessNode node) {
 }
 
 void App::publishAccessTree() {
+    TreeSendInput in;
     const std::uint64_t structure = access_.hash(false);
     const std::uint64_t geometry = access_.hash(true);
-    // While something moves (a scroll, a fling, a drag) the boxes follow once it has settled: the
-    // names and states, which a screen reader reads, go at once.
-    const bool moving = animating_ || ImGui::GetIO().MouseDown[0];
-    if (structure == sentStructure_ && (geometry == sentGeometry_ || moving)) return;
-    // While a search is still testing cards or a large document is still being read, the tree
-    // changes every frame (counts, new sections): it goes at most every kBusyTreeEveryMs (and at
-    // once when the focus moved, or when that work is done).
     const double now = host_.nowMs();
-    const bool busy = !model_.complete || (view_ == View::Cards && cards_.searchPending());
-    if (busy && access_.focus == sentFocus_ && now - lastTreeSendMs_ < kBusyTreeEveryMs) return;
+    in.structureChanged = structure != sentStructure_;
+    in.geometryChanged = geometry != sentGeometry_;
+    in.focusChanged = access_.focus != sentFocus_;
+    in.moving = animating_ || ImGui::GetIO().MouseDown[0];
+    in.busy = !model_.complete || (view_ == View::Cards && cards_.searchPending());
+    in.typing = now - lastTypedMs_ < kTreeEveryMs;
+    in.msSinceLastSend = now - lastTreeSendMs_;
+    const TreeSendDecision d = decideTreeSend(in);
+    if (d.wakeInMs >= 0 && now + d.wakeInMs > treeWakeDueMs_) {
+        treeWakeDueMs_ = now + d.wakeInMs;
+        host_.call("wake-in", JsonObjectText().addInt("ms", std::lround(d.wakeInMs) + 1).str());
+    }
+    if (!d.send) return;
     lastTreeSendMs_ = now;
     sentFocus_ = access_.focus;
     sentStructure_ = structure;
@@ -581,6 +586,7 @@ void App::publishTextFields() {
     }
     if (typed != typedCounted_) {
         typedCounted_ = typed;
+        lastTypedMs_ = host_.nowMs();
         noteMissingGlyphs(typed);
         typedMissing_ = theme_.countMissingCharacters(typed);
     }

@@ -434,10 +434,15 @@ test('aTypedKeysFrameLeavesThePagesBookkeepingForAfterIt', async ({ t }) => {
   await t.page.keyboard.press('Control+k');
   await t.waitFor(async () => (await active(t.page)).id === 'rx-field-search', 5000, 'Ctrl+K focuses the twin');
   await t.page.evaluate(() => { window.__hostCalls.inFrame = []; window.__hostCalls.after = []; });
+  const sends0 = (await t.state()).a11y.sends;
   await t.page.keyboard.type('ownership', { delay: 40 });
   const s = await until(t, (x) => x.search.query === 'ownership' && x.search.matches > 0, 'typed');
   await t.waitFor(() => t.page.evaluate(() => /q=ownership/.test(location.hash)), 5000, 'the URL follows');
   const calls = await t.page.evaluate(() => window.__hostCalls);
+  // While typing, the tree (counts, which cards match) goes at most every 150 ms, and once more
+  // when the typing stops.
+  const sends = (await t.state()).a11y.sends - sends0;
+  t.assert.ok(sends >= 1 && sends < 'ownership'.length, `${sends} trees for ${'ownership'.length} keys`);
   t.assert.deepEqual(calls.inFrame, [], 'nothing of the bookkeeping ran inside a frame');
   for (const name of ['a11y-tree', 'announce', 'text-fields', 'url'])
     t.assert.ok(calls.after.includes(name), `${name} arrived after its frame (${[...new Set(calls.after)]})`);

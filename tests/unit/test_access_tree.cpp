@@ -175,3 +175,36 @@ TEST_CASE("access tree: boxes are written to the hundredth of a pixel, without t
     const auto j = nlohmann::json::parse(json);
     CHECK(j["nodes"][0]["rect"][2].get<double>() == doctest::Approx(0.25));
 }
+
+TEST_CASE("decideTreeSend: names at once, boxes after a scroll, at most every kTreeEveryMs while busy or typing") {
+    rx::TreeSendInput in;
+    CHECK_FALSE(rx::decideTreeSend(in).send); // nothing changed
+    in.geometryChanged = true;
+    in.moving = true;
+    CHECK_FALSE(rx::decideTreeSend(in).send); // boxes wait for the scroll to settle
+    in.moving = false;
+    CHECK(rx::decideTreeSend(in).send);
+
+    rx::TreeSendInput typed;
+    typed.structureChanged = true;
+    typed.typing = true;
+    typed.msSinceLastSend = 40;
+    rx::TreeSendDecision d = rx::decideTreeSend(typed);
+    CHECK_FALSE(d.send);
+    CHECK(d.wakeInMs == doctest::Approx(rx::kTreeEveryMs - 40)); // no frame may come: wake then
+    typed.msSinceLastSend = rx::kTreeEveryMs;
+    CHECK(rx::decideTreeSend(typed).send);
+    typed.msSinceLastSend = 10;
+    typed.focusChanged = true; // Tab out of the field: the focus goes at once
+    CHECK(rx::decideTreeSend(typed).send);
+
+    rx::TreeSendInput busy;
+    busy.structureChanged = true;
+    busy.busy = true;
+    busy.msSinceLastSend = 10;
+    d = rx::decideTreeSend(busy);
+    CHECK_FALSE(d.send);
+    CHECK(d.wakeInMs < 0); // frames keep coming while busy
+    busy.busy = false;
+    CHECK(rx::decideTreeSend(busy).send);
+}

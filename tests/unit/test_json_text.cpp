@@ -46,4 +46,10 @@ TEST_CASE("appendJsonHundredths: rounding, signs, and what is not a number") {
     }
     rx::appendJsonHundredths(out, std::nan(""));
     CHECK(out == "0 0 -0.25 1 2.5 1000000 0");
+    out.clear();
+    for (const double v : {0.05, 12.3, -3.0, 100.996, 0.1, -0.07, 1e300}) {
+        rx::appendJsonHundredths(out, v);
+        out += ' ';
+    }
+    CHECK(out == "0.05 12.3 -3 101 0.1 -0.07 10000000000000 ");
 }
