@@ -83,6 +83,33 @@ check_second_content() {
   count_part "second content folder" "${line%% passed*}" "$(sed -E 's/.*, ([0-9]+) failed/\1/' <<<"$line")"
 }
 
+# The ASan+UBSan build and unit tests (run in a subshell of its own: its counts come back through
+# a file, as the line "passed failed").
+run_asan_part() {
+  TOTAL_PASSED=0
+  TOTAL_FAILED=0
+  capture step "ASan+UBSan build -> build/asan" build_asan
+  if ((LAST_RC == 0)); then
+    ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0} \
+      UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
+      run_doctest "ASan+UBSan unit tests" "$BUILD/logs/unit-asan.log" "$BUILD/asan/rx_tests"
+  else
+    count_part "ASan+UBSan unit tests" 0 1
+  fi
+  echo "$TOTAL_PASSED $TOTAL_FAILED" >"$BUILD/logs/asan-part.count"
+}
+
+# Waits for run_asan_part, shows its output, counts its result (no count at all: 1 failure).
+collect_asan_part() {
+  local passed=0 failed=1
+  wait "$1" || true
+  cat "$BUILD/logs/asan-part.log"
+  if [[ -s $BUILD/logs/asan-part.count ]]; then
+    read -r passed failed <"$BUILD/logs/asan-part.count"
+  fi
+  count_part "ASan+UBSan unit tests" "$passed" "$failed"
+}
+
 cmd_test() {
   local t0
   t0=$(now)
@@ -99,6 +126,14 @@ cmd_test() {
   # (1b) the same tools over a second content folder
   check_second_content
 
+  # (3) native unit tests under ASan + UBSan, in the background: most of the wasm build below is
+  # two LTO links of one thread each, and what a third job takes from them comes back as the
+  # time the ASan run no longer takes afterwards. Its output is shown when it is collected.
+  local asan_pid
+  rm -f "$BUILD/logs/asan-part.count"
+  run_asan_part >"$BUILD/logs/asan-part.log" 2>&1 &
+  asan_pid=$!
+
   # (2) the same tests compiled to wasm, under node. The app is linked in the same build: each
   # link is one long single-threaded LTO step, so the two share the two cores.
   capture step "wasm build (unit tests and app) -> build/wasm" build_wasm rx_tests explorer
@@ -113,21 +148,15 @@ cmd_test() {
     count_part "wasm unit tests (node)" 0 1
   fi
 
-  # (3) native unit tests under ASan + UBSan
-  capture step "ASan+UBSan build -> build/asan" build_asan
-  if ((LAST_RC == 0)); then
-    ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0} \
-      UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
-      run_doctest "ASan+UBSan unit tests" "$BUILD/logs/unit-asan.log" "$BUILD/asan/rx_tests"
-  else
-    count_part "ASan+UBSan unit tests" 0 1
-  fi
-
-  # (4) browser end-to-end tests against the served site (the app was built in step 2)
+  # (4) browser end-to-end tests against the served site (the app was built in step 2), once the
+  # ASan run is over (a browser test shares the cores with nothing else)
   capture step "wasm app build -> build/wasm" build_wasm explorer
   if ((LAST_RC == 0)); then
     capture step "site -> build/site (content: ${CONTENT_DIR#"$ROOT"/})" stage_site
   fi
+  local site_rc=$LAST_RC
+  collect_asan_part "$asan_pid"
+  LAST_RC=$site_rc
   if ((LAST_RC == 0)); then
     run_e2e
   else

@@ -90,6 +90,7 @@ void MatrixView::drawToolbar(UiContext& ctx) {
     if (text_.draw("Filter adopters, products, quotes\xE2\x80\xA6")) {
         dirty_ = true;
         resetScroll_ = true;
+        announceCounts_ = true;
     }
     {
         AccessNode field("text", AccessRole::SearchBox, "Filter adopters");

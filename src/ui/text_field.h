@@ -54,6 +54,14 @@ class TextField {
     // Any other deactivation while the twin has the keyboard (a click that took frames to
     // resolve) activates the field again.
     void expectLeave() { leaveExpected_ = true; }
+    // The view took the keyboard from the active field this frame (Tab out of it): the twin lets
+    // go at the end of this frame, not at the next draw, so a key pressed in between (Enter on
+    // what the Tab reached) goes where the focus now is.
+    void leaveNow() {
+        leaveExpected_ = true;
+        wantActive_ = 0;
+        if (twinFocused_) focusRequest_ = "blur";
+    }
 
     // In place of ImGui::InputTextWithHint (after SetNextItemWidth). Returns true when
     // committed() changed since the last draw.

@@ -74,11 +74,12 @@ void CardsView::draw(UiContext& ctx) {
     const Theme& theme = ctx.theme;
     const Colors& c = theme.colors();
     const ImGuiIO& io = ImGui::GetIO();
-    // Announced once per query, when its search is complete.
+    // Announced once per query, when its search is complete ("No cards match" too: silence would
+    // leave the last query's count as the latest word).
     if (search_.refresh(ctx.model.searchIndex) && search_.searching() && search_.complete() &&
         announcedQuery_ != search_.queryVersion()) {
         announcedQuery_ = search_.queryVersion();
-        if (search_.result().matches() > 0) ctx.announce(search_.countText());
+        ctx.announce(search_.countText());
     }
 
     // Time step for scroll motion: a motion that starts now gets one nominal frame.

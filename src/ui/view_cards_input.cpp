@@ -44,6 +44,7 @@ void CardsView::handleKeys(UiContext& ctx) {
         // The field had the keys: only Tab leaves it (ImGui's tabbing is off in our windows).
         if (pressed(ImGuiKey_Tab)) {
             ImGui::ClearActiveID();
+            search_.field().leaveNow();
             setFocus(controls_.step("search", !io.KeyShift), true);
         }
         return;

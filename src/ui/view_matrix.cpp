@@ -355,6 +355,10 @@ void MatrixView::draw(UiContext& ctx) {
     if (showAll) drawSummary(ctx);
     drawActiveFilters(ctx);
     rebuildIfNeeded(data); // the controls may have changed a filter this frame
+    if (announceCounts_) { // what a sighted user reads above the grid, for a screen reader
+        announceCounts_ = false;
+        ctx.announce(table_.countsText);
+    }
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const bool hasSelection = !selAdopter_.empty();

@@ -117,6 +117,7 @@ class MatrixView {
     float labelW_ = 160;
     float gridScrollX_ = 0, gridScrollY_ = 0;
     bool resetScroll_ = false;
+    bool announceCounts_ = false; // the filter's text changed: its counts go to the live region
 
     // Hover / focus this frame.
     int hoverRow_ = -1, hoverCol_ = -1;

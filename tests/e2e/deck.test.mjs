@@ -135,9 +135,11 @@ test('embedsDrawAtTheProjectorsPixels', async ({ t }) => {
     await t.open('/deck/#/1');
     await t.page.waitForFunction(() => window.deck && window.deck.isReady(), null, { timeout: 20000 });
     const frame = await embedFrame(t, 'features');
+    // The canvas can take its new size before the app's next frame takes the new pixel ratio
+    // (state().dpr is the last frame's): wait for both.
     const m = await t.waitFor(async () => {
       const x = await canvasVsScreen(frame);
-      return Math.abs(x.width - x.screenWidth) <= 2 ? x : null;
+      return Math.abs(x.width - x.screenWidth) <= 2 && Math.abs(x.dpr - x.slideScale) < 0.01 ? x : null;
     }, 8000, `${width}x${height}: the canvas has as many pixels as the iframe covers on screen`).catch(async (e) => {
       t.log(JSON.stringify(await canvasVsScreen(frame)));
       throw e;

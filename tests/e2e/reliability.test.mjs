@@ -10,8 +10,8 @@ import { test, TIMING } from './fixtures.mjs';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // Records CSP violations from the first script on; call before t.open().
-async function watchCsp(t) {
-  await t.context.addInitScript(() => {
+async function watchCsp(t, context = t.context) {
+  await context.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
       window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`);
@@ -19,8 +19,8 @@ async function watchCsp(t) {
   });
 }
 
-async function assertClean(t) {
-  const csp = await t.page.evaluate(() => window.__cspViolations || ['(watchCsp not installed)']);
+async function assertClean(t, page = t.page) {
+  const csp = await page.evaluate(() => window.__cspViolations || ['(watchCsp not installed)']);
   t.assert.deepEqual(csp, [], `CSP violations: ${csp.join('; ')}`);
   t.assertNoConsoleErrors();
 }
@@ -49,10 +49,10 @@ function cardCount(state) {
 }
 
 // Waits until frames advance past `after` (the loop is idle until something wakes it).
-async function framesAdvance(t, after, what) {
+async function framesAdvance(t, after, what, page = t.page) {
   return t.waitFor(async () => {
-    await t.page.evaluate(() => window.explorer.wake());
-    const s = await t.state();
+    await page.evaluate(() => window.explorer.wake());
+    const s = await t.state(page);
     return s.frames > after ? s : null;
   }, 10000, what);
 }
@@ -336,16 +336,20 @@ const clickEvents = (x, y) => [
 // between each); keys and clicks are the browser's input events (CDP, as Playwright sends them),
 // all of a cycle sent at once: they queue in the page in order and the app takes them a frame
 // at a time (ImGui's input queue), as from a fast hand, instead of a round trip each. A small
-// viewport keeps software WebGL fast. The wasm heap (malloc'ed bytes and memory size) and the JS
-// heap must stay flat, and frames must keep rendering.
+// viewport drawn at 0.625 device px per CSS px (a page zoomed out) keeps software WebGL fast: the
+// 640 x 400 layout, 400 x 250 px to fill each frame. The wasm heap (malloc'ed bytes and memory
+// size) and the JS heap must stay flat, and frames must keep rendering.
 test('longRunOf5000InteractionsKeepsHeapsFlat', async ({ t }) => {
   test.setTimeout(600000);
   const total = Number(process.env.RX_LONG_RUN_INTERACTIONS || 5000);
-  await watchCsp(t);
-  await t.page.setViewportSize({ width: 640, height: 400 });
-  await t.open('/');
-  let s = await t.waitReady();
-  const cdp = await t.context.newCDPSession(t.page);
+  const context = await t.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 0.625 });
+  await watchCsp(t, context);
+  const page = await context.newPage();
+  t.watch(page);
+  await page.goto(t.url('/'), { waitUntil: 'load' });
+  let s = await t.waitReady(30000, page);
+  t.assert.equal(s.dpr, 0.625, 'drawn at 0.625 device px per CSS px');
+  const cdp = await context.newCDPSession(page);
   const tags = [...new Set(s.sections.flatMap((sec) => sec.cards.flatMap((c) => c.tags)))].slice(0, 6);
   const cards = s.sections.flatMap((sec) => sec.cards.map((c) => c.id)).slice(0, 12);
   const hashes = [];
@@ -357,12 +361,12 @@ test('longRunOf5000InteractionsKeepsHeapsFlat', async ({ t }) => {
     hashes.push(`#card=${encodeURIComponent(cards[i % cards.length])}`);
     hashes.push('#view=cards');
   }
-  await t.page.locator('#canvas').focus();
+  await page.locator('#canvas').focus();
 
   let count = 0;
   const cycle = async (i) => {
     // 12 hash navigations, a frame after each.
-    await t.page.evaluate(async ([hashes, start]) => {
+    await page.evaluate(async ([hashes, start]) => {
       const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
       for (let k = 0; k < 12; k++) {
         const h = hashes[(start + k) % hashes.length];
@@ -385,21 +389,21 @@ test('longRunOf5000InteractionsKeepsHeapsFlat', async ({ t }) => {
   };
   const heaps = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
-    await t.page.evaluate(() => window.explorer.wake());
+    await page.evaluate(() => window.explorer.wake());
     await sleep(200);
-    const st = await t.state();
-    const js = await t.page.evaluate(() => performance.memory.usedJSHeapSize);
+    const st = await t.state(page);
+    const js = await page.evaluate(() => performance.memory.usedJSHeapSize);
     return { wasmUsed: st.heapUsed, wasmSize: st.heapBytes, js, frames: st.frames };
   };
 
   for (let i = 0; i < 6; i++) await cycle(i); // warm-up: caches, glyphs, first growth
-  await t.page.evaluate(() => window.explorer.navigate('#view=cards'));
+  await page.evaluate(() => window.explorer.navigate('#view=cards'));
   const start = await heaps();
   const t0 = Date.now();
   count = 0;
   let i = 0;
   while (count < total) await cycle(i++);
-  await t.page.evaluate(() => window.explorer.navigate('#view=cards'));
+  await page.evaluate(() => window.explorer.navigate('#view=cards'));
   const seconds = (Date.now() - t0) / 1000;
   const end = await heaps();
   const growth = {
@@ -420,8 +424,8 @@ test('longRunOf5000InteractionsKeepsHeapsFlat', async ({ t }) => {
   t.assert.equal(growth.wasmMemoryBytes, 0, 'wasm memory did not grow');
   t.assert.ok(growth.jsHeapBytes < 4 * 1024 * 1024, `JS heap grew ${growth.jsHeapBytes}`);
   // Still responsive at the end.
-  s = await framesAdvance(t, end.frames, 'frames after the run');
+  s = await framesAdvance(t, end.frames, 'frames after the run', page);
   t.assert.equal(s.view, 'cards');
-  await t.screenshot('reliability-after-long-run');
-  await assertClean(t);
+  await t.screenshot('reliability-after-long-run', page);
+  await assertClean(t, page);
 });

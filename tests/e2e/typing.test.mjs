@@ -453,3 +453,30 @@ test('aTypedKeysFrameLeavesThePagesBookkeepingForAfterIt', async ({ t }) => {
   t.assert.ok(count && count.startsWith(`${s.search.matches} match`), `the twins hold the count the canvas shows (${count})`);
   t.assertNoConsoleErrors();
 });
+
+// A screen reader hears what a sighted user reads after each query: the cards search's count, "No
+// cards match" included (silence would leave the last query's count as the latest word), and
+// the matrix filter's "N of M adopters" line.
+test('bothFieldsAnnounceTheirResultsIncludingNone', async ({ t }) => {
+  test.setTimeout(60000);
+  await desktop(t);
+  const live = () => t.page.evaluate(() => document.getElementById('live').textContent);
+  await t.page.keyboard.press('Control+k');
+  await t.waitFor(async () => (await active(t.page)).id === 'rx-field-search', 5000, 'Ctrl+K focuses the twin');
+  await t.page.keyboard.type('memory', { delay: 30 });
+  await until(t, (x) => x.search.query === 'memory' && x.search.matches > 0, 'memory matches');
+  await t.waitFor(async () => /match/.test(await live()) && !/No cards/.test(await live()), 5000, 'the count is announced');
+  await t.page.keyboard.type('zzqx', { delay: 30 });
+  await until(t, (x) => x.search.query === 'memoryzzqx' && x.search.matches === 0, 'nothing matches');
+  await t.waitFor(async () => /No cards match/.test(await live()), 5000, `"No cards match" is announced (live: ${await live()})`);
+
+  await t.page.evaluate(() => window.explorer.navigate('#view=matrix'));
+  let s = await until(t, (x) => x.view === 'matrix' && field(x, 'mfilter') && field(x, 'mfilter').rect[2] > 0, 'the matrix filter drawn');
+  await t.page.mouse.click(...centre(field(s, 'mfilter').rect));
+  await t.waitFor(async () => (await active(t.page)).id === 'rx-field-mfilter', 5000, 'the filter takes the keyboard');
+  await t.page.keyboard.type('mozilla', { delay: 30 });
+  s = await until(t, (x) => x.matrix && x.matrix.filters.text === 'mozilla' && !x.matrix.pending, 'filtered');
+  const counts = (await t.state()).matrix.counts.text;
+  await t.waitFor(async () => (await live()) === counts, 5000, `the filter's counts are announced ("${counts}", live: ${await live()})`);
+  t.assertNoConsoleErrors();
+});
