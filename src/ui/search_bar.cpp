@@ -69,6 +69,9 @@ bool SearchBar::refresh(const SearchIndex& index, double budgetMs) {
 }
 
 void SearchBar::step(const SearchIndex& index, bool forward) {
+    // Enter from the DOM field comes between frames, maybe with keys the field has taken but no
+    // frame has searched yet: it steps through the matches of what the field holds.
+    if (query_ != field_.committed()) query_ = field_.committed();
     refresh(index, 0.0);
     current_ = stepMatch(search_.matches(), current_, forward);
     ++version_;

@@ -480,3 +480,17 @@ test('bothFieldsAnnounceTheirResultsIncludingNone', async ({ t }) => {
   await t.waitFor(async () => (await live()) === counts, 5000, `the filter's counts are announced ("${counts}", live: ${await live()})`);
   t.assertNoConsoleErrors();
 });
+
+// Enter pressed at once after fast typing (the keys and the Enter before the next frame) steps to
+// the first match of the whole query, not of what the last frame had searched.
+test('enterRightAfterFastTypingStepsToTheFirstMatch', async ({ t }) => {
+  await desktop(t);
+  await t.page.keyboard.press('Control+k');
+  await t.waitFor(async () => (await active(t.page)).id === 'rx-field-search', 5000, 'Ctrl+K focuses the twin');
+  await t.page.keyboard.type('memory');
+  await t.page.keyboard.press('Enter');
+  const s = await until(t, (x) => x.search.query === 'memory' && x.search.matches > 0, 'memory searched');
+  await sleep(300);
+  t.assert.equal((await t.state()).search.current, 0, `Enter stepped to the first match (${JSON.stringify(s.search)})`);
+  t.assertNoConsoleErrors();
+});
