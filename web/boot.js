@@ -162,7 +162,10 @@
   function handleAfterFrame() {
     var calls = afterFrame;
     afterFrame = [];
+    // Trees replace each other: only the latest of those waiting is decoded and applied.
+    var lastTree = calls.lastIndexOf('a11y-tree');
     for (var i = 0; i < calls.length; i += 2) {
+      if (calls[i] === 'a11y-tree' && i !== lastTree) continue;
       try {
         window.rxHost.call(calls[i], utf8.decode(calls[i + 1]));
       } catch (e) {

@@ -471,34 +471,17 @@
     if (el && el.tagName === 'SELECT') request(el.dataset.twin, 'set', el.value);
   }
 
-  // A tree arrives as JSON text inside the explorer's frame (the requestAnimationFrame callback).
-  // Parsing and applying it there would make every frame that changed the tree (each key typed
-  // into a search) wait for DOM work the pixels do not need: it is applied in a task of its own
-  // right after the frame, and trees that arrive before that task runs replace each other (only
-  // the latest is parsed and applied).
-  var pendingTree = null, applyChannel = null;
+  // A tree arrives as JSON text after the explorer's frame (boot.js handles it in a task of its
+  // own, the latest of those waiting only), so its DOM work never delays the pixels. Handlers
+  // that act on the twins take a tree still waiting first.
   function applyPending() {
-    if (window.rxHost && window.rxHost.flush) window.rxHost.flush(); // a tree still on its way
-    var text = pendingTree;
-    pendingTree = null;
-    if (!text) return;
-    var t;
-    try { t = JSON.parse(text); } catch (e) { return; } // not a tree: the twins stay as they are
-    apply(t);
+    if (window.rxHost && window.rxHost.flush) window.rxHost.flush();
   }
-  function scheduleApply(t) {
-    var scheduled = !!pendingTree;
-    pendingTree = t;
-    if (scheduled) return;
-    if (!applyChannel) {
-      applyChannel = new MessageChannel();
-      applyChannel.port1.onmessage = applyPending;
-    }
-    applyChannel.port2.postMessage(0);
-  }
-
   window.addEventListener('explorer:a11y-tree', function (e) {
-    if (typeof e.detail === 'string' && e.detail) scheduleApply(e.detail);
+    if (typeof e.detail !== 'string' || !e.detail) return;
+    var t;
+    try { t = JSON.parse(e.detail); } catch (err) { return; } // not a tree: the twins stay as they are
+    apply(t);
   });
   // The explorer let go of the keyboard (an embed's Esc): a twin lets go too.
   window.addEventListener('explorer:release-focus', function () {
