@@ -39,8 +39,10 @@
     if (current) current.setAttribute('aria-current', 'true');
   }
 
+  // A card's article: the parent of its heading, whose id is the card's anchor.
   function cardEl(id) {
-    return id ? document.getElementById('card-' + id) : null;
+    var heading = id ? document.getElementById('card=' + id) : null;
+    return heading && heading.parentElement && heading.parentElement.tagName === 'ARTICLE' ? heading.parentElement : null;
   }
 
   function cellEl(row, col) {

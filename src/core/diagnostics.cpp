@@ -23,13 +23,24 @@ LineCol lineColAt(std::string_view text, size_t offset) {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
     lineStarts_.push_back(0);
-    for (size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\n') lineStarts_.push_back(i + 1);
+}
+
+void LineIndex::scanTo(size_t offset) const {
+    while (scanned_ < offset) {
+        const size_t end = text_.find('\n', scanned_);
+        if (end == std::string_view::npos || end >= offset) {
+            // Line ends after `offset` are found by a later lookup that needs them.
+            scanned_ = end == std::string_view::npos ? text_.size() : end;
+            break;
+        }
+        lineStarts_.push_back(end + 1);
+        scanned_ = end + 1;
     }
 }
 
 LineCol LineIndex::at(size_t offset) const {
     offset = std::min(offset, text_.size());
+    scanTo(offset);
     // The last line start at or before offset.
     const auto next = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), offset);
     const size_t lineIndex = static_cast<size_t>(next - lineStarts_.begin()) - 1;

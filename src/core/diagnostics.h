@@ -26,16 +26,20 @@ struct LineCol {
 // 1-based line and column (in UTF-8 code points) of a byte offset; offsets past the end clamp.
 LineCol lineColAt(std::string_view text, size_t offset);
 
-// Same as lineColAt, for many lookups in one text: O(n) to build, then O(log n + line length)
-// per lookup. Keeps a view of `text`, which must outlive it.
+// Same as lineColAt, for many lookups in one text: O(log n + line length) per lookup. The line
+// starts are found only as far as a lookup needs (a large document's first piece asks about its
+// first lines only), so the text is scanned at most once in all. Keeps a view of `text`, which
+// must outlive it.
 class LineIndex {
   public:
     explicit LineIndex(std::string_view text);
     LineCol at(size_t offset) const;
 
   private:
+    void scanTo(size_t offset) const;
     std::string_view text_;
-    std::vector<size_t> lineStarts_; // byte offset of each line's first byte
+    mutable std::vector<size_t> lineStarts_; // byte offset of each line's first byte found so far
+    mutable size_t scanned_ = 0;             // bytes of text_ searched for line ends
 };
 
 // "file:line:col: message"; the position parts are left out when they are 0.

@@ -95,10 +95,31 @@ struct CleanInput {
     unsigned char firstBadByte = 0;
 };
 
-CleanInput cleanInput(std::string_view raw) {
+// Valid UTF-8 without a CR: what nearly every document is, and what md4c can take as it is.
+bool isCleanInput(std::string_view text) {
+    for (size_t pos = 0; pos < text.size();) {
+        const auto c = static_cast<unsigned char>(text[pos]);
+        if (c < 0x80) {
+            if (c == '\r') return false;
+            ++pos;
+            continue;
+        }
+        const size_t length = utf8SequenceLength(text, pos);
+        if (length == 0) return false;
+        pos += length;
+    }
+    return true;
+}
+
+CleanInput cleanInput(std::string&& rawText) {
     static constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+    std::string_view raw = rawText;
     if (raw.substr(0, kByteOrderMark.size()) == kByteOrderMark) raw.remove_prefix(3);
     CleanInput in;
+    if (raw.size() == rawText.size() && isCleanInput(raw)) {
+        in.text = std::move(rawText); // no copy of a large document's megabytes
+        return in;
+    }
     in.text.reserve(raw.size() + 16);
     for (size_t pos = 0; pos < raw.size();) {
         // A run of plain ASCII (most of a document) is copied at once, not byte by byte.
@@ -625,7 +646,7 @@ std::vector<size_t> pieceBoundaries(std::string_view text) {
 } // namespace
 
 struct DocumentParser::State {
-    State(std::string_view markdown, const std::string& sourceName, Document* into)
+    State(std::string markdown, const std::string& sourceName, Document* into)
         : doc(into ? *into : out.doc) {
         doc.source = sourceName;
         if (markdown.size() > kMaxContentBytes) {
@@ -635,7 +656,7 @@ struct DocumentParser::State {
                     std::to_string(kMaxContentBytes / (1024 * 1024)) + " MB, so it was not read"});
             return;
         }
-        input = cleanInput(markdown);
+        input = cleanInput(std::move(markdown));
         if (trimmed(input.text).empty()) {
             out.errors.push_back(Diagnostic{sourceName, 0, 0, "file is empty"});
             return;
@@ -661,9 +682,9 @@ struct DocumentParser::State {
     bool failed = false;
 };
 
-DocumentParser::DocumentParser(std::string_view markdown, const std::string& sourceName,
+DocumentParser::DocumentParser(std::string markdown, const std::string& sourceName,
                                bool inPieces, Document* into)
-    : state_(std::make_unique<State>(markdown, sourceName, into)) {
+    : state_(std::make_unique<State>(std::move(markdown), sourceName, into)) {
     if (!state_->builder) return;
     if (inPieces) state_->ends = pieceBoundaries(state_->input.text);
     state_->total = state_->input.text.size();
@@ -717,7 +738,7 @@ ParsedDocument DocumentParser::take() {
 }
 
 ParsedDocument parseDocument(std::string_view markdown, const std::string& sourceName) {
-    DocumentParser parser(markdown, sourceName, false);
+    DocumentParser parser(std::string(markdown), sourceName, false);
     parser.parseMore(static_cast<size_t>(-1));
     return parser.take();
 }

@@ -75,8 +75,9 @@ struct ParsedDocument {
 // text and the per-section checks come with the last piece.
 class DocumentParser {
   public:
-    // `into`: the document to build (it must outlive the parser); by default its own.
-    DocumentParser(std::string_view markdown, const std::string& sourceName, bool inPieces = true,
+    // `into`: the document to build (it must outlive the parser); by default its own. The parser
+    // keeps `markdown` (moved in: a large document is not copied unless it needs cleaning).
+    DocumentParser(std::string markdown, const std::string& sourceName, bool inPieces = true,
                    Document* into = nullptr);
     ~DocumentParser();
     DocumentParser(const DocumentParser&) = delete;

@@ -1,5 +1,7 @@
 #include "utf8.h"
 
+#include <algorithm>
+
 namespace rx {
 
 size_t utf8Decode(std::string_view text, size_t pos, char32_t& codePoint) {
@@ -83,6 +85,32 @@ void appendUtf8(std::string& out, char32_t cp) {
         out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
         out += static_cast<char>(0x80 | (cp & 0x3F));
     }
+}
+
+bool DistinctChars::add(std::string_view text) {
+    const size_t before = chars_.size();
+    for (size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            if (!ascii_[c]) {
+                ascii_[c] = true;
+                chars_ += static_cast<char>(c);
+            }
+            ++i;
+            continue;
+        }
+        size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        length = std::min(length, text.size() - i);
+        std::uint32_t key = 0;
+        for (size_t k = 0; k < length; ++k)
+            key = (key << 8) | static_cast<unsigned char>(text[i + k]);
+        if (key != lastOther_) {
+            lastOther_ = key;
+            if (other_.insert(key).second) chars_.append(text.data() + i, length);
+        }
+        i += length;
+    }
+    return chars_.size() != before;
 }
 
 } // namespace rx

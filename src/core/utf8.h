@@ -1,6 +1,9 @@
 // Small UTF-8 helpers shared by the loaders (no locale, no allocation unless stated).
 #pragma once
+#include <array>
 #include <cstddef>
+#include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -34,5 +37,21 @@ bool isValidUtf8(std::string_view text);
 void appendUtf8(std::string& out, char32_t codePoint);
 
 inline constexpr std::string_view kReplacementChar = "\xEF\xBF\xBD"; // U+FFFD
+
+// Each character of the texts added, once, in the order first seen (UTF-8; a byte that starts no
+// well-formed sequence is kept with as many bytes as its lead promises). Adding a text costs a
+// pass over it; the characters seen are kept, so a document can be added a piece at a time.
+class DistinctChars {
+  public:
+    // True if `text` brought a character not seen before.
+    bool add(std::string_view text);
+    const std::string& chars() const { return chars_; }
+
+  private:
+    std::array<bool, 128> ascii_{};
+    std::set<std::uint32_t> other_; // a character's bytes, packed
+    std::uint32_t lastOther_ = 0;   // the last one looked up (’ repeats)
+    std::string chars_;
+};
 
 } // namespace rx

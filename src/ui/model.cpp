@@ -14,59 +14,20 @@ const std::string* Model::file(const std::string& name) const {
     return it == files.end() ? nullptr : &it->second;
 }
 
-namespace {
-
-// Each code point of `text` once, in the order first seen (UTF-8).
-void addDistinctChars(std::string_view text, std::string& chars, std::array<bool, 128>& seenAscii,
-                      std::set<std::string_view>& seenOther) {
-    for (size_t i = 0; i < text.size();) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) {
-            if (!seenAscii[c]) {
-                seenAscii[c] = true;
-                chars += static_cast<char>(c);
-            }
-            ++i;
-            continue;
-        }
-        size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-        len = std::min(len, text.size() - i);
-        const std::string_view cp = text.substr(i, len);
-        if (seenOther.insert(cp).second) chars += cp;
-        i += len;
-    }
-}
-
-std::string distinctChars(const std::vector<std::string_view>& texts) {
-    std::string chars;
-    std::array<bool, 128> ascii{};
-    std::set<std::string_view> other;
-    for (const std::string_view t : texts) addDistinctChars(t, chars, ascii, other);
-    return chars;
-}
-
-} // namespace
-
 void Model::load() {
     errors.clear();
     // boot.js passes the Markdown as "document" and its file name as "document-name".
     if (const std::string* name = file("document-name")) documentName = *name;
-    const std::string* markdown = file("document");
-    if (!markdown) {
+    auto markdown = files.find("document");
+    if (markdown == files.end()) {
         errors.push_back({"content/index.json", 0, 0, "no document was loaded"});
     } else {
-        const bool inPieces = markdown->size() > kReadInPiecesBytes;
-        parser_ = std::make_unique<DocumentParser>(*markdown, documentName, inPieces, &doc);
-        // The characters to draw, from the Markdown itself while the rest is still unread.
-        if (inPieces) {
-            const std::string* tagsJson = file("tags.json");
-            const std::string* adoptersJson = file("adopters.json");
-            contentChars_ = distinctChars({*markdown, tagsJson ? *tagsJson : std::string_view(),
-                                           adoptersJson ? *adoptersJson : std::string_view()});
-        }
+        const bool inPieces = markdown->second.size() > kReadInPiecesBytes;
         // The parser and the model hold the text from here on; the Markdown's bytes (3 MB at
-        // 10,000 cards) would only be another copy of it in the wasm heap. load() runs once.
-        files.erase("document");
+        // 10,000 cards) move to the parser rather than being copied. load() runs once.
+        parser_ = std::make_unique<DocumentParser>(std::move(markdown->second), documentName,
+                                                   inPieces, &doc);
+        files.erase(markdown);
         parser_->parseMore(inPieces ? kFirstPieceBytes : static_cast<size_t>(-1));
         complete = false;
         grew();
@@ -85,6 +46,7 @@ void Model::load() {
 
 void Model::grew() {
     appendToSearchIndex(searchIndex, doc);
+    addContentChars();
     searchIndex.complete = parser_ ? parser_->done() : true;
     searchIndex.loaded = loadedFraction();
     ++docVersion;
@@ -126,30 +88,40 @@ void Model::finishLoad() {
     }
     tags = deriveTags(doc, vocabulary);
     errors.insert(errors.end(), tags.errors.begin(), tags.errors.end());
-    const std::string all = allText();
-    const std::string chars = distinctChars({contentChars_, all});
-    if (chars != contentChars_) {
-        contentChars_ = chars;
-        ++contentCharsVersion_;
+    addContentChars();
+    for (const RichText& p : doc.closing) chars_.add(p.plain());
+    for (const Adopter& a : adopters.adopters) {
+        chars_.add(a.name);
+        for (const std::string& p : a.products) chars_.add(p);
     }
+    for (const Domain& d : adopters.domains) chars_.add(d.name);
+    for (const TagDef& t : vocabulary.tags) chars_.add(t.label);
+    noteNewContentChars();
     complete = true;
 }
 
-std::string Model::allText() const {
-    std::string text;
-    for (const RichText& p : doc.intro) text += p.plain();
-    for (const Section& s : doc.sections) {
-        text += s.title;
-        for (const Item& item : s.items) text += item.title + item.body.plain();
+void Model::addContentChars() {
+    if (charsSections_ == 0)
+        for (const RichText& p : doc.intro) chars_.add(p.plain());
+    for (size_t s = charsSections_; s < doc.sections.size(); ++s) {
+        const Section& section = doc.sections[s];
+        chars_.add(section.title);
+        for (const RichText& p : section.lead) chars_.add(p.plain());
+        for (const Item& item : section.items) {
+            chars_.add(item.title);
+            chars_.add(item.body.plain());
+        }
+        for (const RichText& p : section.after) chars_.add(p.plain());
     }
-    for (const RichText& p : doc.closing) text += p.plain();
-    for (const Adopter& a : adopters.adopters) {
-        text += a.name;
-        for (const std::string& p : a.products) text += p;
-    }
-    for (const Domain& d : adopters.domains) text += d.name;
-    for (const TagDef& t : vocabulary.tags) text += t.label;
-    return text;
+    // The last section read may still gain its trailing paragraphs: it is read again next time.
+    if (!doc.sections.empty()) charsSections_ = doc.sections.size() - 1;
+    noteNewContentChars();
+}
+
+void Model::noteNewContentChars() {
+    if (chars_.chars().size() == contentChars_.size()) return;
+    contentChars_ = chars_.chars();
+    ++contentCharsVersion_;
 }
 
 } // namespace rx::ui

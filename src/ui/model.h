@@ -5,6 +5,7 @@
 #include "document.h"
 #include "search.h"
 #include "tags.h"
+#include "utf8.h"
 
 #include <map>
 #include <memory>
@@ -42,19 +43,22 @@ struct Model {
     void finishLoading() { loadMore(0); }
     float loadedFraction() const;
     const std::string* file(const std::string& name) const;
-    // All text the UI may draw from the content.
-    std::string allText() const;
-    // Each character of the content once (UTF-8), for the fonts' glyph ranges and the
-    // missing-glyph count; changes (contentCharsVersion) only if reading the rest of a large
-    // document brought characters its Markdown did not show (entities).
+    // Each character of the text the UI may draw from the content, once (UTF-8), for the fonts'
+    // glyph ranges and the missing-glyph count. Gathered from what has been read: a large
+    // document's first pieces at first, more as it is read; changes (contentCharsVersion) only
+    // when more reading brought a character not seen before.
     const std::string& contentChars() const { return contentChars_; }
     unsigned contentCharsVersion() const { return contentCharsVersion_; }
 
   private:
     void finishLoad(); // tags, adopters, errors: once the whole document is there
     void grew();       // index the new sections
+    void addContentChars();     // of the sections read since the last call
+    void noteNewContentChars(); // contentChars_ from chars_
     std::unique_ptr<DocumentParser> parser_;
     Diagnostics vocabularyErrors_;
+    DistinctChars chars_;
+    size_t charsSections_ = 0; // sections whose characters are in chars_
     std::string contentChars_;
     unsigned contentCharsVersion_ = 0;
 };

@@ -1,10 +1,12 @@
 #include "theme.h"
 
+#include "glyph_ranges.h"
 #include "palette.h"
 #include "utf8.h"
 
 #include <cstdint>
 #include <set>
+#include <vector>
 
 namespace rx::ui {
 
@@ -65,6 +67,11 @@ unsigned nextCodePoint(const std::string& s, size_t& i) {
     return length == 0 ? 0xFFFD : static_cast<unsigned>(cp);
 }
 
+void assignRanges(ImVector<ImWchar>& to, const std::vector<char32_t>& ranges) {
+    to.resize(static_cast<int>(ranges.size()));
+    for (size_t i = 0; i < ranges.size(); ++i) to[static_cast<int>(i)] = static_cast<ImWchar>(ranges[i]);
+}
+
 } // namespace
 
 void Theme::setFontData(const std::string* regular, const std::string* bold) {
@@ -99,22 +106,22 @@ void Theme::setFallbackFonts(const std::string* symbols, const std::string* arro
 }
 
 void Theme::setContentText(const std::string& text) {
-    // Titles, headings and labels draw only ASCII, the UI's own punctuation and the content's
-    // characters: far fewer glyphs to rasterise than the full reading set.
-    ImFontGlyphRangesBuilder builder;
-    builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
-    builder.AddText("\xE2\x80\x98\xE2\x80\x99\xE2\x80\x9C\xE2\x80\x9D\xE2\x80\x94\xE2\x80\x93"
-                    "\xE2\x80\xA6\xE2\x80\xB9\xE2\x80\xBA\xE2\x80\xA2\xC2\xB7\xC3\x97");
-    builder.AddText(text.c_str(), text.c_str() + text.size());
-    labelRanges_.clear();
-    builder.BuildRanges(&labelRanges_);
-    ImFontGlyphRangesBuilder fallback;
-    for (size_t i = 0; i < text.size();) {
-        const unsigned cp = nextCodePoint(text, i);
-        if (inFallbackBlocks(cp)) fallback.AddChar(static_cast<ImWchar>(cp));
+    // Titles, headings and labels draw only Basic Latin and Latin-1, the UI's own punctuation and
+    // the content's characters: far fewer glyphs to rasterise than the full reading set.
+    static const std::string kUiPunctuation =
+        "\xE2\x80\x98\xE2\x80\x99\xE2\x80\x9C\xE2\x80\x9D\xE2\x80\x94\xE2\x80\x93"
+        "\xE2\x80\xA6\xE2\x80\xB9\xE2\x80\xBA\xE2\x80\xA2\xC2\xB7\xC3\x97";
+    std::vector<char32_t> labels;
+    std::vector<char32_t> fallback;
+    for (const std::string* chars : {&kUiPunctuation, &text}) {
+        for (size_t i = 0; i < chars->size();) {
+            const unsigned cp = nextCodePoint(*chars, i);
+            if (cp >= 0x80) labels.push_back(cp); // ASCII is in the Basic Latin range below
+            if (inFallbackBlocks(cp)) fallback.push_back(cp);
+        }
     }
-    fallbackRanges_.clear();
-    fallback.BuildRanges(&fallbackRanges_);
+    assignRanges(labelRanges_, rx::glyphRanges(labels, {{0x0020, 0x00FF}}));
+    assignRanges(fallbackRanges_, rx::glyphRanges(fallback));
     if (fallbackRanges_.Size <= 1) fallbackRanges_.clear(); // just the terminating 0
     dirty_ = true;
 }

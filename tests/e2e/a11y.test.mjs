@@ -131,8 +131,8 @@ test('mirrorStaysHiddenButExposedAndInSync', async ({ t }) => {
   const card = state.sections[1].cards[0].id;
   await t.page.evaluate((c) => window.explorer.navigate('#card=' + c), card);
   await t.waitFor(() => t.page.evaluate(
-    (id) => document.getElementById('card-' + id)?.getAttribute('aria-current') === 'true', card),
-  10000, `aria-current on #card-${card}`);
+    (id) => document.getElementById('card=' + id)?.closest('article')?.getAttribute('aria-current') === 'true', card),
+  10000, `aria-current on the article of #card=${card}`);
   t.assert.equal(await t.page.locator('#doc [aria-current]').count(), 1, 'exactly one current element');
 
   // A view change is announced in the live region.

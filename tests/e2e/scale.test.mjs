@@ -257,9 +257,9 @@ test('phoneSectionDropdownScrollsThrough200Sections', async ({ t }) => {
 test('explorerStartsBeforeTheRenditionIsParsed', async ({ t }) => {
   test.setTimeout(120_000);
   const html = await (await fetch(t.url('/'))).text();
-  const cards = [...html.matchAll(/<article id="card-([^"]+)"/g)].map((m) => m[1]);
+  const cards = [...html.matchAll(/<article aria-labelledby="card=[^"]+"><h3 id="card=([^"]+)"/g)].map((m) => m[1]);
   const last = cards.at(-1);
-  const cut = html.lastIndexOf('<section', html.indexOf(`<article id="card-${last}"`));
+  const cut = html.lastIndexOf('<section', html.indexOf(`<h3 id="card=${last}"`));
   t.assert.ok(cards.length > 10 && cut > 0, 'the built page has the rendition');
   let release;
   const released = new Promise((resolve) => { release = resolve; });
@@ -276,7 +276,7 @@ test('explorerStartsBeforeTheRenditionIsParsed', async ({ t }) => {
     const s = await t.waitReady(60_000);
     const early = await t.page.evaluate((id) => ({
       parsing: document.readyState === 'loading',
-      lastArticle: !!document.getElementById('card-' + id),
+      lastArticle: !!document.getElementById('card=' + id),
       ready: document.documentElement.classList.contains('ready'),
     }), last);
     t.assert.deepEqual(early, { parsing: true, lastArticle: false, ready: true },
@@ -285,7 +285,7 @@ test('explorerStartsBeforeTheRenditionIsParsed', async ({ t }) => {
     release();
     await t.page.waitForLoadState('load');
     const mirror = await t.waitFor(() => t.page.evaluate((id) => {
-      const el = document.getElementById('card-' + id);
+      const el = document.getElementById('card=' + id)?.closest('article');
       return el && el.getAttribute('aria-current') === 'true'
         ? { articles: document.querySelectorAll('#doc article').length } : null;
     }, last), 10_000, 'aria-current on the deep-linked card once it is parsed');

@@ -7,6 +7,7 @@
 
 #include "test_support.h"
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -403,6 +404,19 @@ TEST_CASE("lineColAt and LineIndex") {
         const rx::LineCol b = index.at(offset);
         CHECK(a.line == b.line);
         CHECK(a.col == b.col);
+    }
+    // Line ends are found only as far as a lookup needs: lookups in any order agree.
+    const rx::LineIndex backwards(doc);
+    for (size_t offset = doc.size() + 1; offset > 0; offset -= std::min<size_t>(offset, 11)) {
+        const rx::LineCol a = rx::lineColAt(doc, offset);
+        const rx::LineCol b = backwards.at(offset);
+        CHECK(a.line == b.line);
+        CHECK(a.col == b.col);
+    }
+    const rx::LineIndex jumping(text);
+    for (const size_t offset : {7, 2, 10, 3, 0, 9, 1000, 4}) {
+        CHECK(jumping.at(offset).line == rx::lineColAt(text, offset).line);
+        CHECK(jumping.at(offset).col == rx::lineColAt(text, offset).col);
     }
 }
 

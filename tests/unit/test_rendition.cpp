@@ -95,7 +95,9 @@ TEST_CASE("rendition of the real content names every section, card and adopter")
         CHECK(c.html.find("href=\"#section=" + s.id + "\"") != std::string::npos);
         for (const rx::Item& item : s.items) {
             CAPTURE(item.id);
-            CHECK(c.html.find("<article id=\"card-" + rx::htmlEscape(item.id) + "\"") !=
+            // The heading's id is the card's anchor (#card=ID) and names its article.
+            CHECK(c.html.find("<article aria-labelledby=\"card=" + rx::htmlEscape(item.id) +
+                              "\"><h3 id=\"card=" + rx::htmlEscape(item.id) + "\">") !=
                   std::string::npos);
             CHECK(c.html.find(rx::htmlEscape(item.title) + "</h3>") != std::string::npos);
         }

@@ -74,3 +74,19 @@ TEST_CASE("truncateUtf8 keeps the longest prefix of whole characters") {
     for (size_t n = 0; n <= text.size(); ++n)
         CHECK(rx::isValidUtf8(text.substr(0, rx::truncateUtf8(text, n).size())));
 }
+
+TEST_CASE("DistinctChars: each character once, in the order first seen, a piece at a time") {
+    rx::DistinctChars chars;
+    CHECK(chars.add("abca"));
+    CHECK(chars.chars() == "abc");
+    CHECK(chars.add("don\xE2\x80\x99t \xE2\x80\x99"));
+    CHECK(chars.chars() == "abcdon\xE2\x80\x99t ");
+    CHECK_FALSE(chars.add("cab \xE2\x80\x99")); // nothing new
+    CHECK(chars.add("\xC3\xA9\xE2\x80\x99\xC3\xA9\xF0\x9F\xA6\x80"));
+    CHECK(chars.chars() == "abcdon\xE2\x80\x99t \xC3\xA9\xF0\x9F\xA6\x80");
+    // A bad byte is a character of its own; a truncated sequence at the end keeps what is there.
+    rx::DistinctChars bad;
+    CHECK(bad.add("\x80x\x80\xE2\x80"));
+    CHECK(bad.chars() == "\x80x\xE2\x80");
+    CHECK_FALSE(bad.add(""));
+}
