@@ -354,3 +354,30 @@ test('searchCountsItsMatchesOnceTheQueryStands', async ({ t }) => {
   t.assert.ok(stepped.complete && stepped.matches > 0, `${JSON.stringify(stepped)} (before Enter: ${JSON.stringify(typed)})`);
   t.assertNoConsoleErrors();
 });
+
+// A large document's characters are gathered as it is read (the first frame needs only its first
+// pieces'): characters the fonts lack that only its last section holds are drawn once that
+// section is read, with nothing left missing.
+test('charactersOnlyTheLastSectionHoldsAreDrawnOnceRead', async ({ t }) => {
+  test.setTimeout(120_000);
+  let markdown = generatedDocument(40, 50); // 0.6 MB: read in pieces
+  const heading = markdown.lastIndexOf('\n### ');
+  const eol = markdown.indexOf('\n', heading + 1);
+  markdown = markdown.slice(0, eol) + ' \u30e1\u30e2\u30ea \u03a9 \u0416' + markdown.slice(eol);
+  await t.page.route('**/content/rust-overview.md', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/markdown; charset=utf-8', body: markdown }));
+  await t.page.goto(t.url('/'), { waitUntil: 'load' });
+  await t.waitReady(60_000);
+  const glyphs = () => t.page.evaluate(() => {
+    const s = window.explorer.state({ cards: false });
+    return { complete: s.model.complete, missing: s.missingGlyphs, fallback: s.fallbackGlyphs,
+      pending: s.fallbackPending, last: s.sections.length ? s.sections[s.sections.length - 1].title : '' };
+  });
+  const done = await t.waitFor(async () => {
+    const g = await glyphs();
+    return g.complete && !g.pending && g.fallback >= 5 ? g : null;
+  }, 60_000, 'the whole document read and its glyphs drawn');
+  t.assert.ok(done.last.includes('\u30e1\u30e2\u30ea \u03a9 \u0416'), `the last section is the edited one: ${done.last}`);
+  t.assert.equal(done.missing, 0, 'every character of the document is drawn');
+  t.assertNoConsoleErrors();
+});
