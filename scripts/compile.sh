@@ -119,5 +119,6 @@ EOF_PAGE
 
 # The site: web/ + the wasm app + content, through the named steps of web/tools/site-steps.mjs.
 stage_site() {
-  node "$ROOT/web/tools/build-site.mjs" --content "$CONTENT_DIR" --build "$BUILD" --out "$BUILD/site"
+  node "$ROOT/web/tools/build-site.mjs" --content "$CONTENT_DIR" --build "$BUILD" --out "$BUILD/site" \
+    --cache "$CACHE_DIR/site"
 }
