@@ -34,12 +34,14 @@ function utf8Slice(text, begin, end) {
   return Buffer.from(text, 'utf8').subarray(begin, end).toString('utf8');
 }
 
+// Until the app has applied the input sent so far (a slow frame can still have a lift queued:
+// state().inputPending) and scrolling stopped.
 async function settle(t, page = t.page) {
   await page.waitForTimeout(200);
   return t.waitFor(async () => {
     const s = await t.state(page);
-    return s.scroll && !s.scroll.moving ? s : null;
-  }, 10000, 'scrolling to stop after input');
+    return s.scroll && !s.scroll.moving && !s.inputPending ? s : null;
+  }, 10000, 'the input applied and scrolling stopped');
 }
 
 async function ready(t, page = t.page) {
