@@ -300,20 +300,21 @@ test('explorerStartsBeforeTheRenditionIsParsed', async ({ t }) => {
 
 // Typing at scale: which cards match comes with the keys; counting their matches (the total, and
 // where Enter steps) waits until the query has stood for a moment (250 ms), and until then the
-// status row says it is counting, never a count. Sampled inside the page every few milliseconds.
+// status row says it is counting, never a count. Sampled inside the page every few milliseconds
+// (state({cards: false}): the per-card details of every poll would take the page's time).
 test('searchCountsItsMatchesOnceTheQueryStands', async ({ t }) => {
   test.setTimeout(180_000);
   await openGenerated(t, 60, 20);
-  await t.waitFor(async () => t.page.evaluate(() => window.explorer.state().model.complete), 60_000, 'the document read');
+  await t.waitFor(async () => t.page.evaluate(() => window.explorer.state({ cards: false }).model.complete), 60_000, 'the document read');
   await t.page.focus('#canvas');
   await t.page.keyboard.press('Control+KeyK');
-  await t.waitFor(async () => t.page.evaluate(() => window.explorer.state().search.active), 10_000, 'the search field active');
+  await t.waitFor(async () => t.page.evaluate(() => window.explorer.state({ cards: false }).search.active), 10_000, 'the search field active');
   const sampled = t.page.evaluate(() => new Promise((resolve) => {
     const out = [];
     const t0 = window.__t0 = performance.now();
     window.__keyAt = null;
     const tick = () => {
-      const s = window.explorer.state().search;
+      const s = window.explorer.state({ cards: false }).search;
       out.push({ at: performance.now() - t0, query: s.query, cards: s.cards, matches: s.matches, counted: s.counted,
         matching: s.matchingComplete, complete: s.complete, status: s.status });
       if ((s.query === 'e' && s.complete) || performance.now() - t0 > 30_000) resolve({ out, keyAt: window.__keyAt });
@@ -343,12 +344,12 @@ test('searchCountsItsMatchesOnceTheQueryStands', async ({ t }) => {
   // Enter while the counting waits steps at once: it counts first.
   await t.page.keyboard.type('a');
   const typed = await t.waitFor(async () => {
-    const s = await t.page.evaluate(() => window.explorer.state().search);
+    const s = await t.page.evaluate(() => window.explorer.state({ cards: false }).search);
     return s.query === 'ea' && s.matchingComplete ? s : null;
   }, 20_000, 'the cards matching "ea" known');
   await t.page.keyboard.press('Enter');
   const stepped = await t.waitFor(async () => {
-    const s = await t.page.evaluate(() => window.explorer.state().search);
+    const s = await t.page.evaluate(() => window.explorer.state({ cards: false }).search);
     return s.query === 'ea' && s.current === 0 ? s : null;
   }, 20_000, 'Enter went to the first match of "ea"');
   t.assert.ok(stepped.complete && stepped.matches > 0, `${JSON.stringify(stepped)} (before Enter: ${JSON.stringify(typed)})`);
