@@ -970,7 +970,7 @@ std::string App::stateJson(bool cardLists) const {
     json fields = json::array();
     for (const TextField* f : {&cards_.searchField(), &matrix_.textField()}) {
         json one;
-        f->writeState(one);
+        f->writeState(one, f->drawnThisFrame(ImGui::GetFrameCount()));
         fields.push_back(std::move(one));
     }
     s["textFields"] = fields;
