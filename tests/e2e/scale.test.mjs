@@ -225,7 +225,7 @@ test('phoneSectionDropdownScrollsThrough200Sections', async ({ t }) => {
   const x = shown[0].rect[0] + shown[0].rect[2] / 2;
   // Each swipe from low in the list up to near the top of the screen (the list follows the finger
   // wherever it goes), in four moves.
-  const fromY = 760, toY = 40;
+  const fromY = 820, toY = 40; // from 12 px above the dropdown's bottom edge
   const scrollBefore = s.scroll;
   let target = null;
   let swipe = 0;
