@@ -13,7 +13,8 @@ configure_wasm() {
   [[ -n ${EMSDK:-} ]] && sdl=(-DRX_USE_EMSDK_SDL_PORT=ON)
   # RX_CLOSURE_COMPILER: another closure-compiler binary (tests/bench/emcc_ab.sh: the one
   # Emscripten 3.1.69 was made with); otherwise CMake takes npm's when installed.
-  configure_preset wasm -DCMAKE_BUILD_TYPE="$BUILD_TYPE" "${sdl[@]}" \
+  # Links reuse the outputs of identical earlier links (cmake/link_cache.mjs), like ccache.
+  configure_preset wasm -DCMAKE_BUILD_TYPE="$BUILD_TYPE" "${sdl[@]}" -DRX_LINK_CACHE_DIR="$CACHE_DIR/links" \
     ${IMGUI_DIR:+"-DRX_IMGUI_DIR=$IMGUI_DIR"} \
     ${RX_CLOSURE_COMPILER:+-DRX_CLOSURE=ON "-DRX_CLOSURE_COMPILER=$RX_CLOSURE_COMPILER"}
 }
@@ -118,5 +119,6 @@ EOF_PAGE
 
 # The site: web/ + the wasm app + content, through the named steps of web/tools/site-steps.mjs.
 stage_site() {
-  node "$ROOT/web/tools/build-site.mjs" --content "$CONTENT_DIR" --build "$BUILD" --out "$BUILD/site"
+  node "$ROOT/web/tools/build-site.mjs" --content "$CONTENT_DIR" --build "$BUILD" --out "$BUILD/site" \
+    --cache "$CACHE_DIR/site"
 }

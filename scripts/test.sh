@@ -92,7 +92,8 @@ run_asan_part() {
   if ((LAST_RC == 0)); then
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0} \
       UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
-      run_doctest "ASan+UBSan unit tests" "$BUILD/logs/unit-asan.log" "$BUILD/asan/rx_tests"
+      run_doctest "ASan+UBSan unit tests" "$BUILD/logs/unit-asan.log" "$BUILD/asan/rx_tests" \
+        --source-dir="$ROOT"
   else
     count_part "ASan+UBSan unit tests" 0 1
   fi
@@ -119,7 +120,8 @@ cmd_test() {
   # (1) native unit tests
   capture step "native build -> build/native" build_native
   if ((LAST_RC == 0)); then
-    run_doctest "native unit tests" "$BUILD/logs/unit-native.log" "$BUILD/native/rx_tests"
+    run_doctest "native unit tests" "$BUILD/logs/unit-native.log" "$BUILD/native/rx_tests" \
+        --source-dir="$ROOT"
   else
     count_part "native unit tests" 0 1
   fi
@@ -143,7 +145,7 @@ cmd_test() {
   fi
   if ((LAST_RC == 0)); then
     run_doctest "wasm unit tests (node)" "$BUILD/logs/unit-wasm.log" \
-      node --no-experimental-fetch "$BUILD/wasm/rx_tests.js"
+      node --no-experimental-fetch "$BUILD/wasm/rx_tests.js" --source-dir="$ROOT"
   else
     count_part "wasm unit tests (node)" 0 1
   fi

@@ -333,10 +333,16 @@ EMSCRIPTEN_KEEPALIVE const char* rx_state_json(int cardLists) {
     if (!g) return "{\"ready\":false}";
     g->stateJson = g->app.stateJson(cardLists != 0);
     // heapBytes (wasm memory size) and heapUsed (bytes malloc'ed now): long-run tests check that
-    // they stay flat.
+    // they stay flat. inputPending: input the page has delivered that the app's frames have not
+    // applied yet (SDL's queue, ImGui's trickled queue), so a test can wait for its input to land
+    // instead of guessing a number of frames on a slow machine.
+    const bool canDraw = g->visible && !g->contextLost;
+    const bool inputPending =
+        canDraw && (SDL_HasEvents(SDL_KEYDOWN, SDL_MULTIGESTURE) || rx::imguiSdlInputPending());
     if (g->stateJson.size() > 2 && g->stateJson.front() == '{')
         g->stateJson.insert(1, "\"heapBytes\":" + std::to_string(emscripten_get_heap_size()) +
                                    ",\"heapUsed\":" + std::to_string(mallinfo().uordblks) +
+                                   ",\"inputPending\":" + (inputPending ? "true" : "false") +
                                    ",\"textInput\":" + textInputJson(rx::imguiSdlTextInputSpot()) +
                                    ",");
     return g->stateJson.c_str();

@@ -512,10 +512,13 @@ void App::draw() {
     }
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
-    if (url_.transparentBg) ImGui::SetNextWindowBgAlpha(0.0f);
+    // No window background: each frame starts cleared to its colour (clearColor(); transparent for
+    // bg=transparent), so drawing it again would only fill every pixel once more (a fifth of a
+    // frame's cost where WebGL is software-rendered).
     ImGui::Begin("explorer", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBackground);
     if (ctx.showControls) drawTopBar(ctx);
     drawErrorPanel();
     if (view_ == View::Cards) {
@@ -967,7 +970,7 @@ std::string App::stateJson(bool cardLists) const {
     json fields = json::array();
     for (const TextField* f : {&cards_.searchField(), &matrix_.textField()}) {
         json one;
-        f->writeState(one);
+        f->writeState(one, f->drawnThisFrame(ImGui::GetFrameCount()));
         fields.push_back(std::move(one));
     }
     s["textFields"] = fields;

@@ -88,7 +88,9 @@ void CardsView::selectionBeforePointer(UiContext& ctx, bool overUi, ImVec2 dragM
     resolveSelection();
     if (!io.MouseClicked[0] || !overUi || ctx.pointerBlocked) return;
     const ImVec2 p = io.MouseClickedPos[0];
-    const bool inArea = contains(areaMin_, dragMax, p);
+    // The open section dropdown (a phone's) covers the cards: a press on it scrolls or picks an
+    // entry, never holds or selects the text hidden beneath.
+    const bool inArea = contains(areaMin_, dragMax, p) && !nav_.overDropdown(p);
     const bool onToolbar = startsWith(controls_.hitAt(p), "sel:");
     const TextPoint hit = inArea && !onToolbar ? layer_.hitExact(p.x, layerY(p.y)) : TextPoint{};
     pressOnText_ = hit.valid();

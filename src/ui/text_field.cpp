@@ -264,15 +264,16 @@ void TextField::appendReportKey(std::string& key, float zoom) const {
     key += text_;
 }
 
-void TextField::writeState(nlohmann::json& out) const {
+void TextField::writeState(nlohmann::json& out, bool drawn) const {
     out = {{"id", id_},
            {"label", label_},
            {"text", text_},
            {"committed", committed_},
            {"composing", composing()},
            {"preedit", composing() ? text_.substr(compStart_, compEnd_ - compStart_) : ""},
-           {"active", active_},
-           {"focused", twinFocused_},
+           {"drawn", drawn},
+           {"active", drawn && active_},
+           {"focused", drawn && twinFocused_},
            {"selection", {selStart_, selEnd_}},
            {"rect", {min_.x, min_.y, max_.x - min_.x, max_.y - min_.y}}};
 }

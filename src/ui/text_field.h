@@ -76,7 +76,9 @@ class TextField {
     void appendReportKey(std::string& key, float zoom) const;
     // Requests for the page since the last call: "focus", "blur" or "".
     std::string takeFocusRequest();
-    void writeState(nlohmann::json& out) const;
+    // state().textFields[]: `drawn` whether the last frame drew it (a field of the view not shown
+    // is neither active nor focused, whatever it was when that view was left).
+    void writeState(nlohmann::json& out, bool drawn) const;
 
   private:
     static int onImGuiCallback(ImGuiInputTextCallbackData* data);

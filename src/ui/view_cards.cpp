@@ -124,7 +124,10 @@ void CardsView::draw(UiContext& ctx) {
     const float scrollbarW = ImGui::GetStyle().ScrollbarSize;
     const float areaWidth = avail.x - (hasNav && wide_ ? kSidebarWidth + 24 : 0.0f);
     const float innerW = std::max(200.0f, areaWidth - scrollbarW - 8);
+    const unsigned generationBefore = layoutGeneration_;
     ensureLayout(ctx, innerW);
+    // A filter that hides the selected text takes the selection in this frame, not the next.
+    if (layoutGeneration_ != generationBefore) resolveSelection();
     ensureNavCounts();
     hasCurrentMatch_ = search_.currentPosition(ctx.model.searchIndex, currentMatch_);
     const float statusH = search_.drawStatus(ctx, controls_, pointer_, origin, avail.x, tagLabel,

@@ -352,8 +352,9 @@ const UNDOABLE = ['addInitScript', 'exposeFunction', 'exposeBinding', 'emulateMe
 
 // After an input: the app handles it in its next frames (ImGui trickles a press and a release
 // over two frames, and the settle frames follow), so wait for three of the page's animation
-// frames, then until any scroll motion stopped. The app draws inside those animation frames, so
-// the wait stretches with slow software WebGL frames instead of guessing a time. Returns the state.
+// frames, then until the app has applied all of it (state().inputPending) and any scroll motion
+// stopped. The app draws inside those animation frames, so the wait stretches with slow software
+// WebGL frames instead of guessing a time. Returns the state.
 export async function settle(t) {
   await animationFrames(t.page, 3);
   return waitScrollStill(t);
@@ -368,12 +369,13 @@ function animationFrames(page, count) {
   }), count);
 }
 
-// Until scrolling stopped (no fixed wait first). Returns the state.
+// Until the input sent so far has been applied and scrolling stopped (no fixed wait first).
+// Returns the state.
 export async function waitScrollStill(t) {
   return t.waitFor(async () => {
     const s = await t.state();
-    return s.scroll && !s.scroll.moving ? s : null;
-  }, 10000, 'scrolling to stop');
+    return s.scroll && !s.scroll.moving && !s.inputPending ? s : null;
+  }, 10000, 'the input applied and scrolling stopped');
 }
 
 // Opens `path`, waits for ready, checks there are no content errors, lets the first frames settle.

@@ -34,12 +34,14 @@ function utf8Slice(text, begin, end) {
   return Buffer.from(text, 'utf8').subarray(begin, end).toString('utf8');
 }
 
+// Until the app has applied the input sent so far (a slow frame can still have a lift queued:
+// state().inputPending) and scrolling stopped.
 async function settle(t, page = t.page) {
   await page.waitForTimeout(200);
   return t.waitFor(async () => {
     const s = await t.state(page);
-    return s.scroll && !s.scroll.moving ? s : null;
-  }, 10000, 'scrolling to stop after input');
+    return s.scroll && !s.scroll.moving && !s.inputPending ? s : null;
+  }, 10000, 'the input applied and scrolling stopped');
 }
 
 async function ready(t, page = t.page) {
@@ -421,6 +423,43 @@ test('touchLongPressOnEmptySpaceOpensTheMenu', async ({ t }) => {
   t.assert.equal(s.selection, null);
   t.assert.ok(s.contextMenu.items.length > 0);
   await t.screenshot('select-touch-menu', page);
+  await context.close();
+});
+
+// The phone's section dropdown lies over the cards: a finger held on it and then moved (a slow
+// swipe of its list) neither selects the text hidden beneath nor opens the menu there, and the
+// next tap on an entry jumps to its section.
+test('aSlowSwipeOnThePhoneSectionMenuSelectsNothingBeneath', async ({ t }) => {
+  const context = await t.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  t.watch(page);
+  let s = await ready(t, page);
+  const menuButton = s.controls.find((c) => c.id === 'nav-menu');
+  t.assert.ok(menuButton, 'the phone layout has the sections menu');
+  await page.touchscreen.tap(menuButton.rect[0] + menuButton.rect[2] / 2, menuButton.rect[1] + menuButton.rect[3] / 2);
+  s = await until(t, (v) => v.layout.navMenuOpen && v.controls.some((c) => c.id.startsWith('nav:')), 'the dropdown open', page);
+  const entries = s.controls.filter((c) => c.id.startsWith('nav:'));
+  const low = entries.at(-1);
+  const [x, y] = [low.rect[0] + low.rect[2] / 2, low.rect[1] + low.rect[3] / 2];
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  await page.waitForTimeout(1200); // held past the 500 ms long press
+  for (let k = 1; k <= 4; k++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - 30 * k }] });
+    await page.waitForTimeout(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await page.waitForTimeout(300);
+  s = await t.state(page);
+  t.assert.equal(s.selection, null, 'nothing beneath the dropdown was selected');
+  t.assert.equal(s.contextMenu, null, 'no menu opened');
+  t.assert.equal(s.layout.navMenuOpen, true, 'the dropdown stays open');
+  const target = s.controls.filter((c) => c.id.startsWith('nav:')).at(-1);
+  await page.touchscreen.tap(target.rect[0] + target.rect[2] / 2, target.rect[1] + target.rect[3] / 2);
+  const section = target.id.slice(4);
+  s = await until(t, (v) => !v.layout.navMenuOpen && v.currentSection === section, `a tap jumps to ${section}`, page);
+  t.assert.equal(s.selection, null);
+  t.assertNoConsoleErrors();
   await context.close();
 });
 

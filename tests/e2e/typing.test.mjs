@@ -307,7 +307,10 @@ test('ctrlFFocusesTheCurrentViewsFieldWithItsTextSelected', async ({ t }) => {
   await until(t, (x) => x.search.query === 'wasm', 'typing replaced the selected text');
 
   await t.page.evaluate(() => window.explorer.navigate('#view=matrix&mq=cloud'));
-  s = await until(t, (x) => x.view === 'matrix' && field(x, 'mfilter'), 'the matrix');
+  s = await until(t, (x) => x.view === 'matrix' && field(x, 'mfilter').drawn, 'the matrix drawn');
+  // The cards search, active when its view was left, is not drawn now: neither active nor focused.
+  const left = field(s, 'search');
+  t.assert.deepEqual([left.drawn, left.active, left.focused], [false, false, false], JSON.stringify(left));
   await t.page.locator('#canvas').focus();
   await t.page.keyboard.press('Control+f');
   a = await t.waitFor(async () => { const x = await active(t.page); return x.id === 'rx-field-mfilter' ? x : null; }, 5000, 'Ctrl+F focuses the matrix filter');

@@ -7,8 +7,11 @@
 namespace rx::test {
 
 // A file of the repository, as bytes ("" when missing: the test's checks then fail visibly).
-// Defined in repo_files.cpp, the one file compiled with the clone's path.
+// Where the repository is: repo_files.cpp.
 std::string readRepoFile(const std::string& relativePath);
+
+// The repository's folder (main.cpp: --source-dir=PATH).
+void setRepoRoot(const std::string& dir);
 
 // content/rust-overview.md, parsed once for all tests.
 inline const rx::Document& realDocument() {

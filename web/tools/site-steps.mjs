@@ -31,8 +31,33 @@ function cached(cacheDir, key, ext, make) {
     const tmp = `${file}.tmp.${process.pid}`;
     make(tmp);
     fs.renameSync(tmp, file);
+  } else {
+    markUsed(file);
   }
   return file;
+}
+
+// A cache entry's time is when a build last used it (pruneCache removes the long unused).
+function markUsed(file) {
+  const now = new Date();
+  fs.utimesSync(file, now, now);
+}
+
+// Removes the cache's files that no build used for `days` days (the cache is shared by every
+// clone on the machine: entries are named by what they were made from).
+export function pruneCache(cacheDir, days = 30) {
+  if (!fs.existsSync(cacheDir)) return 0;
+  const before = Date.now() - days * 24 * 3600 * 1000;
+  let removed = 0;
+  for (const entry of fs.readdirSync(cacheDir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath ?? entry.path, entry.name);
+    if (fs.statSync(file).mtimeMs < before) {
+      fs.rmSync(file, { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }
 
 function copyTree(from, to, skip = () => false) {
@@ -136,6 +161,8 @@ export async function minifyPageScripts(site, cacheDir) {
     if (!fs.existsSync(out)) {
       const result = await minify(source, options);
       cached(cacheDir, key, '.js', (tmp) => fs.writeFileSync(tmp, result.code));
+    } else {
+      markUsed(out);
     }
     fs.copyFileSync(out, file);
   }
