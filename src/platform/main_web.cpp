@@ -334,11 +334,13 @@ EMSCRIPTEN_KEEPALIVE const char* rx_state_json(int cardLists) {
     g->stateJson = g->app.stateJson(cardLists != 0);
     // heapBytes (wasm memory size) and heapUsed (bytes malloc'ed now): long-run tests check that
     // they stay flat. inputPending: input the page has delivered that the app's frames have not
-    // applied yet (SDL's queue, ImGui's trickled queue), so a test can wait for its input to land
-    // instead of guessing a number of frames on a slow machine.
+    // applied yet (a wake since the last frame: a twin's text or request, a URL change; SDL's
+    // queue; ImGui's trickled queue), so a test can wait for its input to land instead of
+    // guessing a number of frames on a slow machine.
     const bool canDraw = g->visible && !g->contextLost;
-    const bool inputPending =
-        canDraw && (SDL_HasEvents(SDL_KEYDOWN, SDL_MULTIGESTURE) || rx::imguiSdlInputPending());
+    const bool inputPending = canDraw && (g->wakeRequested ||
+                                          SDL_HasEvents(SDL_KEYDOWN, SDL_MULTIGESTURE) ||
+                                          rx::imguiSdlInputPending());
     if (g->stateJson.size() > 2 && g->stateJson.front() == '{')
         g->stateJson.insert(1, "\"heapBytes\":" + std::to_string(emscripten_get_heap_size()) +
                                    ",\"heapUsed\":" + std::to_string(mallinfo().uordblks) +

@@ -504,12 +504,14 @@ export async function matrixState(t) {
   return (await t.state()).matrix;
 }
 
-// Waits until the matrix is built (not pending) and pred(matrix, state); returns the matrix.
+// Waits until the matrix is built (not pending), the input sent so far is applied
+// (state().inputPending: its controls are where the last frame drew them) and pred(matrix, state);
+// returns the matrix.
 export async function waitMatrix(t, pred, what, timeout = 8000) {
   return t.waitFor(
     async () => {
       const s = await t.state();
-      return s && s.matrix && !s.matrix.pending && pred(s.matrix, s) ? s.matrix : null;
+      return s && s.matrix && !s.matrix.pending && !s.inputPending && pred(s.matrix, s) ? s.matrix : null;
     },
     timeout,
     what,
