@@ -33,7 +33,7 @@ struct Model {
     bool complete = true;
     unsigned docVersion = 0; // changes whenever `doc` grows
     static constexpr size_t kReadInPiecesBytes = 256 * 1024;
-    static constexpr size_t kFirstPieceBytes = 48 * 1024;
+    static constexpr size_t kFirstPieceBytes = 16 * 1024;
 
     // Parses and validates everything in `files` (the first pieces of a large document);
     // problems land in `errors`, never abort.

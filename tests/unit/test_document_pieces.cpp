@@ -132,6 +132,24 @@ TEST_CASE("text with a code fence or a link reference definition is one piece") 
     CHECK(calls == 1);
 }
 
+TEST_CASE("backticks or a bracket that open no fence or definition still let the text be cut") {
+    const std::string md = "Intro with ```inline``` code, ~~~ and [a]: b.\n\n### A\n\n1. **A**: a "
+                           "```x```\n\n###\tB\n\n1. **B**: b\n\n###C not a heading\n\n### D\n\n"
+                           "1. **D**: d\n";
+    int calls = 0;
+    checkSame(rx::parseDocument(md, "doc.md"), inPieces(md, 1, &calls));
+    CHECK(calls == 4);
+}
+
+TEST_CASE("CRLF line ends and a byte order mark: cut and parsed in pieces like the whole") {
+    const std::string md = "\xEF\xBB\xBFIntro.\r\n\r\n### A\r\n\r\n1. **A**: a\r\n\r\n### B\r\n"
+                           "\r\n1. **B**: b\r\n";
+    int calls = 0;
+    checkSame(rx::parseDocument(md, "doc.md"), inPieces(md, 1, &calls));
+    CHECK(calls == 3);
+    CHECK(rx::parseDocument(md, "doc.md").doc.sections.size() == 2);
+}
+
 TEST_CASE("a parser over nothing to parse is done at once") {
     rx::DocumentParser empty("  \n", "doc.md");
     CHECK(empty.done());
