@@ -199,7 +199,9 @@ void tick() {
     while (SDL_PollEvent(&event)) {
         hadEvent = true;
         // Resizing the canvas (even to its size) clears its drawing buffer: draw the next frame.
-        if (event.type == SDL_WINDOWEVENT) g->redraw.invalidate();
+        if (event.type == SDL_WINDOWEVENT && event.window.event != SDL_WINDOWEVENT_ENTER &&
+            event.window.event != SDL_WINDOWEVENT_LEAVE)
+            g->redraw.invalidate();
         // SDL turns touches into mouse events marked SDL_TOUCH_MOUSEID: a finger scrolls and
         // long-presses where a mouse selects.
         if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEMOTION)
