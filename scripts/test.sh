@@ -117,6 +117,14 @@ cmd_test() {
   cmd_deps
   mkdir -p "$BUILD/e2e" "$BUILD/logs"
 
+  # (3) native unit tests under ASan + UBSan, in the background from the start: its run is one
+  # thread for a quarter of a minute, which the builds and unit tests below (mostly cache hits)
+  # leave a core for. Its output is shown when it is collected.
+  local asan_pid
+  rm -f "$BUILD/logs/asan-part.count"
+  run_asan_part >"$BUILD/logs/asan-part.log" 2>&1 &
+  asan_pid=$!
+
   # (1) native unit tests
   capture step "native build -> build/native" build_native
   if ((LAST_RC == 0)); then
@@ -127,14 +135,6 @@ cmd_test() {
   fi
   # (1b) the same tools over a second content folder
   check_second_content
-
-  # (3) native unit tests under ASan + UBSan, in the background: most of the wasm build below is
-  # two LTO links of one thread each, and what a third job takes from them comes back as the
-  # time the ASan run no longer takes afterwards. Its output is shown when it is collected.
-  local asan_pid
-  rm -f "$BUILD/logs/asan-part.count"
-  run_asan_part >"$BUILD/logs/asan-part.log" 2>&1 &
-  asan_pid=$!
 
   # (2) the same tests compiled to wasm, under node. The app is linked in the same build: each
   # link is one long single-threaded LTO step, so the two share the two cores.

@@ -3,6 +3,7 @@
 #include "idle_policy.h"
 #include "imgui_sdl_platform.h"
 #include "pointer_policy.h"
+#include "redraw_policy.h"
 #include "start_result.h"
 #include "text_agent.h"
 #include "ui/app.h"
@@ -17,6 +18,7 @@
 #include <malloc.h>
 
 #include <GLES3/gl3.h>
+#include <cstdint>
 #include <cstdio>
 #include <deque>
 #include <string>
@@ -47,6 +49,7 @@ struct Platform {
     rx::ui::App app{host};
     rx::IdleState idle;
     rx::WebGlRenderer renderer;
+    rx::RedrawGate redraw; // frames that would paint the same pixels skip WebGL (redraw_policy.h)
     bool prepared = false; // rx_prepare ran: content loaded, fonts rasterised
     bool loopRunning = false;
     bool firstFrameMarked = false;
@@ -124,6 +127,26 @@ void uploadFallbackGlyphs(bool always) {
                                          fallback.textureHeight());
 }
 
+// What this frame's GL calls would paint, as a key: the draw data, its size and scale, the clear
+// colour and the textures' contents (their upload count).
+std::uint64_t frameKey(const ImDrawData* dd, const rx::ui::Rgba& clear, unsigned textureUploads) {
+    std::uint64_t h = rx::hashBytes(0, &dd->DisplayPos, sizeof dd->DisplayPos);
+    h = rx::hashBytes(h, &dd->DisplaySize, sizeof dd->DisplaySize);
+    h = rx::hashBytes(h, &dd->FramebufferScale, sizeof dd->FramebufferScale);
+    h = rx::hashBytes(h, &clear, sizeof clear);
+    h = rx::hashBytes(h, &textureUploads, sizeof textureUploads);
+    for (int n = 0; n < dd->CmdListsCount; ++n) {
+        const ImDrawList* list = dd->CmdLists[n];
+        h = rx::hashBytes(h, list->VtxBuffer.Data,
+                          static_cast<size_t>(list->VtxBuffer.size_in_bytes()));
+        h = rx::hashBytes(h, list->IdxBuffer.Data,
+                          static_cast<size_t>(list->IdxBuffer.size_in_bytes()));
+        h = rx::hashBytes(h, list->CmdBuffer.Data,
+                          static_cast<size_t>(list->CmdBuffer.size_in_bytes()));
+    }
+    return h;
+}
+
 void renderFrame() {
     syncDpr();
     if (g->app.fontsDirty()) {
@@ -146,12 +169,15 @@ void renderFrame() {
     }
     g->app.draw();
     ImGui::Render();
-    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
-               static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
     const rx::ui::Rgba clear = g->app.clearColor();
-    glClearColor(clear.r, clear.g, clear.b, clear.a);
-    glClear(GL_COLOR_BUFFER_BIT);
-    g->renderer.render(ImGui::GetDrawData());
+    // The same picture as the canvas shows: no GL calls, so the browser presents nothing new.
+    if (g->redraw.shouldDraw(frameKey(ImGui::GetDrawData(), clear, g->renderer.textureUploads()))) {
+        glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+                   static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+        glClearColor(clear.r, clear.g, clear.b, clear.a);
+        glClear(GL_COLOR_BUFFER_BIT);
+        g->renderer.render(ImGui::GetDrawData());
+    }
     if (!g->firstFrameMarked) {
         g->firstFrameMarked = true;
         markPhase("rx:first-frame");
@@ -172,6 +198,10 @@ void tick() {
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
         hadEvent = true;
+        // Resizing the canvas (even to its size) clears its drawing buffer: draw the next frame.
+        if (event.type == SDL_WINDOWEVENT && event.window.event != SDL_WINDOWEVENT_ENTER &&
+            event.window.event != SDL_WINDOWEVENT_LEAVE)
+            g->redraw.invalidate();
         // SDL turns touches into mouse events marked SDL_TOUCH_MOUSEID: a finger scrolls and
         // long-presses where a mouse selects.
         if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEMOTION)
@@ -402,7 +432,10 @@ EMSCRIPTEN_KEEPALIVE void rx_apply_url_state(const char* hash) {
 EMSCRIPTEN_KEEPALIVE void rx_set_visible(int visible) {
     if (!g) return;
     g->visible = visible != 0;
-    if (g->visible) wakeLoop();
+    if (g->visible) {
+        g->redraw.invalidate();
+        wakeLoop();
+    }
 }
 
 EMSCRIPTEN_KEEPALIVE void rx_wake() {
@@ -451,6 +484,7 @@ EMSCRIPTEN_KEEPALIVE void rx_context_restored() {
     g->renderer.init();
     g->renderer.uploadFontAtlas();
     uploadFallbackGlyphs(true);
+    g->redraw.invalidate();
     g->contextLost = false;
     wakeLoop();
 }

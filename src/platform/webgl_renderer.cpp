@@ -137,6 +137,7 @@ void WebGlRenderer::uploadFontAtlas() {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    ++textureUploads_;
     // The CPU copy stays: a WebGL context restore uploads it again without a rebuild.
     // ImGui carries the GL texture name in its pointer-typed ImTextureID.
     // NOLINTNEXTLINE(performance-no-int-to-ptr)
@@ -156,6 +157,7 @@ void WebGlRenderer::uploadFallbackGlyphs(const unsigned char* rgba, int width, i
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    ++textureUploads_;
     glActiveTexture(GL_TEXTURE0);
 }
 

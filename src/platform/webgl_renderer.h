@@ -17,6 +17,9 @@ class WebGlRenderer {
     // sampled where a glyph's u is >= 2. Kept for a context restore.
     void uploadFallbackGlyphs(const unsigned char* rgba, int width, int height);
     void render(const ImDrawData* drawData);
+    // How many times a texture's pixels were set (init, atlas, fallback glyphs): a frame drawn
+    // after a change differs even with the same draw data.
+    unsigned textureUploads() const { return textureUploads_; }
 
   private:
     unsigned program_ = 0;
@@ -28,6 +31,7 @@ class WebGlRenderer {
     int projLocation_ = -1;
     int textureLocation_ = -1;
     int fallbackLocation_ = -1;
+    unsigned textureUploads_ = 0;
 };
 
 } // namespace rx

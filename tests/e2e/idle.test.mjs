@@ -30,6 +30,48 @@ test('idleDrawsNoFramesAndInputWakesIt', async ({ t }) => {
   t.assertNoConsoleErrors();
 });
 
+// A frame that would paint what the canvas already shows makes no WebGL call (redraw_policy.h):
+// the settle frames after a mouse move over empty space are frames of the app, not of the GPU.
+// A change still draws, and a resize draws again.
+test('framesThatChangeNothingMakeNoWebGLCalls', async ({ t }) => {
+  await t.page.addInitScript(() => {
+    const proto = WebGL2RenderingContext.prototype;
+    const clear = proto.clear;
+    window.rxClears = 0;
+    proto.clear = function (...args) {
+      window.rxClears++;
+      return clear.apply(this, args);
+    };
+  });
+  await t.open('/');
+  await t.waitReady();
+  const clears = () => t.page.evaluate(() => window.rxClears);
+  const f0 = await framesQuiet(t);
+  const c0 = await clears();
+  t.assert.ok(c0 > 0, 'the first frames were drawn');
+
+  await t.page.mouse.move(5, 790);
+  await t.page.mouse.move(8, 792);
+  await expectFramesMove(t, f0, 'a mouse move over empty space');
+  const f1 = await framesQuiet(t);
+  t.assert.equal(await clears(), c0, `${f1 - f0} frames that changed nothing drew with WebGL`);
+
+  const s = await t.state();
+  const card = s.sections[0].cards[0];
+  await t.page.mouse.click(card.rect[0] + 20, card.rect[1] + 20);
+  await framesQuiet(t);
+  t.assert.equal((await t.state()).openCard, card.id, 'the click opened the card');
+  const c1 = await clears();
+  t.assert.ok(c1 > c0, 'opening a card drew');
+
+  await t.page.setViewportSize({ width: 1000, height: 700 });
+  await t.waitFor(async () => (await clears()) > c1, 5000, 'a draw after the resize');
+  await framesQuiet(t);
+  const shot = await t.screenshot('idle-redraw-after-resize');
+  t.assert.ok(shot);
+  t.assertNoConsoleErrors();
+});
+
 test('resizeAndDprChangeWakeAndRelayout', async ({ t }) => {
   await t.open('/');
   await t.waitReady();
