@@ -154,7 +154,7 @@ test('webglContextLossPausesAndRestoreResumesWithSameState', async ({ t }) => {
   await t.page.waitForTimeout(500);
   const shotBefore = fs.readFileSync(await t.screenshot('reliability-before-context-loss'));
   const strip = (s) => {
-    const { frames, heapBytes, heapUsed, ...rest } = s;
+    const { frames, heapBytes, heapUsed, inputPending, ...rest } = s;
     return rest;
   };
   const before = await t.state();
