@@ -726,8 +726,8 @@ struct DocumentParser::State {
     }
 };
 
-DocumentParser::DocumentParser(std::string markdown, const std::string& sourceName,
-                               bool inPieces, Document* into)
+DocumentParser::DocumentParser(std::string markdown, const std::string& sourceName, bool inPieces,
+                               Document* into)
     : state_(std::make_unique<State>(std::move(markdown), sourceName, into)) {
     if (!state_->builder) return;
     state_->total = state_->input.text.size();

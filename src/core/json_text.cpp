@@ -41,8 +41,8 @@ void appendJsonHundredths(std::string& out, double v) {
     // Digits written backwards into a buffer: the tree's boxes are most of its JSON, and a
     // std::to_string and four appends per number showed in the frame of every typed key.
     const double scaled = std::isfinite(v) ? std::min(std::fabs(v) * 100.0, 1e15) : 0.0;
-    auto magnitude = static_cast<unsigned long long>(scaled + 0.5); // half away from zero
-    const bool negative = v < 0 && magnitude != 0;                  // never "-0"
+    auto magnitude = static_cast<unsigned long long>(std::llround(scaled)); // half away from zero
+    const bool negative = v < 0 && magnitude != 0;                          // never "-0"
     char digits[24];
     char* const end = digits + sizeof digits;
     char* p = end;

@@ -69,8 +69,9 @@ size_t countMerged(std::vector<ByteRange>& folded, const FoldedText& text) {
     };
     if (!std::is_sorted(folded.begin(), folded.end(), byStart))
         std::sort(folded.begin(), folded.end(), byStart);
-    const bool expands = std::any_of(text.pieces.begin(), text.pieces.end(),
-                                     [](const FoldedText::Piece& p) { return p.foldedEnd > p.folded + 1; });
+    const bool expands =
+        std::any_of(text.pieces.begin(), text.pieces.end(),
+                    [](const FoldedText::Piece& p) { return p.foldedEnd > p.folded + 1; });
     if (expands) return mergeToOriginal(folded, text).size();
     size_t count = 0;
     uint32_t end = 0;

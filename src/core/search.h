@@ -117,7 +117,9 @@ class CardSearch {
     size_t counted() const { return counted_; } // matching cards counted, of matchedCards()
     size_t tested() const { return next_; }     // of candidates()
     size_t candidates() const { return candidates_.size(); }
-    size_t candidate(size_t k) const { return candidates_[k]; } // the k-th card tested, k < tested()
+    size_t candidate(size_t k) const {
+        return candidates_[k];
+    }                                           // the k-th card tested, k < tested()
     bool narrowed() const { return narrowed_; } // the last start() reused the previous result
 
     // The highlight ranges of one matching card (empty ones for any other).

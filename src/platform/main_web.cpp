@@ -368,9 +368,9 @@ EMSCRIPTEN_KEEPALIVE const char* rx_state_json(int cardLists) {
     // queue; ImGui's trickled queue), so a test can wait for its input to land instead of
     // guessing a number of frames on a slow machine.
     const bool canDraw = g->visible && !g->contextLost;
-    const bool inputPending = canDraw && (g->wakeRequested ||
-                                          SDL_HasEvents(SDL_KEYDOWN, SDL_MULTIGESTURE) ||
-                                          rx::imguiSdlInputPending());
+    const bool inputPending =
+        canDraw && (g->wakeRequested || SDL_HasEvents(SDL_KEYDOWN, SDL_MULTIGESTURE) ||
+                    rx::imguiSdlInputPending());
     if (g->stateJson.size() > 2 && g->stateJson.front() == '{')
         g->stateJson.insert(1, "\"heapBytes\":" + std::to_string(emscripten_get_heap_size()) +
                                    ",\"heapUsed\":" + std::to_string(mallinfo().uordblks) +

@@ -150,8 +150,8 @@ class App {
     std::uint64_t sentStructure_ = 0, sentGeometry_ = 0;
     std::string sentFocus_;
     double lastTreeSendMs_ = -1e9;
-    double lastTypedMs_ = -1e9;   // a text field's text last changed
-    double treeWakeDueMs_ = -1e9; // a wake asked for to send a tree held back while typing
+    double lastTypedMs_ = -1e9;      // a text field's text last changed
+    double treeWakeDueMs_ = -1e9;    // a wake asked for to send a tree held back while typing
     long accessSends_ = 0;           // trees handed to the page (state(): rebuilt only on change)
     std::string pendingTopBarFocus_; // matrix view: a top-bar twin got the DOM focus
     std::string topBarFocus_;        // matrix view: the top-bar button ImGui's keyboard focus is on

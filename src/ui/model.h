@@ -51,8 +51,8 @@ struct Model {
     unsigned contentCharsVersion() const { return contentCharsVersion_; }
 
   private:
-    void finishLoad(); // tags, adopters, errors: once the whole document is there
-    void grew();       // index the new sections
+    void finishLoad();          // tags, adopters, errors: once the whole document is there
+    void grew();                // index the new sections
     void addContentChars();     // of the sections read since the last call
     void noteNewContentChars(); // contentChars_ from chars_
     std::unique_ptr<DocumentParser> parser_;

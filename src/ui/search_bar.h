@@ -84,7 +84,7 @@ class SearchBar {
     std::string searched_;
     bool searchedOnce_ = false;
     CardSearch search_;
-    bool indexComplete_ = true; // as of the last refresh
+    bool indexComplete_ = true;                     // as of the last refresh
     std::chrono::steady_clock::time_point queryAt_; // when the search last restarted
     bool waitingToCount_ = false;
     double countWaitMs_ = 0;

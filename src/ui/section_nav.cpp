@@ -45,7 +45,7 @@ float entryHeight(const UiContext& ctx, const NavEntry& e, float width, bool fil
 } // namespace
 
 const std::vector<float>& SectionNav::EntryTops::get(const UiContext& ctx, float width,
-                                                      const Frame& frame) {
+                                                     const Frame& frame) {
     const std::vector<NavEntry>& entries = *frame.entries;
     const void* font = ctx.theme.fonts().small;
     if (width != width_ || font != font_ || frame.filtered != filtered_ ||
@@ -66,8 +66,8 @@ const std::vector<float>& SectionNav::EntryTops::get(const UiContext& ctx, float
         current_ = frame.current;
         tops_.assign(1, 0.0f);
         for (size_t i = 0; i < entries.size(); ++i) // entries 2 px apart
-            tops_.push_back(tops_.back() +
-                            (entries[i].id == current_ ? bold_[i] : regular_[i]) + 2);
+            tops_.push_back(tops_.back() + (entries[i].id == current_ ? bold_[i] : regular_[i]) +
+                            2);
     }
     return tops_;
 }

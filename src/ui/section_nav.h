@@ -34,7 +34,7 @@ class SectionNav {
         std::string current; // section id being read
         std::string focus;
         bool focusVisible = false;
-        bool filtered = false; // a tag or hidden search: show "shown of total"
+        bool filtered = false;       // a tag or hidden search: show "shown of total"
         unsigned entriesVersion = 0; // changes whenever the entries' ids, titles or totals do
     };
     // The sidebar list in `height` from `pos`; it scrolls when taller.

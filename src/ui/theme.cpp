@@ -69,7 +69,8 @@ unsigned nextCodePoint(const std::string& s, size_t& i) {
 
 void assignRanges(ImVector<ImWchar>& to, const std::vector<char32_t>& ranges) {
     to.resize(static_cast<int>(ranges.size()));
-    for (size_t i = 0; i < ranges.size(); ++i) to[static_cast<int>(i)] = static_cast<ImWchar>(ranges[i]);
+    for (size_t i = 0; i < ranges.size(); ++i)
+        to[static_cast<int>(i)] = static_cast<ImWchar>(ranges[i]);
 }
 
 } // namespace

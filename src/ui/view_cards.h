@@ -252,7 +252,7 @@ class CardsView {
         size_t cards = 0, tested = 0;
     };
     NavCounted navCounted_;
-    MatchPosition currentMatch_;   // the range stepped to (this frame)
+    MatchPosition currentMatch_; // the range stepped to (this frame)
     bool hasCurrentMatch_ = false;
 
     LayoutKey key_;
@@ -276,7 +276,7 @@ class CardsView {
     };
     LayoutCursor laid_;
     unsigned fullLayouts_ = 0, grownLayouts_ = 0; // for state()
-    float cardW_ = 0, readW_ = 0; // a card's width, the prose's width
+    float cardW_ = 0, readW_ = 0;                 // a card's width, the prose's width
     std::vector<CardBox> cards_;
     std::vector<SectionBox> sections_;
     std::vector<PlacedProse> prose_;

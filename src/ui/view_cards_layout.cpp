@@ -146,8 +146,8 @@ void CardsView::addProse(const UiContext& ctx, const RichText& text, bool muted,
     RichTextStyle st = bodyStyle(ctx.theme, 0);
     st.size = size;
     const float h = drawRichText(nullptr, ImVec2(), readW_, text, st).height;
-    const int block = addBlock([&] { return std::move(blockId); }, [&] { return text.plain(); },
-                               std::string());
+    const int block =
+        addBlock([&] { return std::move(blockId); }, [&] { return text.plain(); }, std::string());
     prose_.push_back({&text, y, 0, readW_, muted, size, block});
     y += h + after;
 }
@@ -322,9 +322,8 @@ void CardsView::ensureNavCounts() {
     NavCounted now{search_.queryVersion(), layoutGeneration_, r.cards(), r.tested()};
     // The same search and layout, only more cards tested (a search in slices): only those are
     // counted; anything else counts every card again.
-    if (search_.searching() && now.query == navCounted_.query &&
-        now.layout == navCounted_.layout && now.cards == navCounted_.cards &&
-        now.tested >= navCounted_.tested) {
+    if (search_.searching() && now.query == navCounted_.query && now.layout == navCounted_.layout &&
+        now.cards == navCounted_.cards && now.tested >= navCounted_.tested) {
         for (size_t k = navCounted_.tested; k < now.tested; ++k) {
             const size_t c = r.candidate(k);
             if (!r.matched(c)) continue;

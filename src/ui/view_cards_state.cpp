@@ -151,12 +151,9 @@ void CardsView::writeState(nlohmann::json& state, bool cardLists) const {
                        {"releaseVelocity", pointer_.releaseVelocity()}};
     // How the layouts since load were made: from the start, or only the sections a large
     // document's reading added (the rest kept); contentHeight to compare the two.
-    state["layout"] = {{"columns", columns_},
-                       {"nav", wide_ ? "sidebar" : "bar"},
-                       {"navMenuOpen", nav_.menuOpen},
-                       {"contentHeight", contentH_},
-                       {"fullLayouts", fullLayouts_},
-                       {"grownLayouts", grownLayouts_}};
+    state["layout"] = {{"columns", columns_},          {"nav", wide_ ? "sidebar" : "bar"},
+                       {"navMenuOpen", nav_.menuOpen}, {"contentHeight", contentH_},
+                       {"fullLayouts", fullLayouts_},  {"grownLayouts", grownLayouts_}};
 }
 
 } // namespace rx::ui

@@ -176,7 +176,8 @@ TEST_CASE("access tree: boxes are written to the hundredth of a pixel, without t
     CHECK(j["nodes"][0]["rect"][2].get<double>() == doctest::Approx(0.25));
 }
 
-TEST_CASE("decideTreeSend: names at once, boxes after a scroll, at most every kTreeEveryMs while busy or typing") {
+TEST_CASE("decideTreeSend: names at once, boxes after a scroll, at most every kTreeEveryMs while "
+          "busy or typing") {
     rx::TreeSendInput in;
     CHECK_FALSE(rx::decideTreeSend(in).send); // nothing changed
     in.geometryChanged = true;

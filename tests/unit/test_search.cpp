@@ -360,7 +360,8 @@ TEST_CASE("CardSearch: until complete, untested cards are unknown, never the las
     checkSame(inc, index, "rust performance");
 }
 
-TEST_CASE("CardSearch: matching first, reading each card only to its first occurrences; then counting") {
+TEST_CASE(
+    "CardSearch: matching first, reading each card only to its first occurrences; then counting") {
     const rx::SearchIndex index = rx::buildSearchIndex(realDocument());
     size_t text = 0;
     for (const rx::IndexedCard& c : index.cards) text += c.title.text.size() + c.body.text.size();
@@ -387,7 +388,8 @@ TEST_CASE("CardSearch: matching first, reading each card only to its first occur
         }
         const rx::SearchResult full = rx::search(index, q);
         CHECK(inc.matchedCards() == full.matchedCards);
-        for (size_t c = 0; c < index.cards.size(); ++c) CHECK(inc.matched(c) == full.cards[c].matched);
+        for (size_t c = 0; c < index.cards.size(); ++c)
+            CHECK(inc.matched(c) == full.cards[c].matched);
         CHECK(inc.complete() == (full.matchedCards == 0));
         runToEnd(inc, index, 256);
         checkSame(inc, index, q);
