@@ -1,5 +1,6 @@
 #include "access_tree.h"
 
+#include "hash.h"
 #include "json_text.h"
 
 #include <cmath>
@@ -97,29 +98,16 @@ const AccessNode* AccessTree::find(const std::string& id) const {
 
 namespace {
 
-// A 64-bit hash taken 8 bytes at a time (multiply and fold, as in FNV and wyhash's mixing): the
-// tree is hashed twice every frame, and a byte at a time cost more than the rest of the App's
-// per-frame bookkeeping. Deterministic (little-endian on every target), not cryptographic.
+// The tree is hashed twice every frame: hashBytes takes 8 bytes a step (a byte at a time cost
+// more than the rest of the App's per-frame bookkeeping).
 struct TreeHash {
     std::uint64_t h = 1469598103934665603ull;
-    void word(std::uint64_t w) {
-        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
-        h ^= h >> 29;
-    }
-    void bytes(const void* data, size_t size) {
-        const auto* p = static_cast<const unsigned char*>(data);
-        size_t i = 0;
-        for (; i + 8 <= size; i += 8) {
-            std::uint64_t w = 0;
-            std::memcpy(&w, p + i, 8);
-            word(w);
-        }
-        std::uint64_t tail = 0;
-        std::memcpy(&tail, p + i, size - i);
-        word(tail ^ (static_cast<std::uint64_t>(size - i) << 59)); // "ab"+"c" differs from "a"+"bc"
-    }
+    void bytes(const void* data, size_t size) { h = hashBytes(h, data, size); }
     void str(const std::string& s) { bytes(s.data(), s.size()); }
-    template <class T> void pod(T v) { word(static_cast<std::uint64_t>(v)); }
+    template <class T> void pod(T v) {
+        const auto w = static_cast<std::uint64_t>(v);
+        bytes(&w, sizeof w);
+    }
 };
 
 } // namespace

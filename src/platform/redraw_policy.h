@@ -4,13 +4,11 @@
 // after an input mostly change nothing (a press drawn, then the same picture twice). Pure, so it
 // is unit-tested natively; main_web.cpp hashes each frame and obeys the gate.
 #pragma once
-#include <cstddef>
+#include "hash.h" // hashBytes, for the frame's key
+
 #include <cstdint>
 
 namespace rx {
-
-// A 64-bit hash of `size` bytes, continuing from `seed` (8 bytes a step; not for security).
-std::uint64_t hashBytes(std::uint64_t seed, const void* data, std::size_t size);
 
 class RedrawGate {
   public:
